@@ -1,0 +1,233 @@
+import type { Severity } from './diagnostic.js';
+
+/** Message arguments: `value` is what was found, `expected` what the rule wanted. */
+export type Args = Readonly<Record<string, string | number>>;
+type Say = (a: Args) => string;
+
+interface Entry {
+  readonly severity: Severity;
+  /** Short name of the rule, stable, used as the title in GitHub annotations. */
+  readonly rule: string;
+  readonly vi: Say;
+  readonly en: Say;
+  /** How to fix it. */
+  readonly hintVi: string;
+  readonly hintEn: string;
+}
+
+const s = (a: Args, k: string): string => String(a[k] ?? '');
+
+/**
+ * Every diagnostic tally can emit. Codes are stable: tools and CI scripts match on them.
+ * The README lists each with an example; `test/catalogue.test.ts` checks that the list is complete.
+ */
+export const CATALOGUE = {
+  TL002: {
+    severity: 'error', rule: 'missing-column',
+    vi: (a) => `Thiếu cột bắt buộc "${s(a, 'label')}" (${s(a, 'column')}).`,
+    en: (a) => `Required column "${s(a, 'label')}" (${s(a, 'column')}) is missing.`,
+    hintVi: 'Thêm cột này vào dòng tiêu đề, hoặc sửa tên cột cho đúng (ví dụ "Tổng số đảng viên").',
+    hintEn: 'Add the column to the header row, or rename the existing one (for example "Tổng số đảng viên").',
+  },
+  TL003: {
+    severity: 'error', rule: 'duplicate-column',
+    vi: (a) => `Hai cột cùng là "${s(a, 'label')}": ${s(a, 'first')} và ${s(a, 'second')}.`,
+    en: (a) => `Two columns both mean "${s(a, 'label')}": ${s(a, 'first')} and ${s(a, 'second')}.`,
+    hintVi: 'Xóa hoặc đổi tên một trong hai cột.',
+    hintEn: 'Delete or rename one of the two columns.',
+  },
+  TL004: {
+    severity: 'warning', rule: 'unknown-column',
+    vi: (a) => `Cột "${s(a, 'value')}" không nhận ra được và có chữ, nên bị bỏ qua.`,
+    en: (a) => `Column "${s(a, 'value')}" is not recognised and holds text, so it is ignored.`,
+    hintVi: 'Nếu đây là một chỉ tiêu cần cộng, chỉ ghi số vào cột này.',
+    hintEn: 'If it is a figure to add up, put only numbers in it.',
+  },
+  TL010: {
+    severity: 'error', rule: 'not-a-number',
+    vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số, nhưng có "${s(a, 'value')}".`,
+    en: (a) => `Cell ${s(a, 'cell')} (${s(a, 'label')}) must be a number but holds "${s(a, 'value')}".`,
+    hintVi: 'Ghi số nguyên, ví dụ 4.288 hoặc 4288; để trống hoặc "-" nếu bằng 0.',
+    hintEn: 'Write a whole number such as 4.288 or 4288; leave it blank or "-" for zero.',
+  },
+  TL011: {
+    severity: 'error', rule: 'not-whole',
+    vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số nguyên, nhưng có ${s(a, 'value')}.`,
+    en: (a) => `Cell ${s(a, 'cell')} (${s(a, 'label')}) must be a whole number but holds ${s(a, 'value')}.`,
+    hintVi: 'Số người, số tổ chức không có phần lẻ; kiểm tra lại dấu chấm, dấu phẩy.',
+    hintEn: 'Counts have no fraction; check the dots and commas.',
+  },
+  TL012: {
+    severity: 'error', rule: 'negative',
+    vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) là số âm: ${s(a, 'value')}.`,
+    en: (a) => `Cell ${s(a, 'cell')} (${s(a, 'label')}) is negative: ${s(a, 'value')}.`,
+    hintVi: 'Số lượng không thể âm; ghi số giảm vào cột giảm tương ứng (chuyển đi, từ trần…).',
+    hintEn: 'Counts cannot be negative; put decreases in their own column (chuyển đi, từ trần…).',
+  },
+  TL013: {
+    severity: 'error', rule: 'unknown-rating',
+    vi: (a) => `Ô ${s(a, 'cell')}: không hiểu mức xếp loại "${s(a, 'value')}".`,
+    en: (a) => `Cell ${s(a, 'cell')}: unknown rating "${s(a, 'value')}".`,
+    hintVi: 'Ghi một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Chưa xếp loại.',
+    hintEn: 'Use one of: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Chưa xếp loại.',
+  },
+  TL014: {
+    severity: 'error', rule: 'unknown-type',
+    vi: (a) => `Ô ${s(a, 'cell')}: không hiểu loại hình tổ chức "${s(a, 'value')}".`,
+    en: (a) => `Cell ${s(a, 'cell')}: unknown organisation type "${s(a, 'value')}".`,
+    hintVi: 'Ghi một trong: Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc, Đảng bộ bộ phận.',
+    hintEn: 'Use one of: Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc, Đảng bộ bộ phận.',
+  },
+  TL015: {
+    severity: 'error', rule: 'cell-error',
+    vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) có lỗi công thức ${s(a, 'value')}.`,
+    en: (a) => `Cell ${s(a, 'cell')} (${s(a, 'label')}) holds the formula error ${s(a, 'value')}.`,
+    hintVi: 'Mở tệp, sửa công thức của ô này (thường do xóa dòng/cột mà công thức tham chiếu) rồi lưu lại.',
+    hintEn: 'Open the file, fix the formula in this cell (often a deleted row or column it referred to) and save.',
+  },
+  TL016: {
+    severity: 'error', rule: 'missing-name',
+    vi: (a) => `Dòng ${s(a, 'row')} có số liệu nhưng không có tên tổ chức.`,
+    en: (a) => `Row ${s(a, 'row')} has figures but no organisation name.`,
+    hintVi: 'Ghi tên tổ chức cơ sở đảng vào ô trống, hoặc xóa dòng nếu thừa.',
+    hintEn: 'Fill in the organisation name, or delete the row if it is not needed.',
+  },
+  TL017: {
+    severity: 'error', rule: 'missing-members',
+    vi: (a) => `"${s(a, 'name')}" chưa có tổng số đảng viên (ô ${s(a, 'cell')}).`,
+    en: (a) => `"${s(a, 'name')}" has no member count (cell ${s(a, 'cell')}).`,
+    hintVi: 'Ghi tổng số đảng viên cuối kỳ của tổ chức này.',
+    hintEn: 'Fill in the member count at the end of the period.',
+  },
+  TL018: {
+    severity: 'error', rule: 'old-scale-rating',
+    vi: (a) => `Ô ${s(a, 'cell')}: "${s(a, 'value')}" là mức xếp loại theo thang trước năm 2018.`,
+    en: (a) => `Cell ${s(a, 'cell')}: "${s(a, 'value')}" is a rating from the pre-2018 scale.`,
+    hintVi: 'Nếu báo cáo này là của năm trước 2018, chạy lại với --scale pre-2018; nếu không, ghi mức theo quy định hiện hành.',
+    hintEn: 'If the report is from before 2018, run again with --scale pre-2018; otherwise use the current levels.',
+  },
+  TL020: {
+    severity: 'error', rule: 'duplicate-unit',
+    vi: (a) => `Tổ chức "${s(a, 'value')}" xuất hiện hai lần: ở đây và ở ${s(a, 'other')}.`,
+    en: (a) => `Organisation "${s(a, 'value')}" appears twice: here and at ${s(a, 'other')}.`,
+    hintVi: 'Giữ một dòng cho mỗi tổ chức; nếu là hai tổ chức khác nhau thì sửa mã đơn vị.',
+    hintEn: 'Keep one row per organisation; if they are two organisations, give them different codes.',
+  },
+  TL021: {
+    severity: 'error', rule: 'membership-balance',
+    vi: (a) => `"${s(a, 'name')}": đảng viên cuối kỳ là ${s(a, 'value')}, nhưng đầu kỳ cộng tăng trừ giảm ra ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}": ${s(a, 'value')} members at the end, but start plus increases minus decreases gives ${s(a, 'expected')}.`,
+    hintVi: 'Kiểm tra lại đầu kỳ, kết nạp, chuyển đến, chuyển đi, từ trần, khai trừ, xóa tên, ra khỏi Đảng và số cuối kỳ.',
+    hintEn: 'Check the start, admitted, transferred in/out, deceased, expelled, removed, resigned and end figures.',
+  },
+  TL022: {
+    severity: 'error', rule: 'ratings-exceed-members',
+    vi: (a) => `"${s(a, 'name')}": số đảng viên được xếp loại (${s(a, 'value')}) lớn hơn tổng số đảng viên (${s(a, 'expected')}).`,
+    en: (a) => `"${s(a, 'name')}": ${s(a, 'value')} members rated, more than the ${s(a, 'expected')} members.`,
+    hintVi: 'Tổng các mức xếp loại đảng viên không được vượt tổng số đảng viên.',
+    hintEn: 'The member rating levels cannot add up to more than the members.',
+  },
+  TL023: {
+    severity: 'error', rule: 'part-exceeds-members',
+    vi: (a) => `"${s(a, 'name')}": ${s(a, 'label')} (${s(a, 'value')}) lớn hơn tổng số đảng viên (${s(a, 'expected')}).`,
+    en: (a) => `"${s(a, 'name')}": ${s(a, 'label')} (${s(a, 'value')}) is more than the ${s(a, 'expected')} members.`,
+    hintVi: 'Đây là một phần của tổng số đảng viên ("trong đó"), nên không thể lớn hơn.',
+    hintEn: 'This is a part of the members ("trong đó"), so it cannot be larger.',
+  },
+  TL030: {
+    severity: 'error', rule: 'total-mismatch',
+    vi: (a) => `Dòng "${s(a, 'label')}", cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}.`,
+    en: (a) => `Row "${s(a, 'label')}", column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}.`,
+    hintVi: 'Sửa số ở dòng cộng, hoặc kiểm tra công thức SUM có bao đủ các dòng.',
+    hintEn: 'Fix the total, or check that its SUM formula covers all the rows.',
+  },
+  TL031: {
+    severity: 'warning', rule: 'percentage-mismatch',
+    vi: (a) => `Ô ${s(a, 'cell')}: tỷ lệ ghi ${s(a, 'value')}%, tính lại được ${s(a, 'expected')}%.`,
+    en: (a) => `Cell ${s(a, 'cell')}: the percentage says ${s(a, 'value')}%, recomputed it is ${s(a, 'expected')}%.`,
+    hintVi: 'tally tự tính lại tỷ lệ; sửa ô này cho khớp.',
+    hintEn: 'tally recomputes percentages; correct this cell to match.',
+  },
+  TL040: {
+    severity: 'warning', rule: 'excellent-quota-organisations',
+    vi: (a) => `${s(a, 'value')} tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt ${s(a, 'quota')}% của ${s(a, 'base')} tổ chức hoàn thành tốt nhiệm vụ trở lên (tối đa ${s(a, 'expected')}).`,
+    en: (a) => `${s(a, 'value')} organisations rated excellent, above ${s(a, 'quota')}% of the ${s(a, 'base')} rated good or better (at most ${s(a, 'expected')}).`,
+    hintVi: 'Theo quy định, số xếp loại xuất sắc không vượt tỷ lệ này; xem lại kết quả hoặc đặt quotas.excellent trong tally.config.json.',
+    hintEn: 'By regulation, excellent ratings stay within this share; review the ratings or set quotas.excellent in tally.config.json.',
+  },
+  TL041: {
+    severity: 'warning', rule: 'excellent-quota-members',
+    vi: (a) => `"${s(a, 'name')}": ${s(a, 'value')} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt ${s(a, 'quota')}% của ${s(a, 'base')} đảng viên hoàn thành tốt nhiệm vụ trở lên (tối đa ${s(a, 'expected')}).`,
+    en: (a) => `"${s(a, 'name')}": ${s(a, 'value')} members rated excellent, above ${s(a, 'quota')}% of the ${s(a, 'base')} rated good or better (at most ${s(a, 'expected')}).`,
+    hintVi: 'Hướng dẫn 21-HD/BTCTW: đảng viên xuất sắc không vượt 20% số hoàn thành tốt nhiệm vụ trở lên trong từng tổ chức cơ sở đảng.',
+    hintEn: 'Guidance 21-HD/BTCTW: excellent members stay within 20% of those rated good or better in each organisation.',
+  },
+  TL042: {
+    severity: 'warning', rule: 'admitted-exceeds-probationary',
+    vi: (a) => `"${s(a, 'name')}": kết nạp ${s(a, 'value')} đảng viên nhưng cuối kỳ chỉ có ${s(a, 'expected')} đảng viên dự bị.`,
+    en: (a) => `"${s(a, 'name')}": ${s(a, 'value')} admitted but only ${s(a, 'expected')} probationary members at the end.`,
+    hintVi: 'Đảng viên kết nạp trong năm thường vẫn là dự bị cuối năm; kiểm tra hai cột này.',
+    hintEn: 'Members admitted this year are normally still probationary at year end; check both columns.',
+  },
+  TL043: {
+    severity: 'warning', rule: 'too-few-full-members',
+    vi: (a) => `"${s(a, 'name')}" chỉ có ${s(a, 'value')} đảng viên chính thức (cần ít nhất ${s(a, 'expected')}).`,
+    en: (a) => `"${s(a, 'name')}" has only ${s(a, 'value')} full members (at least ${s(a, 'expected')} needed).`,
+    hintVi: 'Tổ chức cơ sở đảng cần ít nhất 3 đảng viên chính thức; kiểm tra số dự bị và tổng số.',
+    hintEn: 'A grassroots organisation needs at least 3 full members; check the probationary and total figures.',
+  },
+  TL044: {
+    severity: 'warning', rule: 'rating-inconsistent-with-members',
+    vi: (a) => `"${s(a, 'name')}" xếp loại ${s(a, 'value')} nhưng ${s(a, 'reason')}.`,
+    en: (a) => `"${s(a, 'name')}" is rated ${s(a, 'value')} but ${s(a, 'reasonEn')}.`,
+    hintVi: 'Tổ chức hoàn thành tốt nhiệm vụ trở lên cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt trở lên.',
+    hintEn: 'An organisation rated good or better needs every member at "completed" or better and at least half good or better.',
+  },
+  TL045: {
+    severity: 'warning', rule: 'rated-exceeds-eligible',
+    vi: (a) => `"${s(a, 'name')}": ${s(a, 'value')} đảng viên được xếp loại, nhiều hơn ${s(a, 'expected')} đảng viên thuộc diện đánh giá (tổng số trừ miễn đánh giá và chưa xếp loại).`,
+    en: (a) => `"${s(a, 'name')}": ${s(a, 'value')} members rated, more than the ${s(a, 'expected')} eligible (members less exempt and not rated).`,
+    hintVi: 'Đảng viên miễn đánh giá hoặc chưa xếp loại không được tính vào các mức xếp loại.',
+    hintEn: 'Exempt or not-rated members must not be counted in the rating levels.',
+  },
+  TL050: {
+    severity: 'error', rule: 'unknown-parent',
+    vi: (a) => `"${s(a, 'name')}" trực thuộc "${s(a, 'value')}", nhưng không có tổ chức nào mang mã này.`,
+    en: (a) => `"${s(a, 'name')}" belongs to "${s(a, 'value')}", but no organisation has that code.`,
+    hintVi: 'Sửa mã cấp trên cho đúng mã đơn vị của đảng bộ cơ sở, hoặc để trống nếu trực thuộc Đảng ủy Khối.',
+    hintEn: 'Use the code of the parent committee, or leave it blank for units directly under the bloc.',
+  },
+  TL051: {
+    severity: 'error', rule: 'parent-cycle',
+    vi: (a) => `Quan hệ trực thuộc bị vòng: ${s(a, 'value')}.`,
+    en: (a) => `The parent relation loops: ${s(a, 'value')}.`,
+    hintVi: 'Một tổ chức không thể trực thuộc chính nó hay cấp dưới của nó; sửa cột trực thuộc.',
+    hintEn: 'An organisation cannot belong to itself or to one of its own cells; fix the parent column.',
+  },
+  TL052: {
+    severity: 'error', rule: 'cell-without-parent',
+    vi: (a) => `"${s(a, 'name')}" là ${s(a, 'value')} nhưng không ghi trực thuộc đảng bộ nào.`,
+    en: (a) => `"${s(a, 'name')}" is a ${s(a, 'value')} but names no parent committee.`,
+    hintVi: 'Ghi mã đảng bộ cơ sở ở cột "Trực thuộc", hoặc sửa loại hình nếu đây là chi bộ cơ sở.',
+    hintEn: 'Put the parent committee\'s code in "Trực thuộc", or fix the type if it is a grassroots cell.',
+  },
+  TL053: {
+    severity: 'error', rule: 'parent-not-committee',
+    vi: (a) => `"${s(a, 'name')}" trực thuộc "${s(a, 'value')}", nhưng đó không phải là đảng bộ.`,
+    en: (a) => `"${s(a, 'name')}" belongs to "${s(a, 'value')}", which is not a committee.`,
+    hintVi: 'Chỉ đảng bộ cơ sở hoặc đảng bộ bộ phận mới có chi bộ trực thuộc.',
+    hintEn: 'Only a grassroots or intermediate committee has cells under it.',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type DiagnosticCode = keyof typeof CATALOGUE;
+export const DIAGNOSTIC_CODES = Object.keys(CATALOGUE) as DiagnosticCode[];
+
+export type Lang = 'vi' | 'en';
+
+export function describe(code: DiagnosticCode, args: Args, lang: Lang): { message: string; hint: string; rule: string } {
+  const entry: Entry = CATALOGUE[code];
+  return lang === 'en'
+    ? { message: entry.en(args), hint: entry.hintEn, rule: entry.rule }
+    : { message: entry.vi(args), hint: entry.hintVi, rule: entry.rule };
+}

@@ -1,0 +1,50 @@
+import type { DiagnosticCode } from './catalogue.js';
+import { CATALOGUE } from './catalogue.js';
+import { a1, type Diagnostic } from './diagnostic.js';
+import { COLUMN_LABELS, type ColumnId } from '../recognise/columns.js';
+import type { UnitRow } from '../recognise/table.js';
+
+/** Thresholds of the regulation rules; defaults follow Hướng dẫn 21-HD/BTCTW, overridable in config. */
+export interface Thresholds {
+  /** Excellent (HTXSNV) at most this share of those rated good or better: 0.2. */
+  readonly excellentQuota: number;
+  /** A grassroots organisation needs at least this many full members: 3. */
+  readonly minFullMembers: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { excellentQuota: 0.2, minFullMembers: 3 };
+
+export interface RuleContext {
+  readonly thresholds: Thresholds;
+}
+
+type Args = Record<string, string | number>;
+/** What a rule reports: the code, the column it points at (if any) and the message arguments. */
+export interface Finding {
+  readonly column?: ColumnId | undefined;
+  readonly args: Args;
+}
+
+export interface RowRule {
+  readonly code: DiagnosticCode;
+  check(row: UnitRow, ctx: RuleContext): Finding | undefined;
+}
+
+export function defineRule(rule: RowRule): RowRule {
+  return rule;
+}
+
+/** Turn a finding on a row into a diagnostic pointing at the row's cell. */
+export function locate(code: DiagnosticCode, row: UnitRow, finding: Finding): Diagnostic {
+  const col = finding.column !== undefined ? row.columns[finding.column] : undefined;
+  const cell = col !== undefined ? a1(row.source.row - 1, col) : undefined;
+  return {
+    code,
+    severity: CATALOGUE[code].severity,
+    location: {
+      file: row.source.file, sheet: row.source.sheet, row: row.source.row,
+      ...(finding.column ? { column: COLUMN_LABELS[finding.column] } : {}),
+      ...(cell ? { cell } : {}),
+    },
+    args: { name: row.name, ...(cell ? { cell } : {}), ...finding.args },
+  };
+}

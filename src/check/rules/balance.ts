@@ -1,0 +1,13 @@
+import { defineRule } from '../rule.js';
+
+/** members = start + admitted + transferred in − transferred out − deceased − expelled − removed − resigned. */
+export const balance = defineRule({
+  code: 'TL021',
+  check(row) {
+    const c = row.counts;
+    if (c.membersStart === undefined) return undefined;
+    const expected = c.membersStart + (c.admitted ?? 0) + (c.transferredIn ?? 0) - (c.transferredOut ?? 0)
+      - (c.deceased ?? 0) - (c.expelled ?? 0) - (c.removed ?? 0) - (c.resigned ?? 0);
+    return expected === c.members ? undefined : { column: 'members', args: { value: c.members, expected } };
+  },
+});

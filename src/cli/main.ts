@@ -1,0 +1,27 @@
+import { run } from './run.js';
+import { EXIT } from './exit-code.js';
+
+/** The process boundary: real streams in, an exit code out; bugs become one line unless TALLY_DEBUG=1. */
+export async function main(proc: NodeJS.Process): Promise<number> {
+  try {
+    return await run({
+      argv: proc.argv.slice(2),
+      cwd: proc.cwd(),
+      env: proc.env,
+      stdout: proc.stdout,
+      stderr: proc.stderr,
+      stdin: async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of proc.stdin) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks);
+      },
+    });
+  } catch (err) {
+    if (proc.env.TALLY_DEBUG === '1') proc.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    else {
+      const what = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      proc.stderr.write(`tally: lỗi nội bộ / internal error: ${what}\n(chạy lại với TALLY_DEBUG=1 để xem chi tiết và gửi báo lỗi / run again with TALLY_DEBUG=1 and report it)\n`);
+    }
+    return EXIT.cannotRun;
+  }
+}

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Lang } from '../check/catalogue.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { analyse, type Analysis } from '../pipeline.js';
+import { ENCODINGS } from '../read/decode.js';
+import { TallyError } from '../read/errors.js';
+import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
+import { countSeverities, renderDiagnosticLines, renderFailures, renderGithub, summaryLine } from '../render/diagnostics.js';
+import { renderCheckJson, renderReportJson } from '../render/json.js';
+import { renderTable } from '../render/table.js';
+import { renderText } from '../render/text.js';
+import { EXIT, exitCode } from './exit-code.js';
+import { useColor, type Io } from './io.js';
+
+const REPORT_FORMATS = ['table', 'json', 'text'] as const;
+const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+
+interface CommonOptions {
+  lang: Lang;
+  rounding?: Rounding;
+  decimals?: number;
+  period?: string;
+  scale?: 'current' | 'pre-2018';
+  encoding?: string;
+  delimiter?: string;
+  config?: string;
+  strict?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+interface ReportOptions extends CommonOptions {
+  format: (typeof REPORT_FORMATS)[number];
+  force?: boolean;
+}
+interface CheckOptions extends CommonOptions {
+  format: (typeof CHECK_FORMATS)[number];
+  maxWarnings?: number;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <lang>', 'language of messages and labels').choices(['vi', 'en']).default('vi'))
+    .addOption(new Option('--rounding <mode>', 'how percentages are rounded').choices([...ROUNDINGS]))
+    .option('--decimals <n>', 'decimals of percentages (default 2)', wholeNumber(0, 6))
+    .option('--period <label>', 'period of the report when the file does not say (e.g. 2023)')
+    .addOption(new Option('--scale <scale>', 'rating scale of the labels').choices(['current', 'pre-2018']))
+    .addOption(new Option('--encoding <name>', 'encoding of CSV input (default: detected)').choices([...ENCODINGS]))
+    .option('--delimiter <char>', 'CSV delimiter: "," ";" "tab" (default: detected)')
+    .option('--config <file>', 'config file (default: ./tally.config.json when present)')
+    .option('--strict', 'warnings fail too (exit 1)')
+    .option('-v, --verbose', 'say how each file and row was read')
+    .option('-q, --quiet', 'print only the result, no notes')
+    .option('--no-color', 'no colours (also NO_COLOR=1)');
+}
+
+const EXAMPLES = `
+Examples:
+  tally bao-cao-2023.xlsx                      bloc summary as a table
+  tally submissions/                           every .xlsx/.csv in a folder, recursively
+  tally report khoi.xlsx --format json         the summary as JSON (schema tally.summary/1)
+  tally khoi.xlsx --format text                the paragraph for the tổng kết report
+  tally khoi.xlsx --rounding truncate          7,47% instead of 7,48% (as some reports truncate)
+  tally khoi.xlsx --decimals 1                 one decimal: 92,5%
+  tally khoi.csv --period 2023                 period when the file does not say
+  tally khoi-2016.xlsx --scale pre-2018        read "Trong sạch vững mạnh" ratings
+  tally khoi.csv --encoding windows-1258       force the CSV encoding
+  tally khoi.csv --delimiter ";"               force the CSV delimiter
+  tally khoi.xlsx --config tally.config.json   quotas and rounding from a config file
+  tally khoi.xlsx --force                      print the summary even when the data have errors
+  tally khoi.xlsx --strict                     warnings fail too
+  tally khoi.xlsx --lang en                    English labels and messages
+  tally khoi.xlsx --verbose                    how every sheet and row was read
+  cat khoi.csv | tally -                       CSV on standard input
+  tally check submissions/ --format github     annotations for GitHub Actions
+  tally check submissions/ --max-warnings 0    fail on any warning
+
+Exit codes: 0 all good, 1 problems in the data, 2 bad usage or unreadable input.
+`;
+
+/** Run the CLI with the given process parts; resolves to the exit code. Only bin/tally.js calls process.exit. */
+export async function run(io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('tally')
+    .description('Check and roll up the reports of grassroots party organisations (chi bộ, đảng bộ cơ sở).')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+
+  addCommon(program.command('report', { isDefault: true })
+    .description('read, check and roll up reports into the bloc summary (the default command)')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
+    .option('--force', 'print the summary even when the data have errors'))
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], opts: ReportOptions) => {
+      code = await report(inputs, opts, io);
+    });
+
+  addCommon(program.command('check')
+    .description('check reports without rolling up: every problem with its file, sheet, row and cell')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000)))
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], opts: CheckOptions) => {
+      code = await check(inputs, opts, io);
+    });
+
+  try {
+    await program.parseAsync([...io.argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.cannotRun;
+    }
+    if (err instanceof TallyError) {
+      const lang: Lang = io.argv.includes('en') && io.argv.includes('--lang') ? 'en' : 'vi';
+      io.stderr.write(`${renderFailures([err], { lang, color: useColor(io.stderr, io.env) }).join('\n')}\n`);
+      return EXIT.cannotRun;
+    }
+    throw err;
+  }
+  return code;
+}
+
+async function analyseWith(inputs: string[], opts: CommonOptions, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
+  const config = await loadConfig(io.cwd, opts.config);
+  const analysis = await analyse(inputs, {
+    cwd: io.cwd,
+    stdin: io.stdin,
+    encoding: opts.encoding,
+    delimiter: opts.delimiter,
+    scale: opts.scale ?? config.scale ?? 'current',
+    period: opts.period,
+    decimals: opts.decimals ?? config.decimals ?? 2,
+    rounding: opts.rounding ?? config.rounding ?? 'half-up',
+    excellentBase: config.excellentBase ?? 'goodOrBetter',
+    thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
+    rollup,
+  });
+  return { analysis, config };
+}
+
+function verboseLines(a: Analysis): string[] {
+  const lines = a.notes.map((n) => `· ${n}`);
+  for (const s of a.rows.skipped) {
+    lines.push(`· ${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row} bỏ qua (${s.reason})${s.text ? `: ${s.text}` : ''}`);
+  }
+  return lines;
+}
+
+async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<number> {
+  const { analysis: a } = await analyseWith(inputs, opts, io, true);
+  const errColor = useColor(io.stderr, io.env) && opts.color !== false;
+  const outColor = useColor(io.stdout, io.env) && opts.color !== false;
+  const { errors, warnings } = countSeverities(a.diagnostics);
+  const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true });
+  const trusted = errors === 0 && a.failures.length === 0;
+  const err: string[] = [];
+  if (opts.verbose) err.push(...verboseLines(a));
+  err.push(...renderFailures(a.failures, { lang: opts.lang, color: errColor }));
+  if (opts.format !== 'json') {
+    err.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
+    if (a.diagnostics.length > 0 || a.failures.length > 0) err.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
+  }
+  const canPrint = (trusted || opts.force === true) && a.summary !== undefined && a.rows.counted > 0;
+  if (!canPrint && opts.format !== 'json') {
+    err.push(opts.lang === 'en'
+      ? 'No summary printed: the data have errors (fix them, or add --force to print it anyway).'
+      : 'Không in bảng tổng hợp vì dữ liệu còn lỗi (sửa các lỗi trên, hoặc thêm --force để vẫn in).');
+  }
+  if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
+  if (opts.format === 'json') {
+    io.stdout.write(renderReportJson(a, opts.lang, trusted));
+  } else if (canPrint && a.summary) {
+    if (opts.format === 'text') io.stdout.write(renderText(a.summary, opts.lang));
+    else {
+      io.stdout.write(renderTable(a.summary, {
+        lang: opts.lang, color: outColor, trusted, files: a.files.length,
+        rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
+      }));
+    }
+  }
+  return code;
+}
+
+async function check(inputs: string[], opts: CheckOptions, io: Io): Promise<number> {
+  const { analysis: a } = await analyseWith(inputs, opts, io, false);
+  const { errors, warnings } = countSeverities(a.diagnostics);
+  const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true, maxWarnings: opts.maxWarnings });
+  if (opts.format === 'json') {
+    io.stdout.write(renderCheckJson(a, opts.lang));
+    return code;
+  }
+  if (opts.format === 'github') {
+    const lines = renderGithub(a.diagnostics, a.failures, opts.lang);
+    lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return code;
+  }
+  const color = useColor(io.stdout, io.env) && opts.color !== false;
+  const lines: string[] = [];
+  if (opts.verbose) lines.push(...verboseLines(a));
+  lines.push(...renderFailures(a.failures, { lang: opts.lang, color }));
+  lines.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color }));
+  lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return code;
+}

@@ -1,0 +1,124 @@
+/**
+ * Failures that stop tally from reading an input at all (exit 2). Each has a stable code and a message that
+ * says what to do; none of them is a bug, so none shows a stack trace.
+ */
+export const FATAL = {
+  'not-found': {
+    vi: (a: Args) => `Không tìm thấy "${a.file}".`,
+    en: (a: Args) => `"${a.file}" does not exist.`,
+    hintVi: 'Kiểm tra lại đường dẫn tệp hoặc thư mục.',
+    hintEn: 'Check the path of the file or folder.',
+  },
+  'no-inputs': {
+    vi: (a: Args) => `Thư mục "${a.file}" không có tệp .xlsx hay .csv nào.`,
+    en: (a: Args) => `Folder "${a.file}" holds no .xlsx or .csv file.`,
+    hintVi: 'Đặt các tệp báo cáo (.xlsx hoặc .csv) vào thư mục này.',
+    hintEn: 'Put the report files (.xlsx or .csv) in the folder.',
+  },
+  xls: {
+    vi: (a: Args) => `"${a.file}" là tệp Excel 97-2003 (.xls), tally chưa đọc được định dạng này.`,
+    en: (a: Args) => `"${a.file}" is an Excel 97-2003 workbook (.xls), which tally does not read.`,
+    hintVi: 'Mở bằng Excel và "Lưu thành" .xlsx, hoặc chạy: soffice --headless --convert-to xlsx TỆP.xls',
+    hintEn: 'Open it in Excel and "Save As" .xlsx, or run: soffice --headless --convert-to xlsx FILE.xls',
+  },
+  ods: {
+    vi: (a: Args) => `"${a.file}" là tệp OpenDocument (.ods), tally chưa đọc được định dạng này.`,
+    en: (a: Args) => `"${a.file}" is an OpenDocument spreadsheet (.ods), which tally does not read.`,
+    hintVi: 'Trong LibreOffice chọn "Lưu thành" .xlsx, hoặc chạy: soffice --headless --convert-to xlsx TỆP.ods',
+    hintEn: 'Save it as .xlsx from LibreOffice, or run: soffice --headless --convert-to xlsx FILE.ods',
+  },
+  encrypted: {
+    vi: (a: Args) => `"${a.file}" được đặt mật khẩu nên không đọc được.`,
+    en: (a: Args) => `"${a.file}" is password-protected and cannot be read.`,
+    hintVi: 'Mở tệp bằng mật khẩu, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.',
+    hintEn: 'Open it with its password, remove the password (File › Info › Protect Workbook) and save it again.',
+  },
+  empty: {
+    vi: (a: Args) => `"${a.file}" là tệp rỗng (0 byte).`,
+    en: (a: Args) => `"${a.file}" is empty (0 bytes).`,
+    hintVi: 'Tệp có thể bị lỗi khi sao chép hoặc tải về; xin đơn vị gửi lại.',
+    hintEn: 'It may have been damaged in copying or downloading; ask the unit to send it again.',
+  },
+  corrupt: {
+    vi: (a: Args) => `"${a.file}" không phải là tệp .xlsx hợp lệ (${a.detail}).`,
+    en: (a: Args) => `"${a.file}" is not a valid .xlsx file (${a.detail}).`,
+    hintVi: 'Tệp có thể bị hỏng hoặc tải về chưa hết; mở thử bằng Excel, lưu lại, hoặc xin đơn vị gửi lại.',
+    hintEn: 'It may be damaged or only partly downloaded; try opening and re-saving it in Excel, or ask for it again.',
+  },
+  'wrong-format': {
+    vi: (a: Args) => `"${a.file}" có đuôi ${a.ext} nhưng thực ra là ${a.actual}.`,
+    en: (a: Args) => `"${a.file}" is named ${a.ext} but is actually ${a.actual}.`,
+    hintVi: 'Xin đơn vị gửi lại đúng tệp bảng tính (.xlsx hoặc .csv).',
+    hintEn: 'Ask the unit for the spreadsheet itself (.xlsx or .csv).',
+  },
+  'unsupported': {
+    vi: (a: Args) => `"${a.file}": tally chỉ đọc tệp .xlsx và .csv.`,
+    en: (a: Args) => `"${a.file}": tally reads only .xlsx and .csv files.`,
+    hintVi: 'Lưu báo cáo thành .xlsx hoặc .csv rồi chạy lại.',
+    hintEn: 'Save the report as .xlsx or .csv and run again.',
+  },
+  'legacy-encoding': {
+    vi: (a: Args) => `"${a.file}" dùng bảng mã cũ ${a.encoding} (chữ hiện thành "${a.sample}"), không phải Unicode.`,
+    en: (a: Args) => `"${a.file}" uses the legacy ${a.encoding} encoding (text reads as "${a.sample}"), not Unicode.`,
+    hintVi: 'Chuyển sang Unicode bằng Unikey (Công cụ chuyển mã, nguồn ${encoding}, đích Unicode) hoặc EVKey, rồi lưu lại.',
+    hintEn: 'Convert it to Unicode with Unikey\'s converter (source ${encoding}, target Unicode) or EVKey, then save.',
+  },
+  'bad-encoding': {
+    vi: (a: Args) => `"${a.file}" không giải mã được theo bảng mã ${a.encoding}.`,
+    en: (a: Args) => `"${a.file}" cannot be decoded as ${a.encoding}.`,
+    hintVi: 'Bỏ --encoding để tally tự nhận bảng mã, hoặc lưu lại tệp CSV dạng UTF-8.',
+    hintEn: 'Drop --encoding to let tally detect it, or save the CSV again as UTF-8.',
+  },
+  'bad-csv': {
+    vi: (a: Args) => `"${a.file}" không đọc được như CSV ở dòng ${a.line}: ${a.detail}.`,
+    en: (a: Args) => `"${a.file}" cannot be read as CSV at line ${a.line}: ${a.detail}.`,
+    hintVi: 'Thường do dấu ngoặc kép (") không đóng; mở tệp bằng Excel và lưu lại dạng CSV.',
+    hintEn: 'Usually an unclosed double quote ("); open it in Excel and save it again as CSV.',
+  },
+  'no-table': {
+    vi: (a: Args) => `Không tìm thấy bảng báo cáo trong "${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''}. Các tiêu đề đọc được: ${a.headers}.`,
+    en: (a: Args) => `No report table found in "${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''}. Headers found: ${a.headers}.`,
+    hintVi: 'Bảng cần một dòng tiêu đề có ít nhất cột tên tổ chức ("Tên tổ chức cơ sở đảng") và cột số đảng viên ("Tổng số đảng viên").',
+    hintEn: 'The table needs a header row with at least an organisation name ("Tên tổ chức cơ sở đảng") and a member count ("Tổng số đảng viên").',
+  },
+  'too-large': {
+    vi: (a: Args) => `"${a.file}" quá lớn để đọc (${a.detail}).`,
+    en: (a: Args) => `"${a.file}" is too large to read (${a.detail}).`,
+    hintVi: 'Xóa các định dạng/kiểm tra dữ liệu áp cho cả cột, hoặc lưu bảng thành CSV.',
+    hintEn: 'Remove whole-column formats or validations, or save the table as CSV.',
+  },
+  'read-failed': {
+    vi: (a: Args) => `Không đọc được "${a.file}": ${a.detail}.`,
+    en: (a: Args) => `Cannot read "${a.file}": ${a.detail}.`,
+    hintVi: 'Kiểm tra quyền đọc tệp, hoặc mở và lưu lại tệp.',
+    hintEn: 'Check that the file can be read, or open and save it again.',
+  },
+  usage: {
+    vi: (a: Args) => `${a.detail}`,
+    en: (a: Args) => `${a.detail}`,
+    hintVi: 'Xem tally --help.',
+    hintEn: 'See tally --help.',
+  },
+  config: {
+    vi: (a: Args) => `Tệp cấu hình "${a.file}" không hợp lệ: ${a.detail}.`,
+    en: (a: Args) => `Config file "${a.file}" is invalid: ${a.detail}.`,
+    hintVi: 'Sửa tệp theo mẫu trong README (mục Cấu hình).',
+    hintEn: 'Fix it following the README (section Config).',
+  },
+} as const;
+
+type Args = Readonly<Record<string, string | number | undefined>>;
+export type FatalCode = keyof typeof FATAL;
+
+/** A failure that stops an input from being read: exit 2, never a stack trace. */
+export class TallyError extends Error {
+  constructor(readonly code: FatalCode, readonly args: Args) {
+    super(FATAL[code].en(args));
+    this.name = 'TallyError';
+  }
+  describe(lang: 'vi' | 'en'): { message: string; hint: string } {
+    const e = FATAL[this.code];
+    const fill = (t: string): string => t.replace(/\$\{(\w+)\}/g, (_, k: string) => String(this.args[k] ?? ''));
+    return lang === 'en' ? { message: e.en(this.args), hint: fill(e.hintEn) } : { message: e.vi(this.args), hint: fill(e.hintVi) };
+  }
+}

@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { readCsv, type CsvOptions } from './csv.js';
+import { detect } from './detect.js';
+import { TallyError } from './errors.js';
+import type { RawSheet } from './types.js';
+import { readXlsx, type SheetNote } from './xlsx.js';
+
+const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.txt']);
+/** Extensions that are spreadsheets tally cannot read: in a folder they are reported, not silently passed over. */
+const SPREADSHEET_LIKE = new Set(['.xls', '.ods', '.xlsb', '.numbers', '.fods']);
+
+/** Expand files and folders (recursively, sorted, so that runs are repeatable) into the files to read. */
+export async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ files: string[]; failures: TallyError[] }> {
+  const files: string[] = [];
+  const failures: TallyError[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push('-');
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      failures.push(new TallyError('not-found', { file: input }));
+      continue;
+    }
+    if (!info.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    const found = await walk(abs);
+    const shown = found.map((f) => relative(cwd, f) || f);
+    if (shown.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
+    files.push(...shown);
+  }
+  return { files, failures };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    // Hidden files, and Excel's "~$name.xlsx" lock files left while a workbook is open.
+    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(path)));
+    else {
+      const ext = extname(e.name).toLowerCase();
+      if (READABLE.has(ext) || SPREADSHEET_LIKE.has(ext)) out.push(path);
+    }
+  }
+  return out;
+}
+
+export interface ReadOptions extends CsvOptions {
+  readonly cwd: string;
+  /** Bytes of standard input, for the input "-". */
+  readonly stdin?: (() => Promise<Uint8Array>) | undefined;
+}
+
+export interface ReadResult {
+  readonly sheets: RawSheet[];
+  readonly notes: SheetNote[];
+}
+
+/** Read one input into sheets, judging its format by content; a failure is a TallyError (exit 2). */
+export async function readInput(file: string, options: ReadOptions): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  if (file === '-') {
+    if (!options.stdin) throw new TallyError('usage', { detail: 'No standard input.' });
+    bytes = await options.stdin();
+    return { sheets: [readCsv(bytes, '-', options)], notes: [] };
+  }
+  try {
+    bytes = await readFile(resolve(options.cwd, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new TallyError('not-found', { file });
+    throw new TallyError('read-failed', { file, detail: code ?? 'unknown error' });
+  }
+  const ext = extname(file).toLowerCase();
+  const what = detect(bytes);
+  switch (what.kind) {
+    case 'empty':
+      throw new TallyError('empty', { file });
+    case 'xls':
+      throw new TallyError('xls', { file });
+    case 'encrypted':
+      throw new TallyError('encrypted', { file });
+    case 'ods':
+      throw new TallyError('ods', { file });
+    case 'corrupt-zip':
+      throw new TallyError('corrupt', { file, detail: what.detail });
+    case 'other':
+      throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
+    case 'xlsx':
+      return readXlsx(bytes, file);
+    case 'text':
+      if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'a text file (CSV?)' });
+      // A ".xls" that is really tab- or comma-separated text (what many web systems export) reads as CSV.
+      return { sheets: [readCsv(bytes, file, options)], notes: [] };
+  }
+}

@@ -1,0 +1,96 @@
+import type { CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
+import { TallyError } from './errors.js';
+import type { CellValue, MergeRange, RawSheet } from './types.js';
+
+/** A sheet that was not read, and why: for verbose output. */
+export interface SheetNote {
+  readonly sheet: string;
+  readonly note: string;
+}
+
+let excel: Promise<typeof import('exceljs')> | undefined;
+/** exceljs costs ~200 ms to load: only pay for it when a workbook is actually read or written. */
+export function loadExcel(): Promise<typeof import('exceljs')> {
+  excel ??= import('exceljs');
+  return excel;
+}
+
+function plain(value: ExcelValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value !== 'object') return null;
+  if ('error' in value) return { error: String(value.error) };
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  // Formulas, shared formulas and array formulas: the cached result is what the user saw.
+  if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelValue }).result;
+    if (result === undefined) return null;
+    return plain(result);
+  }
+  if ('text' in value) {
+    const text = (value as { text: unknown }).text;
+    if (typeof text === 'string') return text;
+    if (text && typeof text === 'object' && 'richText' in text) return plain(text as ExcelValue);
+  }
+  return null;
+}
+
+interface Dimensions {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function sheetOf(ws: Worksheet, file: string): RawSheet {
+  const rows: CellValue[][] = [];
+  const hiddenRows = new Set<number>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // A merged cell's copies carry the master's value in exceljs: keep only the master's, as the file does.
+      if (cell.isMerged && cell.master !== cell) return;
+      cells[col - 1] = plain(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    rows[rowNumber - 1] = cells;
+    if (row.hidden) hiddenRows.add(rowNumber - 1);
+  });
+  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  const merges: MergeRange[] = [];
+  const internal = (ws as unknown as { _merges?: Record<string, { model?: Dimensions } & Partial<Dimensions>> })._merges ?? {};
+  for (const m of Object.values(internal)) {
+    const d = m.model ?? m;
+    if (d.top === undefined || d.left === undefined || d.bottom === undefined || d.right === undefined) continue;
+    merges.push({ top: d.top - 1, left: d.left - 1, bottom: d.bottom - 1, right: d.right - 1 });
+  }
+  const hiddenColumns = new Set<number>();
+  const count = ws.columnCount;
+  for (let c = 1; c <= count; c++) if (ws.getColumn(c).hidden) hiddenColumns.add(c - 1);
+  return { file, sheet: ws.name, rows, merges, hiddenRows, hiddenColumns };
+}
+
+/** Read every visible worksheet of an .xlsx; hidden ones are noted, not read. */
+export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheets: RawSheet[]; notes: SheetNote[] }> {
+  const mod = await loadExcel();
+  // exceljs is CommonJS: under ESM its API is the default export.
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const workbook: Workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 120) ?? 'unknown' : 'unknown';
+    throw new TallyError('corrupt', { file, detail });
+  }
+  const sheets: RawSheet[] = [];
+  const notes: SheetNote[] = [];
+  for (const ws of workbook.worksheets) {
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') {
+      notes.push({ sheet: ws.name, note: 'trang bị ẩn, không đọc / hidden sheet, not read' });
+      continue;
+    }
+    sheets.push(sheetOf(ws, file));
+  }
+  return { sheets, notes };
+}

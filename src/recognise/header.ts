@@ -1,0 +1,256 @@
+import { ALIAS_INDEX, type ColumnId } from './columns.js';
+import { cleanText, fold } from './normalise.js';
+import { ratingOfHeader, type RatingLevel } from './vocabulary.js';
+import type { CellValue, MergeRange, RawSheet } from '../read/types.js';
+
+/** What a column of the table is. */
+export type ColumnKind =
+  | { readonly kind: 'canonical'; readonly id: ColumnId }
+  /** A numeric column with no canonical meaning: summed under its header. */
+  | { readonly kind: 'other' }
+  /** "Tỷ lệ", "TL%", "%": recomputed, never summed. `of` is the column it is a percentage of, when known. */
+  | { readonly kind: 'percent'; readonly of: ColumnId | undefined }
+  /** STT / TT: row numbers. */
+  | { readonly kind: 'stt' }
+  /** A "Tổng số" under a group whose parts are the other columns: checked against them, never added. */
+  | { readonly kind: 'derived' };
+
+export interface HeaderColumn {
+  readonly index: number;
+  /** Header texts from the top header row down, merged parents included: ["Xếp loại đảng viên", "HTXSNV"]. */
+  readonly path: readonly string[];
+  /** The path as one label: "Xếp loại đảng viên › HTXSNV". */
+  readonly label: string;
+  readonly meaning: ColumnKind;
+}
+
+export interface HeaderMap {
+  /** 0-based first and last header rows. */
+  readonly top: number;
+  readonly bottom: number;
+  readonly columns: readonly HeaderColumn[];
+}
+
+/** How many rows from the top of a sheet are searched for the header. */
+export const HEADER_SEARCH_ROWS = 40;
+
+const STT = new Set(['stt', 'tt', 'so tt', 'so thu tu', 'thu tu', 'so tu tu', 'no']);
+const COUNT_LEAF = new Set(['sl', 'so luong', 'so', 'so nguoi', 'so ts']);
+const TOTAL_LEAF = new Set(['tong so', 'tong', 'cong', 'tong cong', 'tong so dv']);
+const ORG_CONTEXT = /\b(to chuc|chi bo|co so dang|tccsd|dang bo|tap the)\b/;
+const MEMBER_CONTEXT = /\b(dang vien|dv)\b/;
+
+/** Prefixes that do not change what a column is: "Trong đó:", "Chia ra:", outline numbers, "Số", "Số lượng". */
+const PREFIXES = [/^(trong do|trong so|tr do|trdo|chia ra|gom|bao gom)\s+/, /^([0-9]{1,2}|[a-e])\s+/, /^(so luong|so)\s+/];
+
+function variants(folded: string): string[] {
+  const out = [folded];
+  let current = folded;
+  for (const prefix of PREFIXES) {
+    const next = current.replace(prefix, '');
+    if (next !== current && next !== '') {
+      out.push(next);
+      current = next;
+    }
+  }
+  return out;
+}
+
+function lookup(folded: string): ColumnId | undefined {
+  for (const v of variants(folded)) {
+    const id = ALIAS_INDEX.get(v);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function isPercentHeader(raw: string, folded: string): boolean {
+  return raw.includes('%') || /^(ty le|ti le|tl)\b/.test(folded) || /\b(ty le|ti le)\b/.test(folded);
+}
+
+const MEMBER_RATING_COLUMN: Record<RatingLevel | 'unrated', ColumnId> = {
+  HTXSNV: 'membersHTXSNV', HTTNV: 'membersHTTNV', HTNV: 'membersHTNV', KHTNV: 'membersKHTNV', unrated: 'membersNotRated',
+};
+
+/** Decide what a column means from its header path, most specific reading first. */
+export function matchPath(path: readonly string[]): ColumnKind {
+  const folded = path.map(fold);
+  const leaf = folded.at(-1) ?? '';
+  const raw = path.at(-1) ?? '';
+  const parents = folded.slice(0, -1);
+  if (STT.has(leaf) && parents.length === 0) return { kind: 'stt' };
+  if (STT.has(leaf)) return { kind: 'stt' };
+  if (isPercentHeader(raw, leaf)) {
+    const of = parents.length > 0 ? matchPath(path.slice(0, -1)) : undefined;
+    return { kind: 'percent', of: of?.kind === 'canonical' ? of.id : undefined };
+  }
+  if (parents.length > 0 && COUNT_LEAF.has(leaf)) return matchPath(path.slice(0, -1));
+  if (parents.length > 0 && TOTAL_LEAF.has(leaf)) {
+    const parent = matchPath(path.slice(0, -1));
+    if (parent.kind === 'canonical') return parent;
+    if (parents.some((p) => MEMBER_CONTEXT.test(p) && !/xep loai|danh gia/.test(p))) return { kind: 'canonical', id: 'members' };
+    return { kind: 'derived' };
+  }
+  const rating = ratingOfHeader(variants(leaf).at(-1) ?? leaf) ?? ratingOfHeader(leaf);
+  if (rating) {
+    const aboutOrgs = parents.some((p) => ORG_CONTEXT.test(p)) && !parents.some((p) => MEMBER_CONTEXT.test(p));
+    return aboutOrgs ? { kind: 'other' } : { kind: 'canonical', id: MEMBER_RATING_COLUMN[rating] };
+  }
+  const whole = lookup(folded.join(' '));
+  if (whole) return { kind: 'canonical', id: whole };
+  if (folded.length > 2) {
+    const lastTwo = lookup(folded.slice(-2).join(' '));
+    if (lastTwo) return { kind: 'canonical', id: lastTwo };
+  }
+  const byLeaf = lookup(leaf);
+  if (byLeaf) return { kind: 'canonical', id: byLeaf };
+  return { kind: 'other' };
+}
+
+function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return String(value);
+  return value.error;
+}
+
+/**
+ * The header region as text with merged cells filled in: a merged "Xếp loại đảng viên" over four columns
+ * reads as that text in each of them, so children can be read in the context of their parent.
+ */
+export class FilledGrid {
+  private readonly fill = new Map<string, string>();
+  private readonly spans = new Map<string, MergeRange>();
+  constructor(private readonly sheet: RawSheet, limit: number) {
+    for (const m of sheet.merges) {
+      if (m.top >= limit) continue;
+      const text = cellText(sheet.rows[m.top]?.[m.left]);
+      for (let r = m.top; r <= Math.min(m.bottom, limit - 1); r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          this.fill.set(`${r}:${c}`, text);
+          this.spans.set(`${r}:${c}`, m);
+        }
+      }
+    }
+  }
+  text(row: number, col: number): string {
+    return this.fill.get(`${row}:${col}`) ?? cellText(this.sheet.rows[row]?.[col]);
+  }
+  merge(row: number, col: number): MergeRange | undefined {
+    return this.spans.get(`${row}:${col}`);
+  }
+  width(row: number): number {
+    return this.sheet.rows[row]?.length ?? 0;
+  }
+}
+
+function scoreRow(grid: FilledGrid, row: number, width: number): number {
+  const ids = new Set<ColumnId>();
+  let numeric = 0;
+  let texts = 0;
+  for (let c = 0; c < width; c++) {
+    const t = grid.text(row, c);
+    if (t === '') continue;
+    if (/^[\d.,\s]+$/.test(t)) numeric++;
+    else texts++;
+    const m = matchPath([t]);
+    if (m.kind === 'canonical') ids.add(m.id);
+  }
+  if (numeric > texts) return 0;
+  let score = ids.size;
+  if (ids.has('name')) score += 3;
+  if (ids.has('members')) score += 3;
+  return score;
+}
+
+function isTextRow(grid: FilledGrid, row: number, width: number): boolean {
+  let any = false;
+  for (let c = 0; c < width; c++) {
+    const t = grid.text(row, c);
+    if (t === '') continue;
+    if (/^[\d.,\s%()=+:*-]+$/.test(t)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * Should the row above the header band be read as a parent header row? Yes when it spans columns of the band
+ * with merged cells, or (in CSV, which has no merges) when it holds the headers of single-row columns and
+ * stands over the band's children, leaving blanks where a merge would have been.
+ */
+function isParentRow(grid: FilledGrid, above: number, band: number, width: number): boolean {
+  if (above < 0 || !isTextRow(grid, above, width)) return false;
+  let merged = false;
+  let overChildren = 0;
+  let fillsGaps = true;
+  for (let c = 0; c < width; c++) {
+    const up = grid.text(above, c);
+    const down = grid.text(band, c);
+    const m = grid.merge(above, c);
+    if (m && up !== '' && (m.right > m.left || m.bottom >= band)) merged = true;
+    if (up !== '' && down !== '' && up !== down) overChildren++;
+    if (down === '' && up === '') continue;
+    if (down === '' && up !== '') continue;
+    if (up === '' && down !== '' && !sameGroupLeft(grid, above, c)) fillsGaps = false;
+  }
+  if (merged) return true;
+  return fillsGaps && overChildren > 0 && scoreRow(grid, band, width) > 0;
+}
+
+function sameGroupLeft(grid: FilledGrid, row: number, col: number): boolean {
+  for (let c = col - 1; c >= 0; c--) if (grid.text(row, c) !== '') return true;
+  return false;
+}
+
+/** Text of a header cell, with a CSV-style horizontal "merge" (blank to the right of a parent) filled in. */
+function parentText(grid: FilledGrid, row: number, col: number, child: number): string {
+  const own = grid.text(row, col);
+  if (own !== '' || grid.merge(row, col)) return own;
+  if (grid.text(child, col) === '') return '';
+  for (let c = col - 1; c >= 0; c--) {
+    const t = grid.text(row, c);
+    if (t !== '') return grid.text(child, c) !== '' && grid.text(child, c) !== t ? t : '';
+  }
+  return '';
+}
+
+/** Find the header band of a sheet and what each column means; undefined when no report table is there. */
+export function findHeader(sheet: RawSheet): HeaderMap | undefined {
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  const grid = new FilledGrid(sheet, limit);
+  let width = 0;
+  for (let r = 0; r < limit; r++) width = Math.max(width, grid.width(r));
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < limit; r++) {
+    const s = scoreRow(grid, r, width);
+    if (s > bestScore) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  // A table needs at least a name or a member count, and one more known column.
+  if (best < 0 || bestScore < 4) return undefined;
+
+  // The best row is usually the lowest header row; take in the children below a merged parent, then parents above.
+  let bottom = best;
+  while (bottom + 1 < limit && bottom - best < 2 && isParentRow(grid, bottom, bottom + 1, width)
+    && scoreRow(grid, bottom + 1, width) > 0) bottom++;
+  let top = best;
+  while (top > 0 && bottom - top < 2 && isParentRow(grid, top - 1, top, width)) top--;
+
+  const columns: HeaderColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    const path: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = r < bottom ? parentText(grid, r, c, r + 1) : grid.text(r, c);
+      if (t !== '' && path.at(-1) !== t) path.push(t);
+    }
+    if (path.length === 0) continue;
+    columns.push({ index: c, path, label: path.join(' › '), meaning: matchPath(path) });
+  }
+  return { top, bottom, columns };
+}

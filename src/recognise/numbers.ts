@@ -1,0 +1,70 @@
+import { isCellError, type CellValue } from '../read/types.js';
+
+export type CountParse =
+  | { readonly kind: 'value'; readonly value: number }
+  /** Blank, "-", "–": zero by convention, but distinguishable from a written 0 when that matters. */
+  | { readonly kind: 'blank' }
+  /** "X", "…": not applicable. Counts as zero in sums. */
+  | { readonly kind: 'na' }
+  | { readonly kind: 'bad'; readonly problem: 'not-a-number' | 'not-whole' | 'negative' | 'cell-error'; readonly shown: string };
+
+const DASHES = /^[-–—‐−]+$/;
+const PLACEHOLDER = /^(x|…+|\.{2,}|n\/a|k)$/i;
+// Vietnamese thousands: 4.288 / 4 288 / 1.234.567; also 4,288 when Excel wrote it in an English locale.
+const GROUPED = /^[+-]?\d{1,3}(?:([. \u00a0\u202f,])\d{3})(?:\1\d{3})*$/;
+const PLAIN = /^[+-]?\d+$/;
+// A decimal written either way: 12,5 or 12.5 (only reached when GROUPED did not match).
+const DECIMAL = /^[+-]?\d+[.,]\d+$/;
+
+/** Vietnamese number display: 5663 → "5.663", 92.52 → "92,52". */
+export function formatNumber(value: number, decimals = 0): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (value < 0 ? '-' : '') + grouped + (frac ? `,${frac}` : '');
+}
+
+function checked(value: number, shown: string): CountParse {
+  if (!Number.isFinite(value)) return { kind: 'bad', problem: 'not-a-number', shown };
+  if (!Number.isInteger(value)) {
+    // Floating noise from a formula (12.000000000001) is still a whole number.
+    const rounded = Math.round(value);
+    if (Math.abs(value - rounded) > 1e-9) return { kind: 'bad', problem: 'not-whole', shown };
+    value = rounded;
+  }
+  if (value < 0) return { kind: 'bad', problem: 'negative', shown };
+  return { kind: 'value', value: value === 0 ? 0 : value };
+}
+
+/** Read a count from a cell: numbers, numbers as Vietnamese text, blanks and placeholders. */
+export function parseCount(cell: CellValue): CountParse {
+  if (cell === null) return { kind: 'blank' };
+  if (typeof cell === 'number') return checked(cell, formatNumber(cell, Number.isInteger(cell) ? 0 : 2));
+  if (typeof cell === 'boolean' || cell instanceof Date) return { kind: 'bad', problem: 'not-a-number', shown: String(cell) };
+  if (isCellError(cell)) return { kind: 'bad', problem: 'cell-error', shown: cell.error };
+  const text = cell.replace(/\s+/g, ' ').trim();
+  if (text === '' || DASHES.test(text)) return { kind: 'blank' };
+  if (PLACEHOLDER.test(text)) return { kind: 'na' };
+  if (PLAIN.test(text)) return checked(Number(text), text);
+  const grouped = GROUPED.exec(text);
+  if (grouped) return checked(Number(text.replace(/[. \u00a0\u202f,]/g, '')), text);
+  if (DECIMAL.test(text)) return checked(Number(text.replace(',', '.')), text);
+  return { kind: 'bad', problem: 'not-a-number', shown: text };
+}
+
+/** Read a percentage as written by a unit: 92,52 / 92.52% / 0.9252 (a cell formatted as %). */
+export function parsePercent(cell: CellValue): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const text = cell.replace(/\s+/g, '').replace(/%$/, '');
+  if (!/^\d+(?:[.,]\d+)?$/.test(text)) return undefined;
+  return Number(text.replace(',', '.'));
+}
+
+/** Is this cell something that reads as a number (used to tell data rows from header rows)? */
+export function looksNumeric(cell: CellValue): boolean {
+  if (typeof cell === 'number') return true;
+  if (typeof cell !== 'string') return false;
+  const p = parseCount(cell);
+  return p.kind === 'value';
+}

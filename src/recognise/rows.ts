@@ -1,0 +1,345 @@
+import { a1, type Diagnostic } from '../check/diagnostic.js';
+import type { DiagnosticCode } from '../check/catalogue.js';
+import { isCellError, type CellValue, type RawSheet } from '../read/types.js';
+import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
+import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
+import { cleanText, fold } from './normalise.js';
+import { parseCount, parsePercent, type CountParse } from './numbers.js';
+import { UnitRowSchema, type SkipReason, type SkippedRow, type UnitRow } from './table.js';
+import { inferOrgType, parseOrgType, parseRating, type OrgType, type Scale } from './vocabulary.js';
+
+export interface RecogniseOptions {
+  readonly scale: Scale;
+  /** `--period`: overrides any period found in the file. */
+  readonly period?: string | undefined;
+}
+
+/** A subtotal or total row, kept so the checker can compare it with the rows it covers. */
+export interface TotalRow {
+  readonly row: number;
+  readonly label: string;
+  readonly kind: 'subtotal' | 'total';
+  readonly values: Readonly<Record<string, { readonly value: number; readonly col: number }>>;
+}
+
+export interface SheetResult {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly header: HeaderMap;
+  readonly period: string | undefined;
+  readonly indicators: readonly string[];
+  readonly skipped: readonly SkippedRow[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Verbose-only facts: hidden rows read, columns ignored. */
+  readonly notes: readonly string[];
+  /** Non-empty rows read in the sheet. */
+  readonly rowsRead: number;
+  readonly rowsCounted: number;
+}
+
+const NOTE_START = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|bi thu|pho bi thu|truong ban|thu truong|lanh dao|kt bi thu|ngay \d+ thang|.* ngay \d* ?thang \d* ?nam)\b/;
+const TOTAL = /^(tong cong|cong|tong|tong so|toan khoi|toan dang bo|cong toan khoi|tong hop|tong toan khoi|cong chung)\b/;
+const GRAND = /^(tong cong|toan khoi|toan dang bo|cong toan khoi|tong toan khoi|cong chung|tong so|tong)$/;
+const OUTLINE = /^\s*((?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/]|[IVXLC]+\s*[-–:])\s*\S/;
+const GROUP_WORDS = /\b(khoi|nhom|cac dang bo|cac chi bo|dang bo co so|chi bo co so|chi bo truc thuoc|dang bo bo phan|doanh nghiep|co quan|don vi su nghiep|linh vuc)\b/;
+const NUMBERING_TOKEN = /^\(?\s*(\d{1,3}|[A-Za-z]{1,2})\s*\)?(\s*\(?\s*=.*)?$|^\d{1,3}\s*=.*$/;
+
+function textOf(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return String(value);
+  return value.error;
+}
+
+function isEmpty(row: readonly CellValue[] | undefined): boolean {
+  return !row || row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+}
+
+function yearOf(value: CellValue | undefined): string | undefined {
+  if (value instanceof Date) return String(value.getUTCFullYear());
+  const t = textOf(value);
+  return t === '' ? undefined : t;
+}
+
+/** The period named in the title rows ("BÁO CÁO … NĂM 2023", "6 tháng đầu năm 2024"). */
+function periodFromTitle(sheet: RawSheet, top: number): string | undefined {
+  for (let r = 0; r < top; r++) {
+    for (const cell of sheet.rows[r] ?? []) {
+      const t = fold(textOf(cell));
+      const m = /\bnam (\d{4})\b/.exec(t) ?? /\b(?:nhiem ky|giai doan) (\d{4} \d{4})\b/.exec(t);
+      if (m?.[1]) return m[1].replace(' ', '–');
+    }
+  }
+  return undefined;
+}
+
+function isNumberingRow(row: readonly CellValue[], columns: readonly HeaderColumn[]): boolean {
+  let tokens = 0;
+  let others = 0;
+  for (const col of columns) {
+    const v = row[col.index];
+    if (v === null || v === undefined) continue;
+    const t = textOf(v);
+    if (t === '') continue;
+    if (NUMBERING_TOKEN.test(t)) tokens++;
+    else others++;
+  }
+  if (tokens < 3 || others > 0) return false;
+  // Numbers must run upward, as column numbers do: 1 2 3 … or (1) (2) (3) …
+  const nums = columns.map((c) => /\d+/.exec(textOf(row[c.index]))?.[0]).filter((x): x is string => !!x).map(Number);
+  return nums.length < 3 || nums.every((n, i) => i === 0 || n > (nums[i - 1] ?? 0));
+}
+
+function groupType(label: string): OrgType | undefined {
+  const f = fold(label);
+  if (/\bdang bo bo phan\b/.test(f)) return 'dang_bo_bo_phan';
+  if (/\bchi bo truc thuoc\b/.test(f)) return 'chi_bo_truc_thuoc';
+  if (/\b(dang bo co so|cac dang bo|dang bo)\b/.test(f)) return 'dang_bo_co_so';
+  if (/\b(chi bo co so|cac chi bo|chi bo)\b/.test(f)) return 'chi_bo_co_so';
+  return undefined;
+}
+
+const CELL_PROBLEM: Record<Extract<CountParse, { kind: 'bad' }>['problem'], DiagnosticCode> = {
+  'not-a-number': 'TL010', 'not-whole': 'TL011', negative: 'TL012', 'cell-error': 'TL015',
+};
+
+/**
+ * Recognise one sheet: find its header, then walk its rows, handing each organisation row to `onRow` and
+ * accounting for every other non-empty row. Returns undefined when the sheet holds no report table.
+ */
+export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (row: UnitRow) => void): SheetResult | undefined {
+  const found = findHeader(sheet);
+  if (!found) return undefined;
+  const header: HeaderMap = found;
+  const diagnostics: Diagnostic[] = [];
+  const skipped: SkippedRow[] = [];
+  const notes: string[] = [];
+  const where = { file: sheet.file, sheet: sheet.sheet };
+  const skip = (row: number, reason: SkipReason, text?: string): void => {
+    skipped.push({ ...where, row: row + 1, reason, ...(text ? { text } : {}) });
+  };
+  const push = (code: DiagnosticCode, severity: 'error' | 'warning', row: number | undefined, col: number | undefined, args: Record<string, string | number>): void => {
+    diagnostics.push({
+      code, severity,
+      location: {
+        ...where,
+        ...(row !== undefined ? { row: row + 1 } : {}),
+        ...(col !== undefined ? { column: header.columns.find((c) => c.index === col)?.label, cell: row !== undefined ? a1(row, col) : undefined } : {}),
+      },
+      args: { ...args, ...(row !== undefined && col !== undefined ? { cell: a1(row, col) } : {}) },
+    });
+  };
+
+  // Columns: canonical ids (first wins, a second is a structure error), indicators, percentages, the rest.
+  const columns: Partial<Record<ColumnId, number>> = {};
+  const others: HeaderColumn[] = [];
+  const percents: HeaderColumn[] = [];
+  for (const col of header.columns) {
+    const m = col.meaning;
+    if (m.kind === 'canonical') {
+      const first = columns[m.id];
+      if (first === undefined) columns[m.id] = col.index;
+      else {
+        const firstLabel = header.columns.find((c) => c.index === first)?.label ?? '';
+        push('TL003', 'error', header.bottom, col.index, { label: COLUMN_LABELS[m.id], first: `"${firstLabel}" (${a1(header.bottom, first).replace(/\d+$/, '')})`, second: `"${col.label}" (${a1(header.bottom, col.index).replace(/\d+$/, '')})`, value: col.label });
+      }
+    } else if (m.kind === 'other') others.push(col);
+    else if (m.kind === 'percent') percents.push(col);
+    else if (m.kind === 'derived') notes.push(`cột "${col.label}" là cột tổng của nhóm, không cộng thêm`);
+  }
+  for (const id of REQUIRED_COLUMNS) {
+    if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id] });
+  }
+  for (let r = header.top; r <= header.bottom; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'header');
+  for (let r = 0; r < header.top; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'title', textOf(sheet.rows[r]?.find((v) => textOf(v) !== '')));
+  const period = options.period ?? periodFromTitle(sheet, header.top);
+
+  // An unrecognised column is an indicator when its data are numbers, and ignored (with a warning) when text.
+  const indicators: HeaderColumn[] = [];
+  for (const col of others) {
+    let numbers = 0;
+    let texts = 0;
+    for (let r = header.bottom + 1; r < Math.min(sheet.rows.length, header.bottom + 400); r++) {
+      const p = parseCount(sheet.rows[r]?.[col.index] ?? null);
+      if (p.kind === 'value') numbers++;
+      else if (p.kind === 'bad' && p.problem === 'not-a-number') texts++;
+    }
+    if (numbers > 0 && numbers >= texts) indicators.push(col);
+    else if (texts > 0) push('TL004', 'warning', header.bottom, col.index, { value: col.label });
+  }
+
+  const nameCol = columns.name;
+  const membersCol = columns.members;
+  const countCols = COUNT_COLUMNS.filter((id) => columns[id] !== undefined).map((id) => [id, columns[id] as number] as const);
+  let group: { label: string; type?: OrgType | undefined; sector?: string | undefined } | undefined;
+  let inNotes = false;
+  let rowsRead = 0;
+  let rowsCounted = 0;
+  let hiddenRead = 0;
+  const allSums = new Map<string, number>();
+  let groupSums = new Map<string, number>();
+  const deferredTotals: TotalRow[] = [];
+  const headerKey = header.columns.map((c) => fold(textOf(sheet.rows[header.bottom]?.[c.index]))).join('|');
+
+  for (let r = header.bottom + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (isEmpty(row)) continue;
+    rowsRead++;
+    if (sheet.hiddenRows.has(r)) hiddenRead++;
+    const name = nameCol !== undefined ? textOf(row[nameCol]) : '';
+    const label = name !== '' ? name : textOf(row.find((v) => typeof v === 'string' && v.trim() !== '' && !/^[\d.,\s]+$/.test(v)) ?? null);
+    const folded = fold(label);
+    if (inNotes || (NOTE_START.test(folded) && rowsCounted > 0)) {
+      inNotes = true;
+      skip(r, 'note', label);
+      continue;
+    }
+    if (r === header.bottom + 1 && isNumberingRow(row, header.columns)) {
+      skip(r, 'numbering');
+      continue;
+    }
+    if (header.columns.map((c) => fold(textOf(row[c.index]))).join('|') === headerKey) {
+      skip(r, 'repeated-header');
+      continue;
+    }
+    let anyCount = false;
+    for (const [, c] of countCols) if (parseCount(row[c] ?? null).kind !== 'blank') anyCount = true;
+    for (const col of indicators) if (parseCount(row[col.index] ?? null).kind !== 'blank') anyCount = true;
+
+    if (TOTAL.test(folded) && (anyCount || folded.split(' ').length <= 3)) {
+      const kind = GRAND.test(folded) || group === undefined ? 'total' : 'subtotal';
+      const values: Record<string, { value: number; col: number }> = {};
+      for (const [id, c] of countCols) {
+        const p = parseCount(row[c] ?? null);
+        if (p.kind === 'value') values[id] = { value: p.value, col: c };
+      }
+      for (const col of indicators) {
+        const p = parseCount(row[col.index] ?? null);
+        if (p.kind === 'value') values[`indicator:${col.label}`] = { value: p.value, col: col.index };
+      }
+      const total: TotalRow = { row: r, label, kind, values };
+      // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
+      if (rowsCounted === 0) deferredTotals.push(total);
+      else compareTotal(total, kind === 'subtotal' ? groupSums : allSums);
+      skip(r, kind, label);
+      continue;
+    }
+    if (!anyCount && label !== '' && (OUTLINE.test(label) || label === label.toUpperCase() || GROUP_WORDS.test(folded)) && !/^(dang bo|chi bo|dang uy) \S/.test(folded.replace(/^([ivxlc]+|[a-z]|\d+) /, '')) ) {
+      const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
+      const type = groupType(text);
+      group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
+      groupSums = new Map();
+      skip(r, 'group', label);
+      continue;
+    }
+
+    // An organisation row.
+    const counts: Partial<Record<CountColumn, number>> = {};
+    for (const [id, c] of countCols) {
+      const p = parseCount(row[c] ?? null);
+      if (p.kind === 'value') counts[id] = p.value;
+      else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, c, { value: p.shown, label: COLUMN_LABELS[id] });
+    }
+    const indicatorValues: Record<string, number> = {};
+    for (const col of indicators) {
+      const p = parseCount(row[col.index] ?? null);
+      if (p.kind === 'value') indicatorValues[col.label] = p.value;
+      else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, col.index, { value: p.shown, label: col.label });
+    }
+    const text = (id: ColumnId): string => (columns[id] !== undefined ? textOf(row[columns[id]]) : '');
+    const parent = text('parent') || undefined;
+    let type: OrgType | undefined;
+    const typeText = text('type');
+    if (typeText !== '') {
+      type = parseOrgType(typeText);
+      if (!type) push('TL014', 'error', r, columns.type, { value: typeText });
+    }
+    type ??= group?.type ?? inferOrgType(name, parent !== undefined);
+    let rating: UnitRow['rating'];
+    if (columns.rating !== undefined) {
+      const ratingText = text('rating');
+      const p = parseRating(ratingText, options.scale);
+      if (p.kind === 'level') rating = p.level;
+      else if (p.kind === 'unrated') rating = 'unrated';
+      else if (p.kind === 'old-scale') push('TL018', 'error', r, columns.rating, { value: ratingText });
+      else push('TL013', 'error', r, columns.rating, { value: ratingText });
+    }
+    for (const col of percents) checkPercent(row, r, col, counts);
+    const candidate = {
+      ...(text('code') ? { code: text('code') } : {}),
+      name,
+      ...(type ? { type } : {}),
+      ...(parent ? { parent } : {}),
+      ...(text('sector') || group?.sector ? { sector: text('sector') || group?.sector } : {}),
+      ...(options.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? period
+        ? { period: options.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? period } : {}),
+      ...(group ? { group: group.label } : {}),
+      ...(rating ? { rating } : {}),
+      counts,
+      indicators: indicatorValues,
+    };
+    const parsed = UnitRowSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const paths = new Set(parsed.error.issues.map((i) => i.path.join('.')));
+      if (paths.has('name')) push('TL016', 'error', r, nameCol, { row: r + 1 });
+      else if (paths.has('counts.members') && (membersCol === undefined || parseCount(row[membersCol] ?? null).kind !== 'bad')) {
+        if (membersCol !== undefined) push('TL017', 'error', r, membersCol, { name });
+      }
+      skip(r, 'invalid', label);
+      continue;
+    }
+    rowsCounted++;
+    addToRunning(counts, indicatorValues);
+    onRow({ ...parsed.data, source: { ...where, row: r + 1 }, columns });
+  }
+  if (hiddenRead > 0) notes.push(`${hiddenRead} dòng bị ẩn vẫn được đọc`);
+  for (const c of sheet.hiddenColumns) {
+    const col = header.columns.find((h) => h.index === c);
+    if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
+  }
+  for (const t of deferredTotals) compareTotal(t, allSums);
+  return {
+    ...where, header, period, indicators: indicators.map((c) => c.label), skipped, diagnostics, notes,
+    rowsRead: rowsRead + skipped.filter((s) => s.reason === 'title' || s.reason === 'header').length, rowsCounted,
+  };
+
+  // --- helpers that share the walk's state ---
+  function addToRunning(counts: Partial<Record<CountColumn, number>>, ind: Record<string, number>): void {
+    for (const [id, v] of Object.entries(counts)) {
+      allSums.set(id, (allSums.get(id) ?? 0) + v);
+      groupSums.set(id, (groupSums.get(id) ?? 0) + v);
+    }
+    for (const [k, v] of Object.entries(ind)) {
+      allSums.set(`indicator:${k}`, (allSums.get(`indicator:${k}`) ?? 0) + v);
+      groupSums.set(`indicator:${k}`, (groupSums.get(`indicator:${k}`) ?? 0) + v);
+    }
+  }
+  function checkPercent(row: readonly CellValue[], r: number, col: HeaderColumn, counts: Partial<Record<CountColumn, number>>): void {
+    const m = col.meaning;
+    if (m.kind !== 'percent' || !m.of) return;
+    const cell = row[col.index] ?? null;
+    if (isCellError(cell)) return;
+    const given = parsePercent(cell);
+    const part = counts[m.of as CountColumn];
+    if (given === undefined || part === undefined) return;
+    const rated = (counts.membersHTXSNV ?? 0) + (counts.membersHTTNV ?? 0) + (counts.membersHTNV ?? 0) + (counts.membersKHTNV ?? 0);
+    const bases = [rated, counts.members ?? 0].filter((b) => b > 0);
+    if (bases.length === 0) return;
+    const ok = bases.some((b) => {
+      const p = (part * 100) / b;
+      return Math.abs(p - given) <= 0.0101 || Math.abs(p - given * 100) <= 0.0101;
+    });
+    if (!ok) push('TL031', 'warning', r, col.index, { value: given.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
+  }
+  function compareTotal(t: TotalRow, sums: ReadonlyMap<string, number>): void {
+    for (const [key, { value, col }] of Object.entries(t.values)) {
+      const expected = sums.get(key) ?? 0;
+      if (expected !== value) {
+        const colLabel = header.columns.find((c) => c.index === col)?.label ?? key;
+        push('TL030', 'error', t.row, col, { label: t.label, column: colLabel, value, expected });
+      }
+    }
+  }
+}

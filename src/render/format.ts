@@ -1,0 +1,28 @@
+import { formatNumber } from '../recognise/numbers.js';
+import type { Share } from '../rollup/percent.js';
+import type { Lang } from '../check/catalogue.js';
+
+export { formatNumber };
+
+/** 92.52 → "92,52%" (vi) or "92.52%" (en), always with the run's decimals. */
+export function formatPercent(p: number | null, decimals: number, lang: Lang = 'vi'): string {
+  if (p === null) return '—';
+  const s = formatNumber(p, decimals);
+  return `${lang === 'en' ? swapMarks(s) : s}%`;
+}
+
+/** "99/107 (92,52%)" */
+export function formatShare(s: Share, decimals: number, lang: Lang = 'vi'): string {
+  return `${formatCount(s.count, lang)}/${formatCount(s.of, lang)} (${formatPercent(s.percent, decimals, lang)})`;
+}
+
+/** 5663 → "5.663" (vi) or "5,663" (en). */
+export function formatCount(n: number, lang: Lang = 'vi'): string {
+  const vi = formatNumber(n, 0);
+  return lang === 'en' ? swapMarks(vi) : vi;
+}
+
+/** Vietnamese marks to English ones: "1.234,56" → "1,234.56". */
+function swapMarks(s: string): string {
+  return s.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}

@@ -1,0 +1,98 @@
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import type { Lang } from '../check/catalogue.js';
+import type { Summary } from '../rollup/summary.js';
+import { formatCount, formatPercent, formatShare } from './format.js';
+import { label, type LabelKey } from './labels.js';
+
+export interface TableOptions {
+  readonly lang: Lang;
+  readonly color: boolean;
+  /** False when the data have errors and the user forced the summary out anyway. */
+  readonly trusted: boolean;
+  readonly files: number;
+  readonly rows: { readonly read: number; readonly counted: number; readonly skipped: number };
+}
+
+type Line = readonly [depth: number, key: LabelKey | { readonly text: string }, value: string];
+
+/** The terminal table: one figure a line, in the order of a tổng kết report, with `x/y (p%)` cells. */
+export function renderTable(s: Summary, o: TableOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const d = s.options.decimals;
+  const L = (k: LabelKey): string => label(k, o.lang);
+  const n = (x: number): string => formatCount(x, o.lang);
+  const sh = (x: Summary['organizations']['goodOrBetter']): string => formatShare(x, d, o.lang);
+  const org = s.organizations;
+  const m = s.members;
+  const mr = s.memberRatings;
+
+  const sections: { title: LabelKey; lines: Line[] }[] = [];
+  const orgLines: Line[] = [
+    [0, 'organizations', n(org.total)],
+    [1, 'dang_bo_co_so', n(org.byType.dang_bo_co_so)],
+    [1, 'chi_bo_co_so', n(org.byType.chi_bo_co_so)],
+  ];
+  if (org.byType.unknown > 0) orgLines.push([1, 'unknownType', n(org.byType.unknown)]);
+  if (org.cells > 0) orgLines.push([0, 'cells', n(org.cells)]);
+  const subRows = org.subordinate.chi_bo_truc_thuoc + org.subordinate.dang_bo_bo_phan;
+  if (subRows > 0) orgLines.push([0, 'subordinateRows', n(subRows)]);
+  if (org.bySector.length > 0) {
+    orgLines.push([0, 'bySector', '']);
+    for (const sector of org.bySector) orgLines.push([1, { text: sector.sector }, n(sector.count)]);
+  }
+  sections.push({ title: 'organizations', lines: orgLines });
+
+  const ratingLines = (block: Summary['organizations'] | Summary['memberRatings'], unrated: number | undefined): Line[] => {
+    const lines: Line[] = [
+      [0, 'rated', n(block.rated)],
+      [1, 'goodOrBetter', sh(block.goodOrBetter)],
+      [2, 'excellent', sh(block.excellent)],
+      [1, 'HTTNV', `${n(block.ratings.HTTNV)} (${formatPercent(block.distribution.HTTNV, d, o.lang)})`],
+      [1, 'completed', sh(block.completed)],
+      [1, 'notCompleted', sh(block.notCompleted)],
+    ];
+    if (unrated !== undefined && unrated > 0) lines.push([0, 'unrated', n(unrated)]);
+    return lines;
+  };
+  sections.push({ title: 'orgRatings', lines: ratingLines(org, org.unrated.length) });
+
+  const memberLines: Line[] = [];
+  if (m.start !== null) memberLines.push([0, 'start', n(m.start)]);
+  memberLines.push([1, 'admitted', m.admissionRate ? `${n(m.admitted)} (${formatPercent(m.admissionRate.percent, d, o.lang)})` : n(m.admitted)]);
+  for (const k of ['transferredIn', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned'] as const) {
+    if (m[k] > 0) memberLines.push([1, k, n(m[k])]);
+  }
+  memberLines.push([0, 'end', n(m.end)]);
+  memberLines.push([1, 'probationary', sh(m.probationaryShare)]);
+  if (m.women > 0) memberLines.push([1, 'women', sh(m.womenShare)]);
+  sections.push({ title: 'members', lines: memberLines });
+
+  if (mr.rated > 0) {
+    const lines = ratingLines(mr, undefined);
+    if (mr.notRated > 0) lines.push([0, 'notRated', n(mr.notRated)]);
+    if (mr.exempt > 0) lines.push([0, 'exempt', n(mr.exempt)]);
+    sections.push({ title: 'memberRatings', lines });
+  }
+  if (s.indicators.length > 0) {
+    sections.push({ title: 'indicators', lines: s.indicators.map((i): Line => [0, { text: i.name }, n(i.total)]) });
+  }
+
+  const table = new Table({
+    head: [c.bold(L('figure')), c.bold(L('value'))],
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', 'right'],
+  });
+  for (const section of sections) {
+    table.push([{ colSpan: 2, content: c.bold.cyan(L(section.title).toUpperCase()) }]);
+    for (const [depth, key, value] of section.lines) {
+      const text = typeof key === 'string' ? L(key) : key.text;
+      table.push(['  '.repeat(depth) + text, value]);
+    }
+  }
+  const periods = s.periods.length > 0 ? ` — ${label('period', o.lang)} ${s.periods.join(', ')}` : '';
+  const title = `${L('title')}${periods} (${o.files} ${L('files')})`;
+  const out = [o.trusted ? c.bold(title) : c.bold.red(`${title} — ${L('untrusted')}`), table.toString(),
+    c.dim(label('rowsLine', o.lang, { read: n(o.rows.read), counted: n(o.rows.counted), skipped: n(o.rows.skipped) }))];
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { UnitRow } from '../recognise/table.js';
+import { fold } from '../recognise/normalise.js';
+import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
+import { distribute, share, ROUNDINGS, type Rounding } from './percent.js';
+
+const ShareSchema = z.object({ count: z.number().int(), of: z.number().int(), percent: z.number().nullable() });
+const RatingsSchema = z.object({ HTXSNV: z.number().int(), HTTNV: z.number().int(), HTNV: z.number().int(), KHTNV: z.number().int() });
+const RatingBlock = {
+  rated: z.number().int(),
+  ratings: RatingsSchema,
+  /** Each level as a share of the rated; with largest-remainder they add up to exactly 100. */
+  distribution: z.object({ HTXSNV: z.number().nullable(), HTTNV: z.number().nullable(), HTNV: z.number().nullable(), KHTNV: z.number().nullable() }),
+  goodOrBetter: ShareSchema,
+  excellent: ShareSchema,
+  completed: ShareSchema,
+  notCompleted: ShareSchema,
+};
+const UnitRefSchema = z.object({ code: z.string().nullable(), name: z.string(), file: z.string(), sheet: z.string().nullable(), row: z.number().int() });
+
+/** The roll-up, as `--format json` prints it. Keys are stable within a schema version. */
+export const SummarySchema = z.object({
+  schema: z.literal('tally.summary/1'),
+  periods: z.array(z.string()),
+  options: z.object({ decimals: z.number().int(), rounding: z.enum(ROUNDINGS), excellentBase: z.enum(['goodOrBetter', 'rated']) }),
+  organizations: z.object({
+    total: z.number().int(),
+    byType: z.object({ dang_bo_co_so: z.number().int(), chi_bo_co_so: z.number().int(), unknown: z.number().int() }),
+    bySector: z.array(z.object({ sector: z.string(), count: z.number().int() })),
+    cells: z.number().int(),
+    subordinate: z.object({ chi_bo_truc_thuoc: z.number().int(), dang_bo_bo_phan: z.number().int(), rated: z.number().int(), ratings: RatingsSchema }),
+    ...RatingBlock,
+    unrated: z.array(UnitRefSchema),
+  }),
+  members: z.object({
+    start: z.number().int().nullable(),
+    admitted: z.number().int(), transferredIn: z.number().int(), transferredOut: z.number().int(), deceased: z.number().int(),
+    expelled: z.number().int(), removed: z.number().int(), resigned: z.number().int(),
+    end: z.number().int(), probationary: z.number().int(), women: z.number().int(),
+    admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema, womenShare: ShareSchema,
+  }),
+  memberRatings: z.object({ ...RatingBlock, notRated: z.number().int(), exempt: z.number().int() }),
+  indicators: z.array(z.object({ name: z.string(), total: z.number().int() })),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export interface RollupOptions {
+  readonly decimals: number;
+  readonly rounding: Rounding;
+  /** The base of the "trong đó" excellent share: good-or-better (the seeds' usage) or all rated. */
+  readonly excellentBase: 'goodOrBetter' | 'rated';
+}
+
+const GRASSROOTS: ReadonlySet<OrgType | undefined> = new Set<OrgType | undefined>(['dang_bo_co_so', 'chi_bo_co_so', undefined]);
+const zeroRatings = (): Record<RatingLevel, number> => ({ HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 });
+
+/**
+ * The roll-up as a fold: `add` each checked row, then `result`. Memory stays flat in the number of rows except
+ * for the list of unrated units. Members are summed over grassroots organisations only: a subordinate cell's
+ * members are already in its committee's figures.
+ */
+export class Rollup {
+  private readonly periods = new Set<string>();
+  private readonly byType = { dang_bo_co_so: 0, chi_bo_co_so: 0, unknown: 0 };
+  private readonly sectors = new Map<string, { sector: string; count: number }>();
+  private readonly subordinate = { chi_bo_truc_thuoc: 0, dang_bo_bo_phan: 0, rated: 0, ratings: zeroRatings() };
+  private readonly orgRatings = zeroRatings();
+  private readonly unrated: Summary['organizations']['unrated'] = [];
+  private readonly memberRatings = zeroRatings();
+  private readonly indicators = new Map<string, { name: string; total: number }>();
+  private readonly m = {
+    start: 0, hasStart: false, admitted: 0, transferredIn: 0, transferredOut: 0, deceased: 0, expelled: 0, removed: 0,
+    resigned: 0, end: 0, probationary: 0, women: 0, cells: 0, notRated: 0, exempt: 0,
+  };
+
+  constructor(private readonly options: RollupOptions) {}
+
+  add(row: UnitRow): void {
+    if (row.period) this.periods.add(row.period);
+    for (const [name, value] of Object.entries(row.indicators)) {
+      const key = fold(name);
+      const entry = this.indicators.get(key) ?? { name, total: 0 };
+      entry.total += value;
+      this.indicators.set(key, entry);
+    }
+    if (!GRASSROOTS.has(row.type)) {
+      const t = row.type === 'chi_bo_truc_thuoc' ? 'chi_bo_truc_thuoc' : 'dang_bo_bo_phan';
+      this.subordinate[t]++;
+      if (row.rating && row.rating !== 'unrated') {
+        this.subordinate.rated++;
+        this.subordinate.ratings[row.rating]++;
+      }
+      return;
+    }
+    this.byType[row.type === 'dang_bo_co_so' || row.type === 'chi_bo_co_so' ? row.type : 'unknown']++;
+    if (row.sector) {
+      const key = fold(row.sector);
+      const entry = this.sectors.get(key) ?? { sector: row.sector, count: 0 };
+      entry.count++;
+      this.sectors.set(key, entry);
+    }
+    if (row.rating && row.rating !== 'unrated') this.orgRatings[row.rating]++;
+    else {
+      this.unrated.push({ code: row.code ?? null, name: row.name, file: row.source.file, sheet: row.source.sheet ?? null, row: row.source.row });
+    }
+    const c = row.counts;
+    const m = this.m;
+    if (c.membersStart !== undefined) {
+      m.start += c.membersStart;
+      m.hasStart = true;
+    }
+    m.admitted += c.admitted ?? 0;
+    m.transferredIn += c.transferredIn ?? 0;
+    m.transferredOut += c.transferredOut ?? 0;
+    m.deceased += c.deceased ?? 0;
+    m.expelled += c.expelled ?? 0;
+    m.removed += c.removed ?? 0;
+    m.resigned += c.resigned ?? 0;
+    m.end += c.members;
+    m.probationary += c.probationary ?? 0;
+    m.women += c.women ?? 0;
+    m.cells += c.cells ?? 0;
+    m.notRated += c.membersNotRated ?? 0;
+    m.exempt += c.membersExempt ?? 0;
+    this.memberRatings.HTXSNV += c.membersHTXSNV ?? 0;
+    this.memberRatings.HTTNV += c.membersHTTNV ?? 0;
+    this.memberRatings.HTNV += c.membersHTNV ?? 0;
+    this.memberRatings.KHTNV += c.membersKHTNV ?? 0;
+  }
+
+  private block(r: Record<RatingLevel, number>): z.infer<z.ZodObject<typeof RatingBlock>> {
+    const { decimals, rounding, excellentBase } = this.options;
+    const rated = RATING_LEVELS.reduce((sum, level) => sum + r[level], 0);
+    const good = r.HTXSNV + r.HTTNV;
+    const dist = rounding === 'largest-remainder'
+      ? distribute(RATING_LEVELS.map((l) => r[l]), decimals)
+      : RATING_LEVELS.map((l) => share(r[l], rated, decimals, rounding).percent);
+    return {
+      rated,
+      ratings: { ...r },
+      distribution: { HTXSNV: dist[0] ?? null, HTTNV: dist[1] ?? null, HTNV: dist[2] ?? null, KHTNV: dist[3] ?? null },
+      goodOrBetter: share(good, rated, decimals, rounding),
+      excellent: share(r.HTXSNV, excellentBase === 'rated' ? rated : good, decimals, rounding),
+      completed: share(r.HTNV, rated, decimals, rounding),
+      notCompleted: share(r.KHTNV, rated, decimals, rounding),
+    };
+  }
+
+  result(): Summary {
+    const { decimals, rounding, excellentBase } = this.options;
+    const m = this.m;
+    const total = this.byType.dang_bo_co_so + this.byType.chi_bo_co_so + this.byType.unknown;
+    return {
+      schema: 'tally.summary/1',
+      periods: [...this.periods].sort(),
+      options: { decimals, rounding, excellentBase },
+      organizations: {
+        total,
+        byType: { ...this.byType },
+        bySector: [...this.sectors.values()].sort((a, b) => b.count - a.count || a.sector.localeCompare(b.sector, 'vi')),
+        cells: m.cells,
+        subordinate: { ...this.subordinate, ratings: { ...this.subordinate.ratings } },
+        ...this.block(this.orgRatings),
+        unrated: [...this.unrated],
+      },
+      members: {
+        start: m.hasStart ? m.start : null,
+        admitted: m.admitted, transferredIn: m.transferredIn, transferredOut: m.transferredOut, deceased: m.deceased,
+        expelled: m.expelled, removed: m.removed, resigned: m.resigned,
+        end: m.end, probationary: m.probationary, women: m.women,
+        admissionRate: m.hasStart ? share(m.admitted, m.start, decimals, rounding) : null,
+        probationaryShare: share(m.probationary, m.end, decimals, rounding),
+        womenShare: share(m.women, m.end, decimals, rounding),
+      },
+      memberRatings: { ...this.block(this.memberRatings), notRated: m.notRated, exempt: m.exempt },
+      indicators: [...this.indicators.values()].map((i) => ({ ...i })),
+    };
+  }
+}
