@@ -99,7 +99,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     }
   }
   const summary = options.rollup ? rollup.result() : undefined;
-  diagnostics.push(...checker.finish(summary));
+  diagnostics.push(...checker.finish());
   diagnostics.sort((a, b) =>
     a.location.file.localeCompare(b.location.file) || (a.location.sheet ?? '').localeCompare(b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));

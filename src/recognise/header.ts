@@ -91,6 +91,8 @@ export function matchPath(path: readonly string[]): ColumnKind {
     if (parents.some((p) => MEMBER_CONTEXT.test(p) && !/xep loai|danh gia/.test(p))) return { kind: 'canonical', id: 'members' };
     return { kind: 'derived' };
   }
+  const direct = lookup(leaf);
+  if (direct === 'membersExempt' || direct === 'membersNotRated') return { kind: 'canonical', id: direct };
   const rating = ratingOfHeader(variants(leaf).at(-1) ?? leaf) ?? ratingOfHeader(leaf);
   if (rating) {
     const aboutOrgs = parents.some((p) => ORG_CONTEXT.test(p)) && !parents.some((p) => MEMBER_CONTEXT.test(p));
@@ -141,6 +143,9 @@ export class FilledGrid {
   merge(row: number, col: number): MergeRange | undefined {
     return this.spans.get(`${row}:${col}`);
   }
+  get hasMerges(): boolean {
+    return this.spans.size > 0;
+  }
   width(row: number): number {
     return this.sheet.rows[row]?.length ?? 0;
   }
@@ -183,21 +188,34 @@ function isTextRow(grid: FilledGrid, row: number, width: number): boolean {
  */
 function isParentRow(grid: FilledGrid, above: number, band: number, width: number): boolean {
   if (above < 0 || !isTextRow(grid, above, width)) return false;
-  let merged = false;
+  let parentOfMany = false;
   let overChildren = 0;
   let fillsGaps = true;
   for (let c = 0; c < width; c++) {
     const up = grid.text(above, c);
     const down = grid.text(band, c);
     const m = grid.merge(above, c);
-    if (m && up !== '' && (m.right > m.left || m.bottom >= band)) merged = true;
+    if (m && up !== '' && m.left === c) {
+      // A merged parent: either a header merged down into the band (rowspan), or one spanning columns whose
+      // cells below hold different children ("Biến động đảng viên" over "Kết nạp", "Chuyển đến", …). A unit
+      // note such as "Đvt: Người" merged over two columns of one header is neither.
+      if (m.bottom >= band) parentOfMany = true;
+      const below = new Set<string>();
+      for (let k = m.left; k <= m.right; k++) if (grid.text(band, k) !== '') below.add(grid.text(band, k));
+      if (below.size >= 2) parentOfMany = true;
+    }
     if (up !== '' && down !== '' && up !== down) overChildren++;
-    if (down === '' && up === '') continue;
-    if (down === '' && up !== '') continue;
-    if (up === '' && down !== '' && !sameGroupLeft(grid, above, c)) fillsGaps = false;
+    if (down === '' || up !== '') continue;
+    if (!sameGroupLeft(grid, above, c)) fillsGaps = false;
   }
-  if (merged) return true;
+  if (/^(dvt|don vi tinh)\b/.test(fold(rowText(grid, above, width)))) return false;
+  if (grid.hasMerges) return parentOfMany;
   return fillsGaps && overChildren > 0 && scoreRow(grid, band, width) > 0;
+}
+
+function rowText(grid: FilledGrid, row: number, width: number): string {
+  for (let c = 0; c < width; c++) if (grid.text(row, c) !== '') return grid.text(row, c);
+  return '';
 }
 
 function sameGroupLeft(grid: FilledGrid, row: number, col: number): boolean {

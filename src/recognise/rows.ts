@@ -92,6 +92,18 @@ function isNumberingRow(row: readonly CellValue[], columns: readonly HeaderColum
   return nums.length < 3 || nums.every((n, i) => i === 0 || n > (nums[i - 1] ?? 0));
 }
 
+/**
+ * A row with a label and no figures heads a group: "I. ĐẢNG BỘ CƠ SỞ", "A. Khối doanh nghiệp", "KHỐI CƠ QUAN".
+ * Without an outline marker, a label that reads like a unit's name ("Đảng bộ Sở Tài chính") is a unit row
+ * with its figures missing, not a group.
+ */
+function isGroupHeading(label: string, folded: string): boolean {
+  if (OUTLINE.test(label)) return true;
+  const unitName = /^(dang bo|chi bo|dang uy) (?!(co so|truc thuoc|bo phan)\b)\S/.test(folded);
+  if (unitName) return false;
+  return (label === label.toUpperCase() && /\p{L}/u.test(label)) || GROUP_WORDS.test(folded);
+}
+
 function groupType(label: string): OrgType | undefined {
   const f = fold(label);
   if (/\bdang bo bo phan\b/.test(f)) return 'dang_bo_bo_phan';
@@ -146,7 +158,14 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
         push('TL003', 'error', header.bottom, col.index, { label: COLUMN_LABELS[m.id], first: `"${firstLabel}" (${a1(header.bottom, first).replace(/\d+$/, '')})`, second: `"${col.label}" (${a1(header.bottom, col.index).replace(/\d+$/, '')})`, value: col.label });
       }
     } else if (m.kind === 'other') others.push(col);
-    else if (m.kind === 'percent') percents.push(col);
+    else if (m.kind === 'percent') {
+      // A lone "Tỷ lệ %" is the share of the count column just before it.
+      if (m.of !== undefined) percents.push(col);
+      else {
+        const left = [...header.columns].reverse().find((c) => c.index < col.index && c.meaning.kind === 'canonical');
+        if (left?.meaning.kind === 'canonical') percents.push({ ...col, meaning: { kind: 'percent', of: left.meaning.id } });
+      }
+    }
     else if (m.kind === 'derived') notes.push(`cột "${col.label}" là cột tổng của nhóm, không cộng thêm`);
   }
   for (const id of REQUIRED_COLUMNS) {
@@ -226,7 +245,7 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
       skip(r, kind, label);
       continue;
     }
-    if (!anyCount && label !== '' && (OUTLINE.test(label) || label === label.toUpperCase() || GROUP_WORDS.test(folded)) && !/^(dang bo|chi bo|dang uy) \S/.test(folded.replace(/^([ivxlc]+|[a-z]|\d+) /, '')) ) {
+    if (!anyCount && label !== '' && isGroupHeading(label, folded)) {
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
       const type = groupType(text);
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ALIAS_INDEX, aliasesOf, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/recognise/columns.js';
+import { findHeader, matchPath } from '../src/recognise/header.js';
+import { fold } from '../src/recognise/normalise.js';
+import type { RawSheet } from '../src/read/types.js';
+
+const id = (...path: string[]): string => {
+  const m = matchPath(path);
+  return m.kind === 'canonical' ? m.id : m.kind;
+};
+
+describe('fold', () => {
+  it('ignores case, diacritics, đ/d, composed or decomposed Unicode, punctuation and spacing', () => {
+    expect(fold('Tổng số\n ĐV')).toBe('tong so dv');
+    expect(fold('Tổng số ĐV'.normalize('NFD'))).toBe('tong so dv');
+    expect(fold('  XOÁ   tên ')).toBe(fold('Xóa tên'));
+    expect(fold('Kết nạp (đảng viên mới)')).toBe('ket nap dang vien moi');
+  });
+});
+
+describe('matchPath', () => {
+  it('maps the common header spellings to the canonical columns', () => {
+    expect(id('Tên tổ chức cơ sở đảng')).toBe('name');
+    expect(id('TÊN ĐƠN VỊ')).toBe('name');
+    expect(id('Ten to chuc co so dang')).toBe('name');
+    expect(id('Tổng số đảng viên')).toBe('members');
+    expect(id('Tổng số\nĐV')).toBe('members');
+    expect(id('Số ĐV')).toBe('members');
+    expect(id('Đảng viên cuối kỳ')).toBe('members');
+    expect(id('Tổng số ĐV đầu năm')).toBe('membersStart');
+    expect(id('Kết nạp đảng viên mới')).toBe('admitted');
+    expect(id('Chuyển sinh hoạt đến')).toBe('transferredIn');
+    expect(id('Xoá tên')).toBe('removed');
+    expect(id('Cho ra khỏi Đảng')).toBe('resigned');
+    expect(id('Số chi bộ trực thuộc')).toBe('cells');
+    expect(id('Trong đó: Nữ')).toBe('women');
+    expect(id('Mã TCCSĐ')).toBe('code');
+    expect(id('Kết quả xếp loại')).toBe('rating');
+    expect(id('Miễn đánh giá')).toBe('membersExempt');
+    expect(id('Chưa đánh giá, xếp loại')).toBe('membersNotRated');
+  });
+  it('reads a child header in the context of its merged parent', () => {
+    expect(id('Xếp loại đảng viên', 'HTXSNV')).toBe('membersHTXSNV');
+    expect(id('Xếp loại đảng viên', 'Hoàn thành tốt nhiệm vụ', 'SL')).toBe('membersHTTNV');
+    expect(id('Xếp loại đảng viên', 'Hoàn thành tốt nhiệm vụ', 'TL%')).toBe('percent');
+    expect(id('Biến động đảng viên', 'Kết nạp')).toBe('admitted');
+    expect(id('Đảng viên', 'Tổng số')).toBe('members');
+    expect(id('Đảng viên', 'Dự bị')).toBe('probationary');
+    expect(id('Xếp loại đảng viên', 'Mức 4')).toBe('membersKHTNV');
+  });
+  it('does not take rating counts of cells under a committee for member ratings', () => {
+    expect(id('Xếp loại chi bộ trực thuộc', 'HTXSNV')).toBe('other');
+  });
+  it('recognises STT and percentage columns, and leaves the rest as other', () => {
+    expect(id('STT')).toBe('stt');
+    expect(id('TT')).toBe('stt');
+    expect(id('Tỷ lệ (%)')).toBe('percent');
+    expect(id('Số cuộc học tập nghị quyết')).toBe('other');
+  });
+});
+
+describe('aliases', () => {
+  it('never send one folded alias to two columns', () => {
+    const seen = new Map<string, string>();
+    for (const col of [...COUNT_COLUMNS, ...TEXT_COLUMNS]) {
+      for (const alias of aliasesOf(col)) {
+        const key = fold(alias);
+        const other = seen.get(key);
+        if (other !== undefined && other !== col) throw new Error(`"${alias}" is an alias of both ${other} and ${col}`);
+        seen.set(key, col);
+      }
+    }
+    expect(ALIAS_INDEX.size).toBe(seen.size);
+  });
+});
+
+const sheet = (rows: (string | number | null)[][], merges: RawSheet['merges'] = []): RawSheet => ({
+  file: 't.xlsx', sheet: 'S', rows, merges, hiddenRows: new Set(), hiddenColumns: new Set(),
+});
+
+describe('findHeader', () => {
+  it('finds the header under title rows', () => {
+    const h = findHeader(sheet([['ĐẢNG BỘ KHỐI'], ['BÁO CÁO NĂM 2023'], [], ['STT', 'Tên đơn vị', 'Tổng số đảng viên', 'Kết nạp'], [1, 'Chi bộ A', 10, 1]]));
+    expect(h?.top).toBe(3);
+    expect(h?.bottom).toBe(3);
+    expect(h?.columns.map((c) => c.meaning.kind === 'canonical' ? c.meaning.id : c.meaning.kind)).toEqual(['stt', 'name', 'members', 'admitted']);
+  });
+  it('reads a two-row header with merged parents', () => {
+    const h = findHeader(sheet(
+      [['STT', 'Tên tổ chức', 'Tổng số đảng viên', 'Xếp loại đảng viên', null], [null, null, null, 'HTXSNV', 'HTTNV'], [1, 'Chi bộ A', 10, 2, 8]],
+      [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 2, bottom: 1, right: 2 }, { top: 0, left: 3, bottom: 0, right: 4 }],
+    ));
+    expect(h?.top).toBe(0);
+    expect(h?.bottom).toBe(1);
+    expect(h?.columns.map((c) => c.label)).toEqual(['STT', 'Tên tổ chức', 'Tổng số đảng viên', 'Xếp loại đảng viên › HTXSNV', 'Xếp loại đảng viên › HTTNV']);
+  });
+  it('reads a two-row header in a CSV, where the parent stands left of blanks', () => {
+    const h = findHeader(sheet([['Tên đơn vị', 'Tổng số đảng viên', 'Xếp loại đảng viên', null], [null, null, 'Xuất sắc', 'Tốt'], ['Chi bộ A', 10, 2, 8]]));
+    expect(h?.columns.map((c) => c.meaning.kind === 'canonical' ? c.meaning.id : c.meaning.kind)).toEqual(['name', 'members', 'membersHTXSNV', 'membersHTTNV']);
+  });
+  it('finds no table where no header names organisations or members', () => {
+    expect(findHeader(sheet([['Họ và tên', 'Ngày sinh', 'Quê quán'], ['Nguyễn Văn A', '1980', 'Hà Nội']]))).toBeUndefined();
+  });
+});

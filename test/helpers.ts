@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { analyse, type AnalyseOptions, type Analysis } from '../src/pipeline.js';
+import { DEFAULT_THRESHOLDS } from '../src/check/rule.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'tally.js');
+
+export interface CliResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Spawn the built CLI, as a user would, from the repository root; colour off. */
+export function cli(args: readonly string[], input?: string | Buffer, env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', TALLY_DEBUG: '', ...env }, timeout: 60_000,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function fixture(name: string): string {
+  return join('fixtures', name);
+}
+
+/** Analyse fixtures in-process: the library path the CLI takes, without a process. */
+export function analyseFixtures(names: readonly string[], options: Partial<AnalyseOptions> = {}): Promise<Analysis> {
+  return analyse(names.map(fixture), {
+    cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter',
+    thresholds: DEFAULT_THRESHOLDS, rollup: true, ...options,
+  });
+}
+
+/** The distinct diagnostic codes of an analysis, sorted. */
+export async function codesOf(name: string, options: Partial<AnalyseOptions> = {}): Promise<string[]> {
+  const a = await analyseFixtures([name], options);
+  return [...new Set(a.diagnostics.map((d) => d.code))].sort();
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, parseCount } from '../src/recognise/numbers.js';
+
+const value = (v: Parameters<typeof parseCount>[0]): number | string => {
+  const p = parseCount(v);
+  return p.kind === 'value' ? p.value : p.kind === 'bad' ? `bad:${p.problem}` : p.kind;
+};
+
+describe('parseCount', () => {
+  it('reads numbers and whole numbers written as text the Vietnamese way', () => {
+    expect(value(4288)).toBe(4288);
+    expect(value('4.288')).toBe(4288);
+    expect(value('4 288')).toBe(4288);
+    expect(value('1.234.567')).toBe(1234567);
+    expect(value(' 42 ')).toBe(42);
+    expect(value('4\u00a0288')).toBe(4288);
+  });
+  it('reads an English-locale thousands comma as a thousands separator', () => {
+    expect(value('4,288')).toBe(4288);
+  });
+  it('treats blank and dashes as blank, and X or dots as not applicable', () => {
+    expect(value(null)).toBe('blank');
+    expect(value('')).toBe('blank');
+    expect(value('-')).toBe('blank');
+    expect(value('–')).toBe('blank');
+    expect(value('X')).toBe('na');
+    expect(value('....')).toBe('na');
+    expect(value('…')).toBe('na');
+  });
+  it('rejects fractions, negatives, text and formula errors', () => {
+    expect(value('12,5')).toBe('bad:not-whole');
+    expect(value(12.5)).toBe('bad:not-whole');
+    expect(value('-3')).toBe('bad:negative');
+    expect(value('11a')).toBe('bad:not-a-number');
+    expect(value('=SUM(A1:A3)')).toBe('bad:not-a-number');
+    expect(value({ error: '#REF!' })).toBe('bad:cell-error');
+  });
+  it('accepts floating noise from formulas as whole numbers', () => {
+    expect(value(12.000000000001)).toBe(12);
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands with dots and uses a decimal comma', () => {
+    expect(formatNumber(5663)).toBe('5.663');
+    expect(formatNumber(21208)).toBe('21.208');
+    expect(formatNumber(92.52, 2)).toBe('92,52');
+    expect(formatNumber(1234567.5, 1)).toBe('1.234.567,5');
+    expect(formatNumber(0)).toBe('0');
+  });
+});

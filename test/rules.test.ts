@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyseFixtures, codesOf } from './helpers.js';
+
+/** One bad fixture per rule: the code it must raise, and the cell it must point at. */
+const CASES: readonly [fixture: string, codes: string[], cell: string | undefined][] = [
+  ['rules/missing-column.csv', ['TL002'], undefined],
+  ['rules/duplicate-column.csv', ['TL003'], 'C1'],
+  ['rules/unknown-column.csv', ['TL004'], 'D1'],
+  ['rules/not-a-number.csv', ['TL010'], 'H3'],
+  ['rules/not-whole.csv', ['TL011'], 'H3'],
+  ['rules/negative.csv', ['TL012'], 'G3'],
+  ['rules/unknown-rating.csv', ['TL013'], 'J3'],
+  ['rules/unknown-type.csv', ['TL014'], 'C3'],
+  ['rules/missing-name.csv', ['TL016'], 'B3'],
+  ['rules/missing-members.csv', ['TL017'], 'H3'],
+  ['rules/old-scale.csv', ['TL018'], 'J2'],
+  ['rules/duplicate-code.csv', ['TL020'], 'A4'],
+  ['rules/balance.csv', ['TL021'], 'H2'],
+  ['rules/ratings-exceed-members.csv', ['TL022'], 'K4'],
+  ['rules/parts-exceed-members.csv', ['TL023', 'TL043'], 'I4'],
+  ['rules/total-mismatch.csv', ['TL030'], 'H5'],
+  ['rules/percent-mismatch.csv', ['TL031'], 'D3'],
+  ['rules/excellent-quota-organisations.csv', ['TL040'], undefined],
+  ['rules/member-quota.csv', ['TL041'], 'K2'],
+  ['rules/admitted-probationary.csv', ['TL042'], 'F2'],
+  ['rules/too-few-full-members.csv', ['TL043'], 'H4'],
+  ['rules/rating-inconsistent.csv', ['TL044'], 'N2'],
+  ['rules/rated-exceeds-eligible.csv', ['TL045'], 'C2'],
+  ['rules/unknown-parent.csv', ['TL050'], 'D5'],
+  ['rules/parent-cycle.csv', ['TL051'], 'D5'],
+  ['rules/cell-without-parent.csv', ['TL052'], 'C5'],
+  ['rules/parent-not-committee.csv', ['TL053'], 'D5'],
+];
+
+describe('rules', () => {
+  it('raise nothing on a good report', async () => {
+    expect(await codesOf('rules/good.csv')).toEqual([]);
+    expect(await codesOf('rules/total-ok.csv')).toEqual([]);
+  });
+  for (const [file, codes, cell] of CASES) {
+    it(`${codes[0]}: ${file} raises ${codes.join(', ')}${cell ? ` at ${cell}` : ''}`, async () => {
+      const a = await analyseFixtures([file]);
+      expect([...new Set(a.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      const first = a.diagnostics.find((d) => d.code === codes[0]);
+      expect(first?.location.file).toBe(`fixtures/${file}`);
+      if (cell) expect(first?.location.cell).toBe(cell);
+    });
+  }
+  it('maps the pre-2018 scale when asked to', async () => {
+    expect(await codesOf('rules/old-scale.csv', { scale: 'pre-2018' })).toEqual(['TL040']);
+  });
+});
