@@ -1,4 +1,5 @@
 import type { Severity } from './diagnostic.js';
+import { formatIn } from '../recognise/numbers.js';
 
 /** Message arguments: `value` is what was found, `expected` what the rule wanted. */
 export type Args = Readonly<Record<string, string | number>>;
@@ -225,8 +226,10 @@ export const DIAGNOSTIC_CODES = Object.keys(CATALOGUE) as DiagnosticCode[];
 
 export type Lang = 'vi' | 'en';
 
-export function describe(code: DiagnosticCode, args: Args, lang: Lang): { message: string; hint: string; rule: string } {
+export function describe(code: DiagnosticCode, raw: Args, lang: Lang): { message: string; hint: string; rule: string } {
   const entry: Entry = CATALOGUE[code];
+  // Figures in messages are written as the user writes them: 1.581 in Vietnamese, 1,581 in English.
+  const args = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'number' && k !== 'row' ? formatIn(v, Number.isInteger(v) ? 0 : 2, lang) : v]));
   return lang === 'en'
     ? { message: entry.en(args), hint: entry.hintEn, rule: entry.rule }
     : { message: entry.vi(args), hint: entry.hintVi, rule: entry.rule };

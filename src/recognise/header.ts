@@ -189,7 +189,8 @@ function isTextRow(grid: FilledGrid, row: number, width: number): boolean {
 function isParentRow(grid: FilledGrid, above: number, band: number, width: number): boolean {
   if (above < 0 || !isTextRow(grid, above, width)) return false;
   let parentOfMany = false;
-  let overChildren = 0;
+  let singles = 0;
+  let continuations = 0;
   let fillsGaps = true;
   for (let c = 0; c < width; c++) {
     const up = grid.text(above, c);
@@ -204,13 +205,17 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
       for (let k = m.left; k <= m.right; k++) if (grid.text(band, k) !== '') below.add(grid.text(band, k));
       if (below.size >= 2) parentOfMany = true;
     }
-    if (up !== '' && down !== '' && up !== down) overChildren++;
-    if (down === '' || up !== '') continue;
-    if (!sameGroupLeft(grid, above, c)) fillsGaps = false;
+    if (up !== '' && down === '') singles++;
+    if (up === '' && down !== '') {
+      if (sameGroupLeft(grid, above, c)) continuations++;
+      else fillsGaps = false;
+    }
   }
   if (/^(dvt|don vi tinh)\b/.test(fold(rowText(grid, above, width)))) return false;
   if (grid.hasMerges) return parentOfMany;
-  return fillsGaps && overChildren > 0 && scoreRow(grid, band, width) > 0;
+  // CSV has no merges: a two-row header shows as single headers with blanks under them, and group parents
+  // with blanks to their right over their second and later children. A data row has neither pattern.
+  return fillsGaps && singles > 0 && continuations > 0 && isTextRow(grid, band, width);
 }
 
 function rowText(grid: FilledGrid, row: number, width: number): string {

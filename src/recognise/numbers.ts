@@ -24,6 +24,12 @@ export function formatNumber(value: number, decimals = 0): string {
   return (value < 0 ? '-' : '') + grouped + (frac ? `,${frac}` : '');
 }
 
+/** A number for display in a language: "1.234,5" in Vietnamese, "1,234.5" in English. */
+export function formatIn(value: number, decimals: number, lang: 'vi' | 'en'): string {
+  const vi = formatNumber(value, decimals);
+  return lang === 'en' ? vi.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : vi;
+}
+
 function checked(value: number, shown: string): CountParse {
   if (!Number.isFinite(value)) return { kind: 'bad', problem: 'not-a-number', shown };
   if (!Number.isInteger(value)) {

@@ -1,14 +1,10 @@
-import { formatNumber } from '../recognise/numbers.js';
+import { formatIn } from '../recognise/numbers.js';
 import type { Share } from '../rollup/percent.js';
 import type { Lang } from '../check/catalogue.js';
 
-export { formatNumber };
-
 /** 92.52 → "92,52%" (vi) or "92.52%" (en), always with the run's decimals. */
 export function formatPercent(p: number | null, decimals: number, lang: Lang = 'vi'): string {
-  if (p === null) return '—';
-  const s = formatNumber(p, decimals);
-  return `${lang === 'en' ? swapMarks(s) : s}%`;
+  return p === null ? '—' : `${formatIn(p, decimals, lang)}%`;
 }
 
 /** "99/107 (92,52%)" */
@@ -18,11 +14,5 @@ export function formatShare(s: Share, decimals: number, lang: Lang = 'vi'): stri
 
 /** 5663 → "5.663" (vi) or "5,663" (en). */
 export function formatCount(n: number, lang: Lang = 'vi'): string {
-  const vi = formatNumber(n, 0);
-  return lang === 'en' ? swapMarks(vi) : vi;
-}
-
-/** Vietnamese marks to English ones: "1.234,56" → "1,234.56". */
-function swapMarks(s: string): string {
-  return s.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+  return formatIn(n, 0, lang);
 }

@@ -48,7 +48,7 @@ export function renderTable(s: Summary, o: TableOptions): string {
       [0, 'rated', n(block.rated)],
       [1, 'goodOrBetter', sh(block.goodOrBetter)],
       [2, 'excellent', sh(block.excellent)],
-      [1, 'HTTNV', `${n(block.ratings.HTTNV)} (${formatPercent(block.distribution.HTTNV, d, o.lang)})`],
+      [1, 'HTTNV', `${n(block.ratings.HTTNV)}/${n(block.rated)} (${formatPercent(block.distribution.HTTNV, d, o.lang)})`],
       [1, 'completed', sh(block.completed)],
       [1, 'notCompleted', sh(block.notCompleted)],
     ];

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { cli, ROOT } from './helpers.js';
+import { expectGolden } from './golden.js';
+import { run } from '../src/cli/run.js';
+import { exitCode } from '../src/cli/exit-code.js';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe('golden transcripts', () => {
+  it('report table on the 2020 workbook', () => expectGolden('report-table-2020', ['fixtures/khoi-2020.xlsx']));
+  it('report table in English on the 2023 CSV', () => expectGolden('report-table-2023-en', ['fixtures/khoi-2023.csv', '--lang', 'en']));
+  it('report text paragraph', () => expectGolden('report-text-2020', ['fixtures/khoi-2020.xlsx', '--format', 'text']));
+  it('check, text format, on a file with errors', () => expectGolden('check-text-balance', ['check', 'fixtures/rules/balance.csv']));
+  it('check, json format', () => expectGolden('check-json-balance', ['check', 'fixtures/rules/balance.csv', '--format', 'json']));
+  it('check, github format', () => expectGolden('check-github-balance', ['check', 'fixtures/rules/balance.csv', '--format', 'github']));
+  it('check, english', () => expectGolden('check-text-en-total', ['check', 'fixtures/rules/total-mismatch.csv', '--lang', 'en']));
+  it('report refuses a summary it cannot trust', () => expectGolden('report-refuses', ['fixtures/rules/not-a-number.csv']));
+});
+
+describe('exit codes', () => {
+  it('are a pure function of what was found and the options', () => {
+    expect(exitCode({ failures: 0, errors: 0, warnings: 0, strict: false })).toBe(0);
+    expect(exitCode({ failures: 0, errors: 0, warnings: 3, strict: false })).toBe(0);
+    expect(exitCode({ failures: 0, errors: 0, warnings: 3, strict: true })).toBe(1);
+    expect(exitCode({ failures: 0, errors: 0, warnings: 3, strict: false, maxWarnings: 2 })).toBe(1);
+    expect(exitCode({ failures: 0, errors: 1, warnings: 0, strict: false })).toBe(1);
+    expect(exitCode({ failures: 1, errors: 1, warnings: 0, strict: false })).toBe(2);
+  });
+  it('a bad cell gives exit 1 and names the file, row and cell', () => {
+    const r = cli(['fixtures/rules/not-a-number.csv']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('fixtures/rules/not-a-number.csv H3');
+    expect(r.stderr).toContain('TL010');
+    expect(r.stderr).toContain('"11a"');
+    expect(r.stdout).toBe('');
+  });
+  it('--force prints the summary anyway, marked as not trusted', () => {
+    const r = cli(['fixtures/rules/not-a-number.csv', '--force']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('CHƯA TIN CẬY');
+  });
+  it('warnings fail only with --strict, or past --max-warnings', () => {
+    expect(cli(['check', 'fixtures/rules/member-quota.csv']).status).toBe(0);
+    expect(cli(['check', 'fixtures/rules/member-quota.csv', '--strict']).status).toBe(1);
+    expect(cli(['check', 'fixtures/rules/member-quota.csv', '--max-warnings', '0']).status).toBe(1);
+    expect(cli(['check', 'fixtures/rules/member-quota.csv', '--max-warnings', '1']).status).toBe(0);
+  });
+  it('a missing file gives exit 2 with a sentence, no stack trace', () => {
+    const r = cli(['fixtures/khong-co.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Không tìm thấy "fixtures/khong-co.xlsx"');
+    expect(r.stderr).not.toMatch(STACK);
+  });
+  it('bad usage gives exit 2', () => {
+    expect(cli([]).status).toBe(2);
+    expect(cli(['fixtures/khoi-2023.csv', '--format', 'pdf']).status).toBe(2);
+    expect(cli(['fixtures/khoi-2023.csv', '--decimals', 'nine']).status).toBe(2);
+    expect(cli(['fixtures/khoi-2023.csv', '--no-such-option']).status).toBe(2);
+  });
+});
+
+describe('help and version', () => {
+  it('--help lists every option with an example', () => {
+    const r = cli(['report', '--help']);
+    expect(r.status).toBe(0);
+    for (const option of ['--format', '--rounding', '--decimals', '--period', '--scale', '--encoding', '--delimiter', '--config', '--strict', '--force', '--lang', '--verbose']) {
+      expect(r.stdout).toContain(option);
+      expect(r.stdout.split('Examples:')[1]).toContain(option === '--verbose' ? '--verbose' : option);
+    }
+  });
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
+    expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('run() in-process', () => {
+  it('takes argv and streams as values, and returns the exit code', async () => {
+    let out = '';
+    let err = '';
+    const code = await run({
+      argv: ['fixtures/khoi-2023.csv', '--format', 'json'], cwd: ROOT, env: {},
+      stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) },
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out).members.end).toBe(4288);
+    expect(err).toBe('');
+  });
+  it('reads CSV from standard input with "-"', () => {
+    const csv = readFileSync(`${ROOT}/fixtures/khoi-2023.csv`);
+    const r = cli(['-', '--format', 'json'], csv);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).members.end).toBe(4288);
+  });
+});
