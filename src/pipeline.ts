@@ -3,8 +3,10 @@ import type { Diagnostic } from './check/diagnostic.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './check/rule.js';
 import { expandInputs, readInput, type ReadOptions } from './read/inputs.js';
 import { TallyError } from './read/errors.js';
-import { recogniseSheet } from './recognise/rows.js';
-import type { SkippedRow } from './recognise/table.js';
+import { recogniseSheet, type SheetResult } from './recognise/rows.js';
+import type { SkippedRow, UnitRow } from './recognise/table.js';
+import { fold } from './recognise/normalise.js';
+import { COLUMN_LABELS, type ColumnId } from './recognise/columns.js';
 import type { Scale } from './recognise/vocabulary.js';
 import { Rollup, type RollupOptions, type Summary } from './rollup/summary.js';
 import type { RawSheet } from './read/types.js';
@@ -45,6 +47,59 @@ function headersFound(sheet: RawSheet): string {
   return texts.length > 0 ? texts.map((t) => `"${t}"`).join(', ') : '(không có / none)';
 }
 
+type SheetTable = { readonly sheet: RawSheet; readonly result: SheetResult; readonly rows: readonly UnitRow[] };
+
+function unitKey(row: UnitRow): string {
+  return row.code ? `code:${fold(row.code)}` : `name:${fold(row.name)}`;
+}
+
+function sums(rows: readonly UnitRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) {
+    for (const [k, v] of Object.entries(row.counts)) out.set(k, (out.get(k) ?? 0) + v);
+    for (const [k, v] of Object.entries(row.indicators)) out.set(`indicator:${fold(k)}`, (out.get(`indicator:${fold(k)}`) ?? 0) + v);
+  }
+  return out;
+}
+
+const TOTALS_NAME = /^(tong hop|tonghop|th|tong cong|toan khoi|tong so|tong)\b/;
+
+/**
+ * In a workbook of several tables, the sheet that only totals the others ("Tổng hợp"): it has their units
+ * again, or its members add up to theirs. Counting it would count every unit twice.
+ */
+function findTotalsSheet(tables: readonly SheetTable[]): SheetTable | undefined {
+  for (const t of tables) {
+    const others = tables.filter((x) => x !== t && x.rows.length > 0);
+    if (others.length === 0 || t.rows.length === 0) continue;
+    const otherKeys = new Set(others.flatMap((o) => o.rows.map(unitKey)));
+    const keys = t.rows.map(unitKey);
+    const covers = keys.filter((k) => otherKeys.has(k)).length;
+    const sameMembers = (sums(t.rows).get('members') ?? 0) === others.reduce((a, o) => a + (sums(o.rows).get('members') ?? 0), 0);
+    const named = TOTALS_NAME.test(fold(t.sheet.sheet ?? ''));
+    if ((covers === otherKeys.size && covers === keys.length) || (named && (sameMembers || covers * 2 >= keys.length))) return t;
+  }
+  return undefined;
+}
+
+function compareTotalsSheet(totals: SheetTable, others: readonly SheetTable[]): Diagnostic[] {
+  const mine = sums(totals.rows);
+  const theirs = sums(others.flatMap((o) => o.rows));
+  const out: Diagnostic[] = [];
+  for (const key of new Set([...mine.keys(), ...theirs.keys()])) {
+    const value = mine.get(key) ?? 0;
+    const expected = theirs.get(key) ?? 0;
+    if (value === expected) continue;
+    const column = key.startsWith('indicator:') ? key.slice('indicator:'.length) : COLUMN_LABELS[key as ColumnId];
+    out.push({
+      code: 'TL032', severity: 'error',
+      location: { file: totals.sheet.file, sheet: totals.sheet.sheet, column },
+      args: { sheet: totals.sheet.sheet ?? '', column, value, expected },
+    });
+  }
+  return out;
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
@@ -70,30 +125,41 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       }
       throw err;
     }
-    let tables = 0;
+    const tables: { sheet: RawSheet; result: SheetResult; rows: UnitRow[] }[] = [];
     const empty: RawSheet[] = [];
+    const feed = (row: UnitRow): void => {
+      checker.add(row);
+      if (options.rollup) rollup.add(row);
+    };
     for (const sheet of sheets) {
-      const result = recogniseSheet(sheet, options, (row) => {
-        checker.add(row);
-        if (options.rollup) rollup.add(row);
-      });
-      if (!result) {
-        empty.push(sheet);
+      // A one-sheet file streams its rows straight into the fold; a workbook keeps them until it is known
+      // whether one of its sheets only totals the others.
+      const rows: UnitRow[] = [];
+      const result = recogniseSheet(sheet, options, sheets.length === 1 ? feed : (row) => rows.push(row));
+      if (!result) empty.push(sheet);
+      else tables.push({ sheet, result, rows });
+    }
+    const totals = tables.length >= 2 ? findTotalsSheet(tables) : undefined;
+    for (const t of tables) {
+      const where = `${file}${t.sheet.sheet ? ` [${t.sheet.sheet}]` : ''}`;
+      diagnostics.push(...t.result.diagnostics);
+      skipped.push(...t.result.skipped);
+      read += t.result.rowsRead;
+      if (t === totals) {
+        for (const row of t.rows) skipped.push({ file, sheet: t.sheet.sheet, row: row.source.row, reason: 'totals-sheet', text: row.name });
+        notes.push(`${where}: trang tổng hợp của các trang khác, được đối chiếu chứ không cộng thêm / totals sheet, checked against the others, not added`);
+        diagnostics.push(...compareTotalsSheet(t, tables.filter((x) => x !== totals)));
         continue;
       }
-      tables++;
-      diagnostics.push(...result.diagnostics);
-      skipped.push(...result.skipped);
-      read += result.rowsRead;
-      counted += result.rowsCounted;
-      const where = `${file}${sheet.sheet ? ` [${sheet.sheet}]` : ''}`;
-      notes.push(`${where}: tiêu đề ở dòng ${result.header.top + 1}–${result.header.bottom + 1}, ${result.rowsCounted} tổ chức${result.period ? `, kỳ ${result.period}` : ''}`);
-      for (const n of result.notes) notes.push(`${where}: ${n}`);
+      counted += t.result.rowsCounted;
+      for (const row of t.rows) feed(row);
+      notes.push(`${where}: tiêu đề ở dòng ${t.result.header.top + 1}–${t.result.header.bottom + 1}, ${t.result.rowsCounted} tổ chức${t.result.period ? `, kỳ ${t.result.period}` : ''}`);
+      for (const n of t.result.notes) notes.push(`${where}: ${n}`);
     }
     for (const sheet of empty) {
-      if (tables > 0) notes.push(`${file} [${sheet.sheet ?? ''}]: không có bảng báo cáo, bỏ qua / no report table, skipped`);
+      if (tables.length > 0) notes.push(`${file} [${sheet.sheet ?? ''}]: không có bảng báo cáo, bỏ qua / no report table, skipped`);
     }
-    if (tables === 0) {
+    if (tables.length === 0) {
       const first = empty.find((s) => s.rows.length > 0) ?? empty[0];
       failures.push(new TallyError('no-table', { file, sheet: sheets.length > 1 ? undefined : first?.sheet, headers: first ? headersFound(first) : '' }));
     }

@@ -11,9 +11,8 @@ describe('the diagnostic catalogue', () => {
   });
   it('has a bad fixture for every code, exercised by the rules test', () => {
     const rulesTest = readFileSync(join(ROOT, 'test', 'rules.test.ts'), 'utf8');
-    for (const code of DIAGNOSTIC_CODES) expect(rulesTest, code).toMatch(new RegExp(`\\['rules/[^']+', \\['${code}'`));
-    const fixtures = readdirSync(join(ROOT, 'fixtures', 'rules'));
-    for (const [, file] of rulesTest.matchAll(/\['rules\/([^']+)'/g)) expect(fixtures).toContain(file);
+    for (const code of DIAGNOSTIC_CODES) expect(rulesTest, code).toMatch(new RegExp(`\\['[a-z-]+/[^']+', \\['${code}'`));
+    for (const [, dir, file] of rulesTest.matchAll(/\['([a-z-]+)\/([^']+)', \[/g)) expect(readdirSync(join(ROOT, 'fixtures', dir ?? ''))).toContain(file);
   });
   it('says every message in Vietnamese and English, with a hint, and no unfilled placeholder', () => {
     const args = { value: 5, expected: 4, name: 'Chi bộ A', cell: 'B2', label: 'Kết nạp', column: 'B', first: 'B', second: 'C', other: 'a.csv:2', quota: 20, base: 10, row: 3, reason: 'r', reasonEn: 'r' };

@@ -21,6 +21,7 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/parts-exceed-members.csv', ['TL023', 'TL043'], 'I4'],
   ['rules/total-mismatch.csv', ['TL030'], 'H5'],
   ['rules/percent-mismatch.csv', ['TL031'], 'D3'],
+  ['workbooks/multi-sheet-mismatch.xlsx', ['TL032', 'TL040'], undefined],
   ['rules/excellent-quota-organisations.csv', ['TL040'], undefined],
   ['rules/member-quota.csv', ['TL041'], 'K2'],
   ['rules/admitted-probationary.csv', ['TL042'], 'F2'],

@@ -142,6 +142,13 @@ export const CATALOGUE = {
     hintVi: 'Sửa số ở dòng cộng, hoặc kiểm tra công thức SUM có bao đủ các dòng.',
     hintEn: 'Fix the total, or check that its SUM formula covers all the rows.',
   },
+  TL032: {
+    severity: 'error', rule: 'totals-sheet-mismatch',
+    vi: (a) => `Trang tổng hợp "${s(a, 'sheet')}", cột ${s(a, 'column')}: cộng được ${s(a, 'value')}, nhưng các trang còn lại cộng được ${s(a, 'expected')}.`,
+    en: (a) => `Totals sheet "${s(a, 'sheet')}", column ${s(a, 'column')}: adds up to ${s(a, 'value')}, but the other sheets add up to ${s(a, 'expected')}.`,
+    hintVi: 'Trang tổng hợp không được cộng thêm; sửa cho khớp với các trang chi tiết (hoặc cập nhật lại công thức).',
+    hintEn: 'The totals sheet is not added again; make it agree with the detail sheets (or refresh its formulas).',
+  },
   TL031: {
     severity: 'warning', rule: 'percentage-mismatch',
     vi: (a) => `Ô ${s(a, 'cell')}: tỷ lệ ghi ${s(a, 'value')}%, tính lại được ${s(a, 'expected')}%.`,

@@ -197,6 +197,13 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
   let rowsRead = 0;
   let rowsCounted = 0;
   let hiddenRead = 0;
+  const masters = new Map<string, CellValue>();
+  for (const m of sheet.merges) {
+    if (m.bottom <= header.bottom || m.bottom === m.top) continue;
+    const value = sheet.rows[m.top]?.[m.left] ?? null;
+    for (let rr = Math.max(m.top, header.bottom + 1); rr <= m.bottom; rr++) for (let cc = m.left; cc <= m.right; cc++) masters.set(`${rr}:${cc}`, value);
+  }
+  const mergedAbove = (r: number, c: number): CellValue => masters.get(`${r}:${c}`) ?? null;
   const allSums = new Map<string, number>();
   let groupSums = new Map<string, number>();
   const deferredTotals: TotalRow[] = [];
@@ -267,7 +274,14 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
       if (p.kind === 'value') indicatorValues[col.label] = p.value;
       else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, col.index, { value: p.shown, label: col.label });
     }
-    const text = (id: ColumnId): string => (columns[id] !== undefined ? textOf(row[columns[id]]) : '');
+    const text = (id: ColumnId): string => {
+      const c = columns[id];
+      if (c === undefined) return '';
+      const own = textOf(row[c]);
+      // A text cell merged down over several units (a sector or parent written once for a block of rows)
+      // belongs to each of them; counts are never spread this way, they would be added twice.
+      return own !== '' ? own : textOf(mergedAbove(r, c));
+    };
     const parent = text('parent') || undefined;
     let type: OrgType | undefined;
     const typeText = text('type');
