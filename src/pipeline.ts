@@ -6,6 +6,7 @@ import { TallyError } from './read/errors.js';
 import { recogniseSheet, type SheetResult } from './recognise/rows.js';
 import type { SkippedRow, UnitRow } from './recognise/table.js';
 import { fold } from './recognise/normalise.js';
+import { closestColumn } from './recognise/closest.js';
 import { COLUMN_LABELS, type ColumnId } from './recognise/columns.js';
 import type { Scale } from './recognise/vocabulary.js';
 import { Rollup, type RollupOptions, type Summary } from './rollup/summary.js';
@@ -36,15 +37,18 @@ export interface Analysis {
   readonly notes: readonly string[];
 }
 
+/** The header-like row of a sheet with no table, each text with the known column it most nearly spells. */
 function headersFound(sheet: RawSheet): string {
-  const texts: string[] = [];
-  for (const row of sheet.rows.slice(0, 15)) {
-    for (const v of row) {
-      if (typeof v === 'string' && v.trim() !== '' && texts.length < 12 && !texts.includes(v.trim())) texts.push(v.trim().replace(/\s+/g, ' '));
-    }
-    if (texts.length >= 3) break;
+  let best: string[] = [];
+  for (const row of sheet.rows.slice(0, 20)) {
+    const texts = row.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().replace(/\s+/g, ' '));
+    if (texts.length > best.length) best = texts;
   }
-  return texts.length > 0 ? texts.map((t) => `"${t}"`).join(', ') : '(không có / none)';
+  if (best.length === 0) return '(không có / none)';
+  return best.slice(0, 15).map((t) => {
+    const near = closestColumn(t);
+    return near ? `"${t}" (gần với / close to "${near.label}")` : `"${t}"`;
+  }).join(', ');
 }
 
 type SheetTable = { readonly sheet: RawSheet; readonly result: SheetResult; readonly rows: readonly UnitRow[] };

@@ -182,9 +182,17 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
   }
   const canPrint = (trusted || opts.force === true) && a.summary !== undefined && a.rows.counted > 0;
   if (!canPrint && opts.format !== 'json') {
-    err.push(opts.lang === 'en'
-      ? 'No summary printed: the data have errors (fix them, or add --force to print it anyway).'
-      : 'Không in bảng tổng hợp vì dữ liệu còn lỗi (sửa các lỗi trên, hoặc thêm --force để vẫn in).');
+    if (a.failures.length > 0 && !opts.force) {
+      err.push(opts.lang === 'en'
+        ? 'No summary printed: some inputs could not be read (see above; --force prints the rest).'
+        : 'Không in bảng tổng hợp vì có tệp không đọc được (xem trên; --force để in phần đọc được).');
+    } else if (a.rows.counted === 0) {
+      err.push(opts.lang === 'en' ? 'No summary printed: no organisation rows were read.' : 'Không in bảng tổng hợp vì không đọc được dòng tổ chức nào.');
+    } else {
+      err.push(opts.lang === 'en'
+        ? 'No summary printed: the data have errors (fix them, or add --force to print it anyway).'
+        : 'Không in bảng tổng hợp vì dữ liệu còn lỗi (sửa các lỗi trên, hoặc thêm --force để vẫn in).');
+    }
   }
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
   if (opts.format === 'json') {
