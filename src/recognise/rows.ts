@@ -268,10 +268,10 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
       if (p.kind === 'value') counts[id] = p.value;
       else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, c, { value: p.shown, label: COLUMN_LABELS[id] });
     }
-    const indicatorValues: Record<string, number> = {};
+    const indicatorValues = new Map<string, number>();
     for (const col of indicators) {
       const p = parseCount(row[col.index] ?? null);
-      if (p.kind === 'value') indicatorValues[col.label] = p.value;
+      if (p.kind === 'value') indicatorValues.set(col.label, p.value);
       else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, col.index, { value: p.shown, label: col.label });
     }
     const text = (id: ColumnId): string => {
@@ -339,12 +339,12 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
   };
 
   // --- helpers that share the walk's state ---
-  function addToRunning(counts: Partial<Record<CountColumn, number>>, ind: Record<string, number>): void {
+  function addToRunning(counts: Partial<Record<CountColumn, number>>, ind: ReadonlyMap<string, number>): void {
     for (const [id, v] of Object.entries(counts)) {
       allSums.set(id, (allSums.get(id) ?? 0) + v);
       groupSums.set(id, (groupSums.get(id) ?? 0) + v);
     }
-    for (const [k, v] of Object.entries(ind)) {
+    for (const [k, v] of ind) {
       allSums.set(`indicator:${k}`, (allSums.get(`indicator:${k}`) ?? 0) + v);
       groupSums.set(`indicator:${k}`, (groupSums.get(`indicator:${k}`) ?? 0) + v);
     }

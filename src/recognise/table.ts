@@ -26,7 +26,8 @@ export const UnitRowSchema = z.object({
   rating: z.enum([...RATING_LEVELS, 'unrated']).optional(),
   counts: z.object(Object.fromEntries(COUNT_COLUMNS.map((id) => [id, count.optional()])) as Record<CountColumn, z.ZodOptional<typeof count>>)
     .extend({ members: count }),
-  indicators: z.record(z.string(), count),
+  /** By header label. A Map, so that a header such as "__proto__" is data like any other. */
+  indicators: z.map(z.string(), count),
 });
 
 export type UnitRow = z.infer<typeof UnitRowSchema> & {

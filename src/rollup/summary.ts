@@ -77,7 +77,7 @@ export class Rollup {
 
   add(row: UnitRow): void {
     if (row.period) this.periods.add(row.period);
-    for (const [name, value] of Object.entries(row.indicators)) {
+    for (const [name, value] of row.indicators) {
       const key = fold(name);
       const entry = this.indicators.get(key) ?? { name, total: 0 };
       entry.total += value;
