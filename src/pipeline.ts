@@ -1,9 +1,11 @@
 import { Checker } from './check/checker.js';
 import type { Diagnostic } from './check/diagnostic.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './check/rule.js';
-import { expandInputs, readInput, type ReadOptions } from './read/inputs.js';
+import { expandInputs, openInput, type ReadOptions } from './read/inputs.js';
 import { TallyError } from './read/errors.js';
-import { recogniseSheet, type SheetResult } from './recognise/rows.js';
+import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
+import { HEADER_SEARCH_ROWS } from './recognise/header.js';
+import type { CellValue } from './read/types.js';
 import type { SkippedRow, UnitRow } from './recognise/table.js';
 import { fold } from './recognise/normalise.js';
 import { closestColumn } from './recognise/closest.js';
@@ -104,6 +106,34 @@ function compareTotalsSheet(totals: SheetTable, others: readonly SheetTable[]): 
   return out;
 }
 
+/** Rows kept from the start of a streamed CSV: enough to find the header and judge its columns. */
+const HEAD_ROWS = HEADER_SEARCH_ROWS + 400;
+
+/**
+ * Recognise a CSV as its rows arrive: the first rows find the header, every later row goes straight into the
+ * fold, so a file of a million rows is never held in memory.
+ */
+async function streamCsv(rows: AsyncGenerator<CellValue[]>, file: string, options: RecogniseOptions, feed: (row: UnitRow) => void): Promise<{ sheet: RawSheet; result: SheetResult | undefined }> {
+  const head: CellValue[][] = [];
+  let next = await rows.next();
+  while (!next.done && head.length < HEAD_ROWS) {
+    head.push(next.value);
+    if (head.length < HEAD_ROWS) next = await rows.next();
+  }
+  const sheet: RawSheet = { file, sheet: undefined, rows: head, merges: [], hiddenRows: new Set(), hiddenColumns: new Set() };
+  const walker = startSheet(sheet, options, feed);
+  if (!walker) {
+    await rows.return(undefined);
+    return { sheet, result: undefined };
+  }
+  for (let r = walker.firstDataRow; r < head.length; r++) walker.walk(head[r] ?? [], r);
+  if (!next.done) {
+    let r = head.length;
+    for (next = await rows.next(); !next.done; next = await rows.next()) walker.walk(next.value, r++);
+  }
+  return { sheet, result: walker.finish() };
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
@@ -116,32 +146,39 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const notes: string[] = [];
   let read = 0;
   let counted = 0;
+  const feed = (row: UnitRow): void => {
+    checker.add(row);
+    if (options.rollup) rollup.add(row);
+  };
   for (const file of files) {
-    let sheets: RawSheet[];
+    const tables: SheetTable[] = [];
+    const empty: RawSheet[] = [];
+    let sheetCount = 0;
     try {
-      const result = await readInput(file, options);
-      sheets = result.sheets;
-      for (const n of result.notes) notes.push(`${file} [${n.sheet}]: ${n.note}`);
+      const opened = await openInput(file, options);
+      if (opened.kind === 'csv') {
+        sheetCount = 1;
+        const streamed = await streamCsv(opened.rows, file, options, feed);
+        if (streamed.result) tables.push({ sheet: streamed.sheet, result: streamed.result, rows: [] });
+        else empty.push(streamed.sheet);
+      } else {
+        sheetCount = opened.sheets.length;
+        for (const n of opened.notes) notes.push(`${file} [${n.sheet}]: ${n.note}`);
+        for (const sheet of opened.sheets) {
+          // A one-sheet workbook goes straight into the fold; with several sheets the rows wait until it is
+          // known whether one sheet only totals the others.
+          const rows: UnitRow[] = [];
+          const result = recogniseSheet(sheet, options, opened.sheets.length === 1 ? feed : (row) => rows.push(row));
+          if (!result) empty.push(sheet);
+          else tables.push({ sheet, result, rows });
+        }
+      }
     } catch (err) {
       if (err instanceof TallyError) {
         failures.push(err);
         continue;
       }
       throw err;
-    }
-    const tables: { sheet: RawSheet; result: SheetResult; rows: UnitRow[] }[] = [];
-    const empty: RawSheet[] = [];
-    const feed = (row: UnitRow): void => {
-      checker.add(row);
-      if (options.rollup) rollup.add(row);
-    };
-    for (const sheet of sheets) {
-      // A one-sheet file streams its rows straight into the fold; a workbook keeps them until it is known
-      // whether one of its sheets only totals the others.
-      const rows: UnitRow[] = [];
-      const result = recogniseSheet(sheet, options, sheets.length === 1 ? feed : (row) => rows.push(row));
-      if (!result) empty.push(sheet);
-      else tables.push({ sheet, result, rows });
     }
     const totals = tables.length >= 2 ? findTotalsSheet(tables) : undefined;
     for (const t of tables) {
@@ -165,7 +202,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     }
     if (tables.length === 0) {
       const first = empty.find((s) => s.rows.length > 0) ?? empty[0];
-      failures.push(new TallyError('no-table', { file, sheet: sheets.length > 1 ? undefined : first?.sheet, headers: first ? headersFound(first) : '' }));
+      failures.push(new TallyError('no-table', { file, sheet: sheetCount > 1 ? undefined : first?.sheet, headers: first ? headersFound(first) : '' }));
     }
   }
   const summary = options.rollup ? rollup.result() : undefined;

@@ -1,7 +1,7 @@
-import { parse, CsvError } from 'csv-parse/sync';
-import { decodeText } from './decode.js';
+import { parse, CsvError } from 'csv-parse';
+import { detectEncoding, legacyEncoding } from './decode.js';
 import { TallyError } from './errors.js';
-import type { CellValue, RawSheet } from './types.js';
+import type { CellValue } from './types.js';
 
 export interface CsvOptions {
   readonly encoding?: string | undefined;
@@ -9,6 +9,8 @@ export interface CsvOptions {
 }
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
+/** How much of the start of a file decides its encoding and delimiter. */
+const SNIFF_BYTES = 64 * 1024;
 
 /** Count each candidate delimiter per line, outside quotes, over the first lines. */
 export function sniffDelimiter(text: string): string {
@@ -29,44 +31,94 @@ export function sniffDelimiter(text: string): string {
   let best: string = ',';
   let bestScore = -1;
   for (const d of CANDIDATES) {
-    const counts = lines.map((l) => l.split(d).length - 1);
     const freq = new Map<number, number>();
-    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    for (const l of lines) {
+      const c = l.split(d).length - 1;
+      if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    }
     let mode = 0;
     let modeLines = 0;
     for (const [c, n] of freq) if (n > modeLines || (n === modeLines && c > mode)) [mode, modeLines] = [c, n];
-    // Lines that agree on the count, weighted a little by how many fields they make.
+    // Lines that agree on the count win; among equals, the delimiter that makes more fields.
     const score = modeLines * 1000 + mode;
     if (mode > 0 && score > bestScore) [best, bestScore] = [d, score];
   }
   return best;
 }
 
-function unescapeDelimiter(d: string): string {
-  if (d === '\\t' || d.toLowerCase() === 'tab') return '\t';
-  if (d.toLowerCase() === 'semicolon') return ';';
-  if (d.toLowerCase() === 'comma') return ',';
-  return d;
+function delimiterOption(d: string): string {
+  const named: Record<string, string> = { '\\t': '\t', tab: '\t', semicolon: ';', comma: ',', pipe: '|' };
+  return named[d.toLowerCase()] ?? d;
 }
 
-/** Read CSV bytes (any of the encodings Excel writes) into one sheet of text cells. */
-export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {}): RawSheet {
-  if (bytes.length === 0) throw new TallyError('empty', { file });
-  const { text } = decodeText(bytes, file, options.encoding);
-  const delimiter = options.delimiter ? unescapeDelimiter(options.delimiter) : sniffDelimiter(text);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as string[][];
-  } catch (err) {
-    if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines ?? 0;
-      throw new TallyError('bad-csv', { file, line, detail: err.code });
+const COMBINING = /[\u0300-\u036f]/;
+
+/** A cell as read from CSV: blank is null; text decomposed by Windows-1258 or a Mac is composed (NFC). */
+function cellOf(v: string): CellValue {
+  if (v === '') return null;
+  return COMBINING.test(v) ? v.normalize('NFC') : v;
+}
+
+/**
+ * Stream the rows of a CSV file, whatever encoding and delimiter Excel or LibreOffice wrote it with: the first
+ * 64 KB decide the encoding (BOM, strict UTF-8, else Windows-1258), the legacy-font check and the delimiter;
+ * then rows are parsed as the bytes come, so memory does not grow with the file.
+ */
+export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, options: CsvOptions = {}): AsyncGenerator<CellValue[]> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headLength = 0;
+  let ended = false;
+  while (headLength < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
     }
-    throw err;
+    head.push(next.value);
+    headLength += next.value.length;
   }
-  const rows: CellValue[][] = records.map((r) => r.map((v) => (v.trim() === '' ? null : v)));
-  return { file, sheet: undefined, rows, merges: [], hiddenRows: new Set(), hiddenColumns: new Set() };
+  const first = Buffer.concat(head);
+  if (first.length === 0) throw new TallyError('empty', { file });
+  const { encoding, skip } = detectEncoding(first, file, options.encoding, ended);
+  const decoder = new TextDecoder(encoding, { fatal: options.encoding !== undefined, ignoreBOM: true });
+  const decode = (bytes: Uint8Array, stream: boolean): string => {
+    try {
+      return decoder.decode(bytes, { stream });
+    } catch {
+      throw new TallyError('bad-encoding', { file, encoding });
+    }
+  };
+  const firstText = decode(first.subarray(skip), !ended);
+  const legacy = legacyEncoding(firstText.normalize('NFC'));
+  if (legacy) throw new TallyError('legacy-encoding', { file, encoding: legacy.name, sample: legacy.sample });
+  const delimiter = options.delimiter ? delimiterOption(options.delimiter) : sniffDelimiter(firstText);
+
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
+  // Feed the parser from the byte source while rows are read from it; backpressure keeps memory flat.
+  const feed = (async (): Promise<void> => {
+    try {
+      if (!parser.write(firstText)) await new Promise((resolve) => parser.once('drain', resolve));
+      if (!ended) {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          const text = decode(next.value, true);
+          if (text && !parser.write(text)) await new Promise((resolve) => parser.once('drain', resolve));
+        }
+        const rest = decode(new Uint8Array(0), false);
+        if (rest) parser.write(rest);
+      }
+      parser.end();
+    } catch (err) {
+      parser.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  })();
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) yield record.map(cellOf);
+  } catch (err) {
+    if (err instanceof TallyError) throw err;
+    if (err instanceof CsvError) throw new TallyError('bad-csv', { file, line: (err as CsvError & { lines?: number }).lines ?? 0, detail: err.code });
+    throw err;
+  } finally {
+    await feed.catch(() => undefined);
+  }
 }

@@ -1,6 +1,5 @@
 import { TallyError } from './errors.js';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 export const ENCODINGS: readonly string[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'windows-1252'];
 
 /** Characters that TCVN3 (ABC) text shows when read as a Windows code page, and that Vietnamese never uses. */
@@ -9,29 +8,37 @@ const TCVN3_MARKS = /[§¶µ¸¹·¨»¾¼½©®ª¬«Æ×ÞØ÷þß¦¤¢¡£¥
 const VNI_MARKS = /[ñÑöÖïÏäÄåÅëËÿüÜûÛøØ]/g;
 
 /**
- * Decode bytes as Excel and LibreOffice write CSV: a BOM says UTF-8 or UTF-16; without one, strict UTF-8 is
- * tried first and Windows-1258 (Excel's "CSV" on a Vietnamese Windows) is the fallback. NFC-normalised.
+ * The encoding of CSV bytes as Excel and LibreOffice write them: a BOM says UTF-8 or UTF-16; without one,
+ * UTF-16 shows as NUL bytes in every other place, valid UTF-8 is UTF-8, and Windows-1258 (Excel's "CSV" on a
+ * Vietnamese Windows) is the fallback. `complete` says whether `head` is the whole file: if not, a UTF-8
+ * sequence cut at its end is not held against it.
  */
-export function decodeText(bytes: Uint8Array, file: string, forced?: string): { text: string; encoding: string } {
-  let encoding: string;
-  let start = 0;
-  if (forced) encoding = forced;
-  else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, start] = ['utf-8', 3];
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf-16be', 2];
-  else if (looksUtf16(bytes)) encoding = bytes[0] === 0 ? 'utf-16be' : 'utf-16le';
-  else encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1258';
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: forced !== undefined, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new TallyError('bad-encoding', { file, encoding });
+export function detectEncoding(head: Uint8Array, file: string, forced: string | undefined, complete: boolean): { encoding: string; skip: number } {
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? ['utf-8', 3] as const
+    : head[0] === 0xff && head[1] === 0xfe ? ['utf-16le', 2] as const
+      : head[0] === 0xfe && head[1] === 0xff ? ['utf-16be', 2] as const : undefined;
+  if (forced) {
+    try {
+      new TextDecoder(forced);
+    } catch {
+      throw new TallyError('bad-encoding', { file, encoding: forced });
+    }
+    return { encoding: forced, skip: bom && forced.startsWith(bom[0].slice(0, 6)) ? bom[1] : 0 };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.normalize('NFC');
-  const legacy = legacyEncoding(text);
-  if (legacy) throw new TallyError('legacy-encoding', { file, encoding: legacy.name, sample: legacy.sample });
-  return { text, encoding };
+  if (bom) return { encoding: bom[0], skip: bom[1] };
+  if (looksUtf16(head)) return { encoding: head[0] === 0 ? 'utf-16be' : 'utf-16le', skip: 0 };
+  return { encoding: isUtf8(complete ? head : trimPartial(head)) ? 'utf-8' : 'windows-1258', skip: 0 };
+}
+
+/** Drop a UTF-8 sequence cut off at the end of a prefix of the file. */
+function trimPartial(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const b = bytes[end - i] ?? 0;
+    if ((b & 0xc0) === 0xc0) return bytes.subarray(0, end - i);
+    if ((b & 0x80) === 0) break;
+  }
+  return bytes;
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
@@ -43,13 +50,13 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-function looksUtf16(bytes: Uint8Array): boolean {
+export function looksUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 512);
   if (n < 4) return false;
   let zerosEven = 0;
   let zerosOdd = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? zerosEven++ : zerosOdd++);
-  return Math.max(zerosEven, zerosOdd) > n / 4;
+  return Math.max(zerosEven, zerosOdd) > n / 4 && Math.min(zerosEven, zerosOdd) < n / 50;
 }
 
 /** Text in TCVN3 or VNI decodes without error but reads as "§¶ng bé" or "Ñaûng boä": say so instead of guessing. */
@@ -60,8 +67,8 @@ export function legacyEncoding(text: string): { name: 'TCVN3 (ABC)' | 'VNI'; sam
   const tcvn = (sample.match(TCVN3_MARKS) ?? []).length;
   const vni = (sample.match(VNI_MARKS) ?? []).length;
   const pick = (re: RegExp): string => {
-    const word = sample.split(/[\s,;\t"]+/).find((w) => new RegExp(re.source).test(w)) ?? '';
-    return word.slice(0, 30);
+    const test = new RegExp(re.source);
+    return (sample.split(/[\s,;\t"]+/).find((w) => test.test(w)) ?? '').slice(0, 30);
   };
   if (tcvn >= 3 && tcvn / letters > 0.01 && tcvn >= vni) return { name: 'TCVN3 (ABC)', sample: pick(TCVN3_MARKS) };
   if (vni >= 3 && vni / letters > 0.01) return { name: 'VNI', sample: pick(VNI_MARKS) };

@@ -1,3 +1,5 @@
+import { looksUtf16 } from './decode.js';
+
 /** What a file really is, judged by its bytes, not its name. */
 export type Detected =
   | { readonly kind: 'xlsx'; readonly entries: readonly ZipEntry[] }
@@ -77,7 +79,7 @@ export function detect(bytes: Uint8Array): Detected {
   const sample = bytes.subarray(0, 4096);
   let control = 0;
   for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(bytes);
   if (!utf16 && control > sample.length / 10) return { kind: 'other', what: 'a binary file' };
   return { kind: 'text' };
 }

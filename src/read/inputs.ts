@@ -1,9 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
-import { readCsv, type CsvOptions } from './csv.js';
+import { csvRows, type CsvOptions } from './csv.js';
 import { detect } from './detect.js';
 import { TallyError } from './errors.js';
-import type { RawSheet } from './types.js';
+import type { CellValue, RawSheet } from './types.js';
 import { readXlsx, type SheetNote } from './xlsx.js';
 
 const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.txt']);
@@ -32,9 +33,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     const found = await walk(abs);
-    const shown = found.map((f) => relative(cwd, f) || f);
-    if (shown.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
-    files.push(...shown);
+    if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
+    files.push(...found.map((f) => relative(cwd, f) || f));
   }
   return { files, failures };
 }
@@ -61,28 +61,49 @@ export interface ReadOptions extends CsvOptions {
   readonly stdin?: (() => Promise<Uint8Array>) | undefined;
 }
 
-export interface ReadResult {
-  readonly sheets: RawSheet[];
-  readonly notes: SheetNote[];
+/** An input, opened: a workbook's sheets in full, or a CSV's rows as a stream. */
+export type Opened =
+  | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[] }
+  | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]> };
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
 }
 
-/** Read one input into sheets, judging its format by content; a failure is a TallyError (exit 2). */
-export async function readInput(file: string, options: ReadOptions): Promise<ReadResult> {
-  let bytes: Uint8Array;
+async function head(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buf, 0, size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Open one input, judging its format by its content, not its name; a failure is a TallyError (exit 2). */
+export async function openInput(file: string, options: ReadOptions): Promise<Opened> {
   if (file === '-') {
     if (!options.stdin) throw new TallyError('usage', { detail: 'No standard input.' });
-    bytes = await options.stdin();
-    return { sheets: [readCsv(bytes, '-', options)], notes: [] };
+    return { kind: 'csv', file: '-', rows: csvRows(once(await options.stdin()), '-', options) };
   }
+  const path = resolve(options.cwd, file);
+  let start: Uint8Array;
   try {
-    bytes = await readFile(resolve(options.cwd, file));
+    start = await head(path, 64 * 1024);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new TallyError('not-found', { file });
     throw new TallyError('read-failed', { file, detail: code ?? 'unknown error' });
   }
   const ext = extname(file).toLowerCase();
-  const what = detect(bytes);
+  let what = detect(start);
+  // The zip directory is at the end of the file: a workbook is judged on all of it.
+  let bytes: Uint8Array | undefined;
+  if (what.kind === 'corrupt-zip' || what.kind === 'xlsx') {
+    bytes = await readFile(path);
+    what = detect(bytes);
+  }
   switch (what.kind) {
     case 'empty':
       throw new TallyError('empty', { file });
@@ -96,11 +117,13 @@ export async function readInput(file: string, options: ReadOptions): Promise<Rea
       throw new TallyError('corrupt', { file, detail: what.detail });
     case 'other':
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
-    case 'xlsx':
-      return readXlsx(bytes, file);
+    case 'xlsx': {
+      const { sheets, notes } = await readXlsx(bytes ?? (await readFile(path)), file);
+      return { kind: 'workbook', sheets, notes };
+    }
     case 'text':
       if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'a text file (CSV?)' });
       // A ".xls" that is really tab- or comma-separated text (what many web systems export) reads as CSV.
-      return { sheets: [readCsv(bytes, file, options)], notes: [] };
+      return { kind: 'csv', file, rows: csvRows(createReadStream(path, { highWaterMark: 1024 * 1024 }), file, options) };
   }
 }

@@ -122,6 +122,25 @@ const CELL_PROBLEM: Record<Extract<CountParse, { kind: 'bad' }>['problem'], Diag
  * accounting for every other non-empty row. Returns undefined when the sheet holds no report table.
  */
 export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (row: UnitRow) => void): SheetResult | undefined {
+  const walker = startSheet(sheet, options, onRow);
+  if (!walker) return undefined;
+  for (let r = walker.firstDataRow; r < sheet.rows.length; r++) walker.walk(sheet.rows[r] ?? [], r);
+  return walker.finish();
+}
+
+/** What walks a sheet's rows once its header is known: rows may come all at once or streamed. */
+export interface SheetWalker {
+  /** 0-based index of the first row after the header. */
+  readonly firstDataRow: number;
+  walk(row: readonly CellValue[], r: number): void;
+  finish(): SheetResult;
+}
+
+/**
+ * Find the header in the first rows of a sheet (`sheet.rows` may hold only those first rows when the rest is
+ * streamed) and return the walker for the rows after it; undefined when there is no report table.
+ */
+export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (row: UnitRow) => void): SheetWalker | undefined {
   const found = findHeader(sheet);
   if (!found) return undefined;
   const header: HeaderMap = found;
@@ -209,9 +228,8 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
   const deferredTotals: TotalRow[] = [];
   const headerKey = header.columns.map((c) => fold(textOf(sheet.rows[header.bottom]?.[c.index]))).join('|');
 
-  for (let r = header.bottom + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? [];
-    if (isEmpty(row)) continue;
+  const walk = (row: readonly CellValue[], r: number): void => {
+    if (isEmpty(row)) return;
     rowsRead++;
     if (sheet.hiddenRows.has(r)) hiddenRead++;
     const name = nameCol !== undefined ? textOf(row[nameCol]) : '';
@@ -220,15 +238,15 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
     if (inNotes || (NOTE_START.test(folded) && rowsCounted > 0)) {
       inNotes = true;
       skip(r, 'note', label);
-      continue;
+      return;
     }
     if (r === header.bottom + 1 && isNumberingRow(row, header.columns)) {
       skip(r, 'numbering');
-      continue;
+      return;
     }
     if (header.columns.map((c) => fold(textOf(row[c.index]))).join('|') === headerKey) {
       skip(r, 'repeated-header');
-      continue;
+      return;
     }
     let anyCount = false;
     for (const [, c] of countCols) if (parseCount(row[c] ?? null).kind !== 'blank') anyCount = true;
@@ -250,7 +268,7 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
       if (rowsCounted === 0) deferredTotals.push(total);
       else compareTotal(total, kind === 'subtotal' ? groupSums : allSums);
       skip(r, kind, label);
-      continue;
+      return;
     }
     if (!anyCount && label !== '' && isGroupHeading(label, folded)) {
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
@@ -258,7 +276,7 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
       groupSums = new Map();
       skip(r, 'group', label);
-      continue;
+      return;
     }
 
     // An organisation row.
@@ -321,22 +339,25 @@ export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, onRow
         if (membersCol !== undefined) push('TL017', 'error', r, membersCol, { name });
       }
       skip(r, 'invalid', label);
-      continue;
+      return;
     }
     rowsCounted++;
     addToRunning(counts, indicatorValues);
     onRow({ ...parsed.data, source: { ...where, row: r + 1 }, columns });
-  }
-  if (hiddenRead > 0) notes.push(`${hiddenRead} dòng bị ẩn vẫn được đọc`);
-  for (const c of sheet.hiddenColumns) {
-    const col = header.columns.find((h) => h.index === c);
-    if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
-  }
-  for (const t of deferredTotals) compareTotal(t, allSums);
-  return {
-    ...where, header, period, indicators: indicators.map((c) => c.label), skipped, diagnostics, notes,
-    rowsRead: rowsRead + skipped.filter((s) => s.reason === 'title' || s.reason === 'header').length, rowsCounted,
   };
+  const finish = (): SheetResult => {
+    if (hiddenRead > 0) notes.push(`${hiddenRead} dòng bị ẩn vẫn được đọc`);
+    for (const c of sheet.hiddenColumns) {
+      const col = header.columns.find((h) => h.index === c);
+      if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
+    }
+    for (const t of deferredTotals) compareTotal(t, allSums);
+    return {
+      ...where, header, period, indicators: indicators.map((c) => c.label), skipped, diagnostics, notes,
+      rowsRead: rowsRead + skipped.filter((s) => s.reason === 'title' || s.reason === 'header').length, rowsCounted,
+    };
+  };
+  return { firstDataRow: header.bottom + 1, walk, finish };
 
   // --- helpers that share the walk's state ---
   function addToRunning(counts: Partial<Record<CountColumn, number>>, ind: ReadonlyMap<string, number>): void {
