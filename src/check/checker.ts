@@ -1,39 +1,53 @@
 import { CATALOGUE } from './catalogue.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ROW_RULES } from './registry.js';
-import { locate, type RuleContext } from './rule.js';
+import { locate, type Locatable, type RuleContext } from './rule.js';
 import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
+import { ORG_TYPES, type OrgType } from '../recognise/vocabulary.js';
 
-interface Seen {
-  readonly file: string;
-  readonly sheet: string | undefined;
-  readonly row: number;
-  readonly name: string;
+/** A unit with a parent: kept whole, as the hierarchy rules need its place and its parent's code. */
+interface Child extends Locatable {
   readonly code: string | undefined;
-  readonly type: UnitRow['type'];
-  readonly parent: string | undefined;
-  readonly ref: UnitRow;
+  readonly parent: string;
 }
 
-function place(s: { file: string; sheet: string | undefined; row: number }): string {
-  return `${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row}`;
-}
+const ROW_BITS = 2 ** 28;
 
 /**
- * Runs the row rules as rows arrive and keeps what the rules across rows need: units by key (duplicates,
- * within and across files) and the parent relation (hierarchy), checked in `finish`.
+ * Runs the row rules as rows arrive and keeps what the rules across rows need: every unit's key (duplicates,
+ * within and across files) packed into one number with its place and type, so that a million rows stay small;
+ * the units that name a parent (hierarchy), checked in `finish`.
  */
 export class Checker {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly units = new Map<string, Seen>();
-  private readonly byCode = new Map<string, Seen>();
-  private readonly withParent: Seen[] = [];
-  /** Grassroots organisations rated excellent and good: the excellent quota is over the whole set. */
+  private readonly places: { file: string; sheet: string | undefined }[] = [];
+  private readonly placeIds = new Map<string, number>();
+  /** key → ((place × 2^28 + row) × 8 + type). */
+  private readonly units = new Map<string, number>();
+  private readonly children: Child[] = [];
   private excellent = 0;
   private good = 0;
 
   constructor(private readonly ctx: RuleContext) {}
+
+  private placeOf(file: string, sheet: string | undefined): number {
+    const key = `${file}\u0000${sheet ?? ''}`;
+    let id = this.placeIds.get(key);
+    if (id === undefined) {
+      id = this.places.length;
+      this.places.push({ file, sheet });
+      this.placeIds.set(key, id);
+    }
+    return id;
+  }
+
+  private unpack(packed: number): { file: string; sheet: string | undefined; row: number; type: OrgType | undefined } {
+    const type = ORG_TYPES[packed % 8];
+    const rest = Math.floor(packed / 8);
+    const place = this.places[Math.floor(rest / ROW_BITS)] ?? { file: '', sheet: undefined };
+    return { ...place, row: rest % ROW_BITS, type };
+  }
 
   add(row: UnitRow): void {
     for (const rule of ROW_RULES) {
@@ -41,15 +55,16 @@ export class Checker {
       if (finding) this.diagnostics.push(locate(rule.code, row, finding));
     }
     const key = row.code ? `code:${fold(row.code)}` : `name:${fold(row.name)}`;
-    const seen: Seen = { file: row.source.file, sheet: row.source.sheet, row: row.source.row, name: row.name, code: row.code, type: row.type, parent: row.parent, ref: row };
     const first = this.units.get(key);
-    if (first) {
-      this.diagnostics.push(locate('TL020', row, { column: row.code ? 'code' : 'name', args: { value: row.code ?? row.name, other: place(first) } }));
+    if (first !== undefined) {
+      const at = this.unpack(first);
+      const other = `${at.file}${at.sheet ? ` [${at.sheet}]` : ''}:${at.row}`;
+      this.diagnostics.push(locate('TL020', row, { column: row.code ? 'code' : 'name', args: { value: row.code ?? row.name, other } }));
     } else {
-      this.units.set(key, seen);
-      if (row.code) this.byCode.set(fold(row.code), seen);
+      const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
+      this.units.set(key, ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type);
     }
-    if (row.parent) this.withParent.push(seen);
+    if (row.parent) this.children.push({ source: row.source, columns: row.columns, name: row.name, code: row.code, parent: row.parent });
     if (row.type !== 'chi_bo_truc_thuoc' && row.type !== 'dang_bo_bo_phan') {
       if (row.rating === 'HTXSNV') this.excellent++;
       if (row.rating === 'HTXSNV' || row.rating === 'HTTNV') this.good++;
@@ -58,40 +73,42 @@ export class Checker {
 
   /** Rules over the whole set: hierarchy and the organisations' excellent quota. */
   finish(): Diagnostic[] {
-    for (const s of this.withParent) {
-      const parent = this.byCode.get(fold(s.parent ?? ''));
-      if (!parent) {
-        this.diagnostics.push(locate('TL050', s.ref, { column: 'parent', args: { value: s.parent ?? '' } }));
-        continue;
-      }
-      if (parent.type === 'chi_bo_co_so' || parent.type === 'chi_bo_truc_thuoc') {
-        this.diagnostics.push(locate('TL053', s.ref, { column: 'parent', args: { value: s.parent ?? '' } }));
-      }
+    const typeOf = (code: string): OrgType | undefined | null => {
+      const packed = this.units.get(`code:${fold(code)}`);
+      return packed === undefined ? null : this.unpack(packed).type;
+    };
+    const parentOf = new Map<string, Child>();
+    for (const c of this.children) if (c.code) parentOf.set(fold(c.code), c);
+    for (const c of this.children) {
+      const type = typeOf(c.parent);
+      if (type === null) this.diagnostics.push(locate('TL050', c, { column: 'parent', args: { value: c.parent } }));
+      else if (type === 'chi_bo_co_so' || type === 'chi_bo_truc_thuoc') this.diagnostics.push(locate('TL053', c, { column: 'parent', args: { value: c.parent } }));
     }
-    // Cycles: follow parents from each unit; a walk that comes back to a unit on its own path is a loop.
+    // Cycles: follow parents from each unit; coming back to a unit already on the path is a loop.
     const reported = new Set<string>();
-    for (const s of this.withParent) {
-      const path: Seen[] = [s];
-      let current = this.byCode.get(fold(s.parent ?? ''));
-      while (current && path.length <= this.byCode.size) {
+    for (const c of this.children) {
+      const path: Child[] = [c];
+      let current = parentOf.get(fold(c.parent));
+      while (current && path.length <= this.children.length) {
         const at = path.indexOf(current);
         if (at >= 0) {
           const loop = path.slice(at);
           const id = loop.map((x) => fold(x.code ?? '')).sort().join('|');
           if (!reported.has(id)) {
             reported.add(id);
-            this.diagnostics.push(locate('TL051', loop[0]?.ref ?? s.ref, { column: 'parent', args: { value: [...loop, loop[0]].map((x) => x?.code ?? '').join(' → ') } }));
+            const start = loop[0] ?? c;
+            this.diagnostics.push(locate('TL051', start, { column: 'parent', args: { value: [...loop, start].map((x) => x.code ?? '').join(' → ') } }));
           }
           break;
         }
         path.push(current);
-        current = current.parent ? this.byCode.get(fold(current.parent)) : undefined;
+        current = parentOf.get(fold(current.parent));
       }
     }
     const quota = this.ctx.thresholds.excellentQuota;
     const max = Math.floor(this.good * quota + 1e-9);
     if (this.excellent > max) {
-      const files = [...new Set([...this.units.values()].map((u) => u.file))];
+      const files = [...new Set(this.places.map((p) => p.file))];
       this.diagnostics.push({
         code: 'TL040', severity: CATALOGUE.TL040.severity,
         location: { file: files.length === 1 ? (files[0] ?? '') : `${files.length} tệp` },

@@ -34,7 +34,10 @@ export function defineRule(rule: RowRule): RowRule {
 }
 
 /** Turn a finding on a row into a diagnostic pointing at the row's cell. */
-export function locate(code: DiagnosticCode, row: UnitRow, finding: Finding): Diagnostic {
+/** What a diagnostic needs of a row to point at it. */
+export type Locatable = Pick<UnitRow, 'source' | 'columns' | 'name'>;
+
+export function locate(code: DiagnosticCode, row: Locatable, finding: Finding): Diagnostic {
   const col = finding.column !== undefined ? row.columns[finding.column] : undefined;
   const cell = col !== undefined ? a1(row.source.row - 1, col) : undefined;
   return {

@@ -4,20 +4,21 @@
  */
 
 const COMBINING = /[\u0300-\u036f]/g;
+const HAS_COMBINING = /[\u0300-\u036f]/;
 const NON_ALNUM = /[^a-z0-9]+/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const LOOSE_SPACE = /\s{2,}|[\t\n\r\u00a0\u2000-\u200b\u202f\u3000]/;
 
 /** Fold a header or label to its comparison key: "Tổng số\n ĐV" → "tong so dv". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .replace(NON_ALNUM, ' ')
-    .trim();
+  let s = text.toLowerCase();
+  if (!ASCII.test(s)) s = s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd');
+  return s.replace(NON_ALNUM, ' ').trim();
 }
 
 /** NFC, trimmed, inner whitespace and line breaks collapsed to one space: what a user sees. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let s = HAS_COMBINING.test(text) ? text.normalize('NFC') : text;
+  if (LOOSE_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
+  return s.trim();
 }

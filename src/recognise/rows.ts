@@ -222,11 +222,29 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const value = sheet.rows[m.top]?.[m.left] ?? null;
     for (let rr = Math.max(m.top, header.bottom + 1); rr <= m.bottom; rr++) for (let cc = m.left; cc <= m.right; cc++) masters.set(`${rr}:${cc}`, value);
   }
-  const mergedAbove = (r: number, c: number): CellValue => masters.get(`${r}:${c}`) ?? null;
-  const allSums = new Map<string, number>();
-  let groupSums = new Map<string, number>();
+  const mergedAbove = (r: number, c: number): CellValue => (masters.size === 0 ? null : masters.get(`${r}:${c}`) ?? null);
+  // Running sums since the top of the table and since the last group heading, one slot per summed column.
+  const summed: { key: string; col: number; id?: CountColumn }[] = [
+    ...countCols.map(([id, c]) => ({ key: id as string, col: c, id })),
+    ...indicators.map((c) => ({ key: `indicator:${c.label}`, col: c.index })),
+  ];
+  const allSums = new Float64Array(summed.length);
+  let groupSums = new Float64Array(summed.length);
+  const parsedCells: CountParse[] = new Array<CountParse>(summed.length);
   const deferredTotals: TotalRow[] = [];
+  const headerName = nameCol !== undefined ? textOf(sheet.rows[header.bottom]?.[nameCol]) : undefined;
   const headerKey = header.columns.map((c) => fold(textOf(sheet.rows[header.bottom]?.[c.index]))).join('|');
+  // Type, rating and period cells repeat the same few texts on every row: read each distinct text once.
+  const typeCache = new Map<string, OrgType | undefined>();
+  const ratingCache = new Map<string, ReturnType<typeof parseRating>>();
+  const cached = <T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      v = compute(key);
+      if (cache.size < 1000) cache.set(key, v);
+    }
+    return v as T;
+  };
 
   const walk = (row: readonly CellValue[], r: number): void => {
     if (isEmpty(row)) return;
@@ -234,8 +252,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (sheet.hiddenRows.has(r)) hiddenRead++;
     const name = nameCol !== undefined ? textOf(row[nameCol]) : '';
     const label = name !== '' ? name : textOf(row.find((v) => typeof v === 'string' && v.trim() !== '' && !/^[\d.,\s]+$/.test(v)) ?? null);
-    const folded = fold(label);
-    if (inNotes || (NOTE_START.test(folded) && rowsCounted > 0)) {
+    // Totals, notes and group headings are recognised by how a label starts: fold only its beginning.
+    const folded = fold(label.length > 60 ? label.slice(0, 60) : label);
+    if (inNotes || (rowsCounted > 0 && NOTE_START.test(folded))) {
       inNotes = true;
       skip(r, 'note', label);
       return;
@@ -244,25 +263,24 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'numbering');
       return;
     }
-    if (header.columns.map((c) => fold(textOf(row[c.index]))).join('|') === headerKey) {
+    if (name !== '' && name === headerName && header.columns.map((c) => fold(textOf(row[c.index]))).join('|') === headerKey) {
       skip(r, 'repeated-header');
       return;
     }
     let anyCount = false;
-    for (const [, c] of countCols) if (parseCount(row[c] ?? null).kind !== 'blank') anyCount = true;
-    for (const col of indicators) if (parseCount(row[col.index] ?? null).kind !== 'blank') anyCount = true;
+    for (let i = 0; i < summed.length; i++) {
+      const p = parseCount(row[(summed[i] as { col: number }).col] ?? null);
+      parsedCells[i] = p;
+      if (p.kind !== 'blank') anyCount = true;
+    }
 
     if (TOTAL.test(folded) && (anyCount || folded.split(' ').length <= 3)) {
       const kind = GRAND.test(folded) || group === undefined ? 'total' : 'subtotal';
       const values: Record<string, { value: number; col: number }> = {};
-      for (const [id, c] of countCols) {
-        const p = parseCount(row[c] ?? null);
-        if (p.kind === 'value') values[id] = { value: p.value, col: c };
-      }
-      for (const col of indicators) {
-        const p = parseCount(row[col.index] ?? null);
-        if (p.kind === 'value') values[`indicator:${col.label}`] = { value: p.value, col: col.index };
-      }
+      summed.forEach((s, i) => {
+        const p = parsedCells[i];
+        if (p?.kind === 'value') values[s.key] = { value: p.value, col: s.col };
+      });
       const total: TotalRow = { row: r, label, kind, values };
       // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
       if (rowsCounted === 0) deferredTotals.push(total);
@@ -274,23 +292,21 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
       const type = groupType(text);
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
-      groupSums = new Map();
+      groupSums = new Float64Array(summed.length);
       skip(r, 'group', label);
       return;
     }
 
     // An organisation row.
     const counts: Partial<Record<CountColumn, number>> = {};
-    for (const [id, c] of countCols) {
-      const p = parseCount(row[c] ?? null);
-      if (p.kind === 'value') counts[id] = p.value;
-      else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, c, { value: p.shown, label: COLUMN_LABELS[id] });
-    }
     const indicatorValues = new Map<string, number>();
-    for (const col of indicators) {
-      const p = parseCount(row[col.index] ?? null);
-      if (p.kind === 'value') indicatorValues.set(col.label, p.value);
-      else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, col.index, { value: p.shown, label: col.label });
+    for (let i = 0; i < summed.length; i++) {
+      const s = summed[i] as (typeof summed)[number];
+      const p = parsedCells[i] as CountParse;
+      if (p.kind === 'value') {
+        if (s.id) counts[s.id] = p.value;
+        else indicatorValues.set(s.key.slice(10), p.value);
+      } else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.id ? COLUMN_LABELS[s.id] : s.key.slice(10) });
     }
     const text = (id: ColumnId): string => {
       const c = columns[id];
@@ -304,33 +320,31 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     let type: OrgType | undefined;
     const typeText = text('type');
     if (typeText !== '') {
-      type = parseOrgType(typeText);
+      type = cached(typeCache, typeText, parseOrgType);
       if (!type) push('TL014', 'error', r, columns.type, { value: typeText });
     }
     type ??= group?.type ?? inferOrgType(name, parent !== undefined);
     let rating: UnitRow['rating'];
     if (columns.rating !== undefined) {
       const ratingText = text('rating');
-      const p = parseRating(ratingText, options.scale);
+      const p = cached(ratingCache, ratingText, (t) => parseRating(t, options.scale));
       if (p.kind === 'level') rating = p.level;
       else if (p.kind === 'unrated') rating = 'unrated';
       else if (p.kind === 'old-scale') push('TL018', 'error', r, columns.rating, { value: ratingText });
       else push('TL013', 'error', r, columns.rating, { value: ratingText });
     }
     for (const col of percents) checkPercent(row, r, col, counts);
-    const candidate = {
-      ...(text('code') ? { code: text('code') } : {}),
-      name,
-      ...(type ? { type } : {}),
-      ...(parent ? { parent } : {}),
-      ...(text('sector') || group?.sector ? { sector: text('sector') || group?.sector } : {}),
-      ...(options.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? period
-        ? { period: options.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? period } : {}),
-      ...(group ? { group: group.label } : {}),
-      ...(rating ? { rating } : {}),
-      counts,
-      indicators: indicatorValues,
-    };
+    const code = text('code');
+    const sector = text('sector') || group?.sector;
+    const rowPeriod = options.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? period;
+    const candidate: Record<string, unknown> = { name, counts, indicators: indicatorValues };
+    if (code) candidate.code = code;
+    if (type) candidate.type = type;
+    if (parent) candidate.parent = parent;
+    if (sector) candidate.sector = sector;
+    if (rowPeriod) candidate.period = rowPeriod;
+    if (group) candidate.group = group.label;
+    if (rating) candidate.rating = rating;
     const parsed = UnitRowSchema.safeParse(candidate);
     if (!parsed.success) {
       const paths = new Set(parsed.error.issues.map((i) => i.path.join('.')));
@@ -342,7 +356,13 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       return;
     }
     rowsCounted++;
-    addToRunning(counts, indicatorValues);
+    for (let i = 0; i < summed.length; i++) {
+      const p = parsedCells[i];
+      if (p?.kind === 'value') {
+        allSums[i] = (allSums[i] ?? 0) + p.value;
+        groupSums[i] = (groupSums[i] ?? 0) + p.value;
+      }
+    }
     onRow({ ...parsed.data, source: { ...where, row: r + 1 }, columns });
   };
   const finish = (): SheetResult => {
@@ -360,16 +380,6 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   return { firstDataRow: header.bottom + 1, walk, finish };
 
   // --- helpers that share the walk's state ---
-  function addToRunning(counts: Partial<Record<CountColumn, number>>, ind: ReadonlyMap<string, number>): void {
-    for (const [id, v] of Object.entries(counts)) {
-      allSums.set(id, (allSums.get(id) ?? 0) + v);
-      groupSums.set(id, (groupSums.get(id) ?? 0) + v);
-    }
-    for (const [k, v] of ind) {
-      allSums.set(`indicator:${k}`, (allSums.get(`indicator:${k}`) ?? 0) + v);
-      groupSums.set(`indicator:${k}`, (groupSums.get(`indicator:${k}`) ?? 0) + v);
-    }
-  }
   function checkPercent(row: readonly CellValue[], r: number, col: HeaderColumn, counts: Partial<Record<CountColumn, number>>): void {
     const m = col.meaning;
     if (m.kind !== 'percent' || !m.of) return;
@@ -387,9 +397,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     });
     if (!ok) push('TL031', 'warning', r, col.index, { value: given.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
   }
-  function compareTotal(t: TotalRow, sums: ReadonlyMap<string, number>): void {
+  function compareTotal(t: TotalRow, sums: Float64Array): void {
     for (const [key, { value, col }] of Object.entries(t.values)) {
-      const expected = sums.get(key) ?? 0;
+      const expected = sums[summed.findIndex((s) => s.key === key)] ?? 0;
       if (expected !== value) {
         const colLabel = header.columns.find((c) => c.index === col)?.label ?? key;
         push('TL030', 'error', t.row, col, { label: t.label, column: colLabel, value, expected });

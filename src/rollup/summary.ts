@@ -73,12 +73,23 @@ export class Rollup {
     resigned: 0, end: 0, probationary: 0, women: 0, cells: 0, notRated: 0, exempt: 0,
   };
 
+  /** Sector and indicator names repeat on every row: fold each once. */
+  private readonly folded = new Map<string, string>();
+  private foldCached(text: string): string {
+    let key = this.folded.get(text);
+    if (key === undefined) {
+      key = fold(text);
+      if (this.folded.size < 10_000) this.folded.set(text, key);
+    }
+    return key;
+  }
+
   constructor(private readonly options: RollupOptions) {}
 
   add(row: UnitRow): void {
     if (row.period) this.periods.add(row.period);
     for (const [name, value] of row.indicators) {
-      const key = fold(name);
+      const key = this.foldCached(name);
       const entry = this.indicators.get(key) ?? { name, total: 0 };
       entry.total += value;
       this.indicators.set(key, entry);
@@ -94,7 +105,7 @@ export class Rollup {
     }
     this.byType[row.type === 'dang_bo_co_so' || row.type === 'chi_bo_co_so' ? row.type : 'unknown']++;
     if (row.sector) {
-      const key = fold(row.sector);
+      const key = this.foldCached(row.sector);
       const entry = this.sectors.get(key) ?? { sector: row.sector, count: 0 };
       entry.count++;
       this.sectors.set(key, entry);
