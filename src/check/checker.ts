@@ -60,6 +60,7 @@ export class Checker {
       const at = this.unpack(first);
       const other = `${at.file}${at.sheet ? ` [${at.sheet}]` : ''}:${at.row}`;
       this.diagnostics.push(locate('TL020', row, { column: row.code ? 'code' : 'name', args: { value: row.code ?? row.name, other } }));
+      return;
     } else {
       const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
       this.units.set(key, ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type);

@@ -66,9 +66,15 @@ export function legacyEncoding(text: string): { name: 'TCVN3 (ABC)' | 'VNI'; sam
   if (letters === 0) return undefined;
   const tcvn = (sample.match(TCVN3_MARKS) ?? []).length;
   const vni = (sample.match(VNI_MARKS) ?? []).length;
+  // The word that shows the garbling best: the one with the most telltale characters.
   const pick = (re: RegExp): string => {
-    const test = new RegExp(re.source);
-    return (sample.split(/[\s,;\t"]+/).find((w) => test.test(w)) ?? '').slice(0, 30);
+    let best = '';
+    let most = 0;
+    for (const w of sample.split(/[\s,;\t"]+/)) {
+      const n = (w.match(re) ?? []).length;
+      if (n > most || (n === most && n > 0 && w.length > best.length)) [best, most] = [w, n];
+    }
+    return best.slice(0, 30);
   };
   if (tcvn >= 3 && tcvn / letters > 0.01 && tcvn >= vni) return { name: 'TCVN3 (ABC)', sample: pick(TCVN3_MARKS) };
   if (vni >= 3 && vni / letters > 0.01) return { name: 'VNI', sample: pick(VNI_MARKS) };

@@ -1,5 +1,8 @@
 import { looksUtf16 } from './decode.js';
 
+/** What a non-spreadsheet file is, for the message (worded in `read/errors.ts`). */
+export type OtherKind = 'docx' | 'pptx' | 'zip' | 'pdf' | 'html' | 'xml2003' | 'image' | 'binary' | 'text';
+
 /** What a file really is, judged by its bytes, not its name. */
 export type Detected =
   | { readonly kind: 'xlsx'; readonly entries: readonly ZipEntry[] }
@@ -8,7 +11,7 @@ export type Detected =
   | { readonly kind: 'encrypted' }
   | { readonly kind: 'empty' }
   | { readonly kind: 'corrupt-zip'; readonly detail: string }
-  | { readonly kind: 'other'; readonly what: string }
+  | { readonly kind: 'other'; readonly what: OtherKind }
   | { readonly kind: 'text' };
 
 export interface ZipEntry {
@@ -63,23 +66,23 @@ export function detect(bytes: Uint8Array): Detected {
     const names = new Set(entries.map((e) => e.name));
     if (names.has('xl/workbook.xml')) return { kind: 'xlsx', entries };
     if (names.has('mimetype') && [...names].some((n) => n === 'content.xml')) return { kind: 'ods' };
-    if ([...names].some((n) => n.startsWith('word/'))) return { kind: 'other', what: 'a Word document (.docx)' };
-    if ([...names].some((n) => n.startsWith('ppt/'))) return { kind: 'other', what: 'a PowerPoint file (.pptx)' };
-    return { kind: 'other', what: 'a zip archive' };
+    if ([...names].some((n) => n.startsWith('word/'))) return { kind: 'other', what: 'docx' };
+    if ([...names].some((n) => n.startsWith('ppt/'))) return { kind: 'other', what: 'pptx' };
+    return { kind: 'other', what: 'zip' };
   }
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.startsWith('%PDF')) return { kind: 'other', what: 'a PDF document' };
-  if (/^\s*<(!doctype html|html|table)/i.test(head)) return { kind: 'other', what: 'a web page (HTML)' };
+  if (head.startsWith('%PDF')) return { kind: 'other', what: 'pdf' };
+  if (/^\s*<(!doctype html|html|table)/i.test(head)) return { kind: 'other', what: 'html' };
   if (/^\s*<\?xml/.test(head) && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    return { kind: 'other', what: 'an Excel 2003 XML spreadsheet' };
+    return { kind: 'other', what: 'xml2003' };
   }
   if (/^\s*<\?xml/.test(head) && head.includes('opendocument')) return { kind: 'ods' };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'other', what: 'an image' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'other', what: 'image' };
   // Binary junk has NUL bytes outside UTF-16 text, or many control characters.
   const sample = bytes.subarray(0, 4096);
   let control = 0;
   for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(bytes);
-  if (!utf16 && control > sample.length / 10) return { kind: 'other', what: 'a binary file' };
+  if (!utf16 && control > sample.length / 10) return { kind: 'other', what: 'binary' };
   return { kind: 'text' };
 }

@@ -46,8 +46,8 @@ export const FATAL = {
     hintEn: 'It may be damaged or only partly downloaded; try opening and re-saving it in Excel, or ask for it again.',
   },
   'wrong-format': {
-    vi: (a: Args) => `"${a.file}" có đuôi ${a.ext} nhưng thực ra là ${a.actual}.`,
-    en: (a: Args) => `"${a.file}" is named ${a.ext} but is actually ${a.actual}.`,
+    vi: (a: Args) => `"${a.file}" có đuôi ${a.ext} nhưng thực ra là ${KIND_VI[String(a.actual)] ?? a.actual}.`,
+    en: (a: Args) => `"${a.file}" is named ${a.ext} but is actually ${KIND_EN[String(a.actual)] ?? a.actual}.`,
     hintVi: 'Xin đơn vị gửi lại đúng tệp bảng tính (.xlsx hoặc .csv).',
     hintEn: 'Ask the unit for the spreadsheet itself (.xlsx or .csv).',
   },
@@ -108,6 +108,17 @@ export const FATAL = {
 } as const;
 
 type Args = Readonly<Record<string, string | number | undefined>>;
+
+const KIND_VI: Record<string, string> = {
+  docx: 'một văn bản Word (.docx)', pptx: 'một tệp PowerPoint (.pptx)', zip: 'một tệp nén zip', pdf: 'một tệp PDF',
+  html: 'một trang web (HTML)', xml2003: 'bảng tính Excel 2003 XML', image: 'một tệp ảnh', binary: 'một tệp nhị phân không rõ loại',
+  text: 'một tệp văn bản (CSV?)',
+};
+const KIND_EN: Record<string, string> = {
+  docx: 'a Word document (.docx)', pptx: 'a PowerPoint file (.pptx)', zip: 'a zip archive', pdf: 'a PDF document',
+  html: 'a web page (HTML)', xml2003: 'an Excel 2003 XML spreadsheet', image: 'an image', binary: 'a binary file of unknown kind',
+  text: 'a text file (CSV?)',
+};
 export type FatalCode = keyof typeof FATAL;
 
 /** A failure that stops an input from being read: exit 2, never a stack trace. */

@@ -122,7 +122,7 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       return { kind: 'workbook', sheets, notes };
     }
     case 'text':
-      if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'a text file (CSV?)' });
+      if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'text' });
       // A ".xls" that is really tab- or comma-separated text (what many web systems export) reads as CSV.
       return { kind: 'csv', file, rows: csvRows(createReadStream(path, { highWaterMark: 1024 * 1024 }), file, options) };
   }

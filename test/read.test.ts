@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sniffDelimiter } from '../src/read/csv.js';
+import { detectEncoding, legacyEncoding } from '../src/read/decode.js';
+import { analyseFixtures, cli, ROOT } from './helpers.js';
+
+const STACK = /\n\s+at .+[:(]\d+/;
+
+describe('CSV as Excel and LibreOffice write it', () => {
+  const files = ['utf8.csv', 'utf8-bom-semicolon.csv', 'utf16le-tab.csv', 'utf16be-bom.csv', 'windows-1258-semicolon.csv', 'quoted-multiline.csv', 'decomposed-headers.csv'];
+  for (const file of files) {
+    it(`${file} gives the same figures and the same composed names as the UTF-8 file`, async () => {
+      const a = await analyseFixtures([`encodings/${file}`]);
+      const s = a.summary!;
+      expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(s.organizations.total).toBe(5);
+      expect(s.organizations.byType).toEqual({ dang_bo_co_so: 2, chi_bo_co_so: 3, unknown: 0 });
+      expect(s.members.end).toBe(1351);
+      expect(s.members.admitted).toBe(20);
+      expect(s.members.women).toBe(781);
+      expect(s.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 });
+    });
+  }
+  it('names from Windows-1258 (stored decomposed) come out NFC, equal to the UTF-8 ones', async () => {
+    // Read together, every unit of one file is the same unit as in the other: five duplicates.
+    const both = await analyseFixtures(['encodings/utf8.csv', 'encodings/windows-1258-semicolon.csv']);
+    expect(both.diagnostics.filter((d) => d.code === 'TL020')).toHaveLength(5);
+  });
+  it('--encoding and --delimiter override the guess', () => {
+    const ok = cli(['fixtures/encodings/windows-1258-semicolon.csv', '--encoding', 'windows-1258', '--delimiter', ';', '--format', 'json']);
+    expect(JSON.parse(ok.stdout).members.end).toBe(1351);
+    const wrong = cli(['fixtures/encodings/windows-1258-semicolon.csv', '--delimiter', ',']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('Không tìm thấy bảng báo cáo');
+    const bad = cli(['fixtures/encodings/windows-1258-semicolon.csv', '--encoding', 'utf-8']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('không giải mã được theo bảng mã utf-8');
+  });
+  it('sniffs the delimiter outside quotes', () => {
+    expect(sniffDelimiter('a;b;c\n"x,y";2;3\n')).toBe(';');
+    expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n')).toBe('\t');
+    expect(sniffDelimiter('a,b,c\n"1;2",2,3\n')).toBe(',');
+  });
+  it('tells encodings apart by BOM, NUL pattern and UTF-8 validity', () => {
+    expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), 'f', undefined, true)).toEqual({ encoding: 'utf-8', skip: 3 });
+    expect(detectEncoding(Uint8Array.from([0xff, 0xfe, 0x41, 0]), 'f', undefined, true)).toEqual({ encoding: 'utf-16le', skip: 2 });
+    expect(detectEncoding(Buffer.from('Tên,Số\n', 'utf16le'), 'f', undefined, true).encoding).toBe('utf-16le');
+    expect(detectEncoding(Uint8Array.from([0x44, 0xd2, 0x6e]), 'f', undefined, true).encoding).toBe('windows-1258');
+    // A UTF-8 sequence cut at the end of the first 64 KB is not held against the file.
+    expect(detectEncoding(Buffer.from('Đả').subarray(0, 4), 'f', undefined, false).encoding).toBe('utf-8');
+  });
+});
+
+describe('legacy Vietnamese font encodings', () => {
+  it('recognises TCVN3 and VNI text and says which', () => {
+    expect(legacyEncoding('§¶ng bé Tæng sè ®¶ng viªn')?.name).toBe('TCVN3 (ABC)');
+    expect(legacyEncoding('Ñaûng boä Toång soá ñaûng vieân')?.name).toBe('VNI');
+    expect(legacyEncoding('Đảng bộ Sở Tài chính, tổng số đảng viên')).toBeUndefined();
+  });
+  for (const [file, name] of [['tcvn3.csv', 'TCVN3 (ABC)'], ['vni.csv', 'VNI']] as const) {
+    it(`refuses ${file} with exit 2 and says how to convert it`, () => {
+      const r = cli([`fixtures/legacy/${file}`]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`bảng mã cũ ${name}`);
+      expect(r.stderr).toContain('Unikey');
+      expect(r.stderr).not.toMatch(STACK);
+    });
+  }
+});
+
+describe('inputs tally cannot read: exit 2, a sentence and a way out, never a stack trace', () => {
+  const CASES: [file: string, says: string][] = [
+    ['report.xls', 'soffice --headless --convert-to xlsx'],
+    ['report.ods', 'soffice --headless --convert-to xlsx'],
+    ['pdf-renamed.xlsx', 'thực ra là một tệp PDF'],
+    ['not-a-zip.xlsx', 'thực ra là một tệp văn bản'],
+    ['empty.csv', 'là tệp rỗng'],
+    ['empty.xlsx', 'là tệp rỗng'],
+    ['truncated.xlsx', 'không phải là tệp .xlsx hợp lệ'],
+    ['password.xlsx', 'được đặt mật khẩu'],
+    ['no-table.xlsx', 'Các tiêu đề đọc được: "Họ và tên", "Ngày sinh", "Quê quán"'],
+  ];
+  for (const [file, says] of CASES) {
+    it(file, () => {
+      const r = cli([`fixtures/unusable/${file}`]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).toContain(`fixtures/unusable/${file}`);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stdout).toBe('');
+    });
+  }
+  it('says it in English with --lang en', () => {
+    expect(cli(['fixtures/unusable/report.xls', '--lang', 'en']).stderr).toContain('is an Excel 97-2003 workbook (.xls)');
+  });
+  it('a missing members column is a data error (TL002, exit 1), and "Đảng viên nữ" is not taken for it', async () => {
+    const a = await analyseFixtures(['unusable/missing-members.csv']);
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['TL002']);
+    expect(cli(['fixtures/unusable/missing-members.csv']).status).toBe(1);
+  });
+  it('a password-protected workbook is not mistaken for .xls although both are OLE files', () => {
+    const bytes = readFileSync(join(ROOT, 'fixtures/unusable/password.xlsx'));
+    expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    expect(cli(['fixtures/unusable/password.xlsx']).stderr).not.toContain('.xls)');
+  });
+});
+
+describe('a folder of per-unit files', () => {
+  it('reads every file recursively, whatever each header says, and adds them up', async () => {
+    const a = await analyseFixtures(['per-unit']);
+    expect(a.files).toHaveLength(5);
+    expect(a.files).toContain('fixtures/per-unit/nhom-2/05-lien-minh-htx.xlsx');
+    expect(a.summary!.organizations.total).toBe(5);
+    expect(a.summary!.members.end).toBe(1351);
+    expect(a.summary!.members.admitted).toBe(20);
+    expect(a.summary!.periods).toEqual(['2023']);
+    expect(a.diagnostics).toEqual([]);
+  });
+  it('reports the same unit in two files as an error naming both places', async () => {
+    const a = await analyseFixtures(['per-unit-duplicate']);
+    const d = a.diagnostics.find((x) => x.code === 'TL020');
+    expect(d?.location).toMatchObject({ file: 'fixtures/per-unit-duplicate/b.csv', row: 2, cell: 'B2' });
+    expect(d?.args.other).toBe('fixtures/per-unit-duplicate/a.csv:2');
+  });
+  it('reports an unreadable file in a folder and still names the others', () => {
+    const r = cli(['check', 'fixtures/unusable', '--format', 'json']);
+    expect(r.status).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j.failures.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['xls', 'ods', 'encrypted', 'empty', 'corrupt', 'wrong-format', 'no-table']));
+  });
+});
