@@ -95,17 +95,18 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
   const delimiter = options.delimiter ? delimiterOption(options.delimiter) : sniffDelimiter(firstText);
 
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
+  // UTF-8 goes to the parser as bytes, which it reads fastest; other encodings are decoded to text first.
+  const utf8 = encoding === 'utf-8' && options.encoding === undefined;
   // Feed the parser from the byte source while rows are read from it; backpressure keeps memory flat.
   const feed = (async (): Promise<void> => {
+    const write = async (chunk: string | Uint8Array): Promise<void> => {
+      if (chunk.length > 0 && !parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+    };
     try {
-      if (!parser.write(firstText)) await new Promise((resolve) => parser.once('drain', resolve));
+      await write(utf8 ? first.subarray(skip) : firstText);
       if (!ended) {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          const text = decode(next.value, true);
-          if (text && !parser.write(text)) await new Promise((resolve) => parser.once('drain', resolve));
-        }
-        const rest = decode(new Uint8Array(0), false);
-        if (rest) parser.write(rest);
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) await write(utf8 ? next.value : decode(next.value, true));
+        if (!utf8) await write(decode(new Uint8Array(0), false));
       }
       parser.end();
     } catch (err) {
