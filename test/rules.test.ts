@@ -52,3 +52,11 @@ describe('rules', () => {
     expect(await codesOf('rules/old-scale.csv', { scale: 'pre-2018' })).toEqual(['TL040']);
   });
 });
+
+describe('duplicates and periods', () => {
+  it('the same units in the reports of two years are not duplicates', async () => {
+    const a = await analyseFixtures(['periods']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.periods).toEqual(['2022', '2023']);
+  });
+});

@@ -1,6 +1,7 @@
 import { CATALOGUE } from './catalogue.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ROW_RULES } from './registry.js';
+import { KeyIndex } from './key-index.js';
 import { locate, type Locatable, type RuleContext } from './rule.js';
 import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
@@ -10,6 +11,7 @@ import { ORG_TYPES, type OrgType } from '../recognise/vocabulary.js';
 interface Child extends Locatable {
   readonly code: string | undefined;
   readonly parent: string;
+  readonly period: string | undefined;
 }
 
 const ROW_BITS = 2 ** 28;
@@ -24,14 +26,16 @@ export class Checker {
   private readonly places: { file: string; sheet: string | undefined }[] = [];
   private readonly placeIds = new Map<string, number>();
   /** key → ((place × 2^28 + row) × 8 + type). */
-  private readonly units = new Map<string, number>();
+  private readonly units = new KeyIndex();
   private readonly children: Child[] = [];
   private excellent = 0;
   private good = 0;
 
   constructor(private readonly ctx: RuleContext) {}
 
+  private lastPlace: { file: string; sheet: string | undefined; id: number } | undefined;
   private placeOf(file: string, sheet: string | undefined): number {
+    if (this.lastPlace?.file === file && this.lastPlace.sheet === sheet) return this.lastPlace.id;
     const key = `${file}\u0000${sheet ?? ''}`;
     let id = this.placeIds.get(key);
     if (id === undefined) {
@@ -39,6 +43,7 @@ export class Checker {
       this.places.push({ file, sheet });
       this.placeIds.set(key, id);
     }
+    this.lastPlace = { file, sheet, id };
     return id;
   }
 
@@ -54,18 +59,17 @@ export class Checker {
       const finding = rule.check(row, this.ctx);
       if (finding) this.diagnostics.push(locate(rule.code, row, finding));
     }
-    const key = row.code ? `code:${fold(row.code)}` : `name:${fold(row.name)}`;
-    const first = this.units.get(key);
+    // One row per unit and period: the same unit in the reports of two years is not a duplicate.
+    const key = `${row.period ?? ''}\u0000${row.code ? `c${fold(row.code)}` : `n${fold(row.name)}`}`;
+    const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
+    const first = this.units.setIfAbsent(key, ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type);
     if (first !== undefined) {
       const at = this.unpack(first);
       const other = `${at.file}${at.sheet ? ` [${at.sheet}]` : ''}:${at.row}`;
       this.diagnostics.push(locate('TL020', row, { column: row.code ? 'code' : 'name', args: { value: row.code ?? row.name, other } }));
       return;
-    } else {
-      const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
-      this.units.set(key, ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type);
     }
-    if (row.parent) this.children.push({ source: row.source, columns: row.columns, name: row.name, code: row.code, parent: row.parent });
+    if (row.parent) this.children.push({ source: row.source, columns: row.columns, name: row.name, code: row.code, parent: row.parent, period: row.period });
     if (row.type !== 'chi_bo_truc_thuoc' && row.type !== 'dang_bo_bo_phan') {
       if (row.rating === 'HTXSNV') this.excellent++;
       if (row.rating === 'HTXSNV' || row.rating === 'HTTNV') this.good++;
@@ -74,14 +78,14 @@ export class Checker {
 
   /** Rules over the whole set: hierarchy and the organisations' excellent quota. */
   finish(): Diagnostic[] {
-    const typeOf = (code: string): OrgType | undefined | null => {
-      const packed = this.units.get(`code:${fold(code)}`);
+    const typeOf = (code: string, period: string | undefined): OrgType | undefined | null => {
+      const packed = this.units.get(`${period ?? ''}\u0000c${fold(code)}`);
       return packed === undefined ? null : this.unpack(packed).type;
     };
     const parentOf = new Map<string, Child>();
     for (const c of this.children) if (c.code) parentOf.set(fold(c.code), c);
     for (const c of this.children) {
-      const type = typeOf(c.parent);
+      const type = typeOf(c.parent, c.period);
       if (type === null) this.diagnostics.push(locate('TL050', c, { column: 'parent', args: { value: c.parent } }));
       else if (type === 'chi_bo_co_so' || type === 'chi_bo_truc_thuoc') this.diagnostics.push(locate('TL053', c, { column: 'parent', args: { value: c.parent } }));
     }
