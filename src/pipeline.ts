@@ -63,7 +63,10 @@ function sums(rows: readonly UnitRow[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const row of rows) {
     for (const [k, v] of Object.entries(row.counts)) out.set(k, (out.get(k) ?? 0) + v);
-    for (const [k, v] of row.indicators) out.set(`indicator:${fold(k)}`, (out.get(`indicator:${fold(k)}`) ?? 0) + v);
+    row.indicators.forEach((v, i) => {
+      const key = `indicator:${fold(row.indicatorNames[i] ?? '')}`;
+      if (v !== undefined) out.set(key, (out.get(key) ?? 0) + v);
+    });
   }
   return out;
 }

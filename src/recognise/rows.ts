@@ -232,6 +232,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   let groupSums = new Float64Array(summed.length);
   const parsedCells: CountParse[] = new Array<CountParse>(summed.length);
   const deferredTotals: TotalRow[] = [];
+  const indicatorNames = indicators.map((c) => c.label);
   const headerName = nameCol !== undefined ? textOf(sheet.rows[header.bottom]?.[nameCol]) : undefined;
   const headerKey = header.columns.map((c) => fold(textOf(sheet.rows[header.bottom]?.[c.index]))).join('|');
   // Type, rating and period cells repeat the same few texts on every row: read each distinct text once.
@@ -299,13 +300,13 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
 
     // An organisation row.
     const counts: Partial<Record<CountColumn, number>> = {};
-    const indicatorValues = new Map<string, number>();
+    const indicatorValues: (number | undefined)[] = new Array<number | undefined>(indicators.length);
     for (let i = 0; i < summed.length; i++) {
       const s = summed[i] as (typeof summed)[number];
       const p = parsedCells[i] as CountParse;
       if (p.kind === 'value') {
         if (s.id) counts[s.id] = p.value;
-        else indicatorValues.set(s.key.slice(10), p.value);
+        else indicatorValues[i - countCols.length] = p.value;
       } else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.id ? COLUMN_LABELS[s.id] : s.key.slice(10) });
     }
     const text = (id: ColumnId): string => {
@@ -337,7 +338,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const code = text('code');
     const sector = text('sector') || group?.sector;
     const rowPeriod = options.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? period;
-    const candidate: Omit<UnitRow, 'source' | 'columns' | 'counts'> & { counts: Partial<Record<CountColumn, number>> } = { name, counts, indicators: indicatorValues };
+    const candidate: Omit<UnitRow, 'source' | 'columns' | 'counts' | 'indicatorNames'> & { counts: Partial<Record<CountColumn, number>> } = { name, counts, indicators: indicatorValues };
     if (code) candidate.code = code;
     if (type) candidate.type = type;
     if (parent) candidate.parent = parent;
@@ -366,7 +367,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       }
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
-    onRow(Object.assign(candidate as Omit<UnitRow, 'source' | 'columns'>, { source: { file: where.file, sheet: where.sheet, row: r + 1 }, columns }));
+    onRow(Object.assign(candidate as Omit<UnitRow, 'source' | 'columns' | 'indicatorNames'>, { source: { file: where.file, sheet: where.sheet, row: r + 1 }, columns, indicatorNames }));
   };
   const finish = (): SheetResult => {
     if (hiddenRead > 0) notes.push(`${hiddenRead} dòng bị ẩn vẫn được đọc`);

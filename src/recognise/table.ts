@@ -26,14 +26,19 @@ export const UnitRowSchema = z.object({
   rating: z.enum([...RATING_LEVELS, 'unrated']).optional(),
   counts: z.object(Object.fromEntries(COUNT_COLUMNS.map((id) => [id, count.optional()])) as Record<CountColumn, z.ZodOptional<typeof count>>)
     .extend({ members: count }),
-  /** By header label. A Map, so that a header such as "__proto__" is data like any other. */
-  indicators: z.map(z.string(), count),
+  /**
+   * Values of the table's indicator columns, in the order of `indicatorNames` (blank cells are undefined).
+   * An array, not an object keyed by header, so that a header such as "__proto__" is data like any other.
+   */
+  indicators: z.array(count.optional()),
 });
 
 export type UnitRow = z.infer<typeof UnitRowSchema> & {
   readonly source: RowSource;
   /** 0-based column index of each canonical column, shared by all rows of a table: for cell references. */
   readonly columns: Readonly<Partial<Record<ColumnId, number>>>;
+  /** Header labels of the indicator columns, shared by all rows of a table. */
+  readonly indicatorNames: readonly string[];
 };
 
 /** Why a non-empty row was not counted as an organisation. */

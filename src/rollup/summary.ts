@@ -88,7 +88,10 @@ export class Rollup {
 
   add(row: UnitRow): void {
     if (row.period) this.periods.add(row.period);
-    for (const [name, value] of row.indicators) {
+    for (let i = 0; i < row.indicators.length; i++) {
+      const value = row.indicators[i];
+      const name = row.indicatorNames[i];
+      if (value === undefined || name === undefined) continue;
       const key = this.foldCached(name);
       const entry = this.indicators.get(key) ?? { name, total: 0 };
       entry.total += value;
