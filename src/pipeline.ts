@@ -20,6 +20,8 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly thresholds?: Thresholds | undefined;
   /** Roll up as well as check (the report command); `check` skips the summary. */
   readonly rollup: boolean;
+  /** Called as files and rows are read (every 10.000 rows and after each file), for a progress line. */
+  readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
 }
 
 export interface RowAccount {
@@ -149,11 +151,17 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const notes: string[] = [];
   let read = 0;
   let counted = 0;
+  let rowsSeen = 0;
+  let filesDone = 0;
+  const report = (): void => options.onProgress?.({ filesDone, filesTotal: files.length, rows: rowsSeen });
   const feed = (row: UnitRow): void => {
     checker.add(row);
     if (options.rollup) rollup.add(row);
+    if (++rowsSeen % 10_000 === 0) report();
   };
   for (const file of files) {
+    report();
+    filesDone++;
     const tables: SheetTable[] = [];
     const empty: RawSheet[] = [];
     let sheetCount = 0;

@@ -12,6 +12,7 @@ import { renderTable } from '../render/table.js';
 import { renderText } from '../render/text.js';
 import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
+import { Progress, wantsProgress } from './progress.js';
 
 const REPORT_FORMATS = ['table', 'json', 'text'] as const;
 const CHECK_FORMATS = ['text', 'json', 'github'] as const;
@@ -140,9 +141,11 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
   const config = await loadConfig(io.cwd, opts.config);
+  const progress = wantsProgress(io.stderr, opts.quiet, opts.format) ? new Progress(io.stderr, opts.lang) : undefined;
   const analysis = await analyse(inputs, {
+    onProgress: progress ? (s) => progress.update(s) : undefined,
     cwd: io.cwd,
     stdin: io.stdin,
     encoding: opts.encoding,
@@ -154,7 +157,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions, io: Io, rollup
     excellentBase: config.excellentBase ?? 'goodOrBetter',
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
-  });
+  }).finally(() => progress?.done());
   return { analysis, config };
 }
 

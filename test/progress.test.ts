@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Progress } from '../src/cli/progress.js';
+import { BIN, cli, ROOT } from './helpers.js';
+
+describe('Progress', () => {
+  it('stays silent for the first second, then redraws at most ten times a second and wipes itself', () => {
+    let t = 0;
+    let out = '';
+    const p = new Progress({ write: (s: string) => (out += s), isTTY: true }, 'vi', () => t);
+    p.update({ filesDone: 1, filesTotal: 2, rows: 10 });
+    expect(out).toBe('');
+    t = 1200;
+    p.update({ filesDone: 1, filesTotal: 2, rows: 20_000 });
+    expect(out).toContain('tally: 1/2 tệp, 20.000 dòng');
+    const before = out;
+    t = 1250;
+    p.update({ filesDone: 2, filesTotal: 2, rows: 30_000 });
+    expect(out).toBe(before);
+    p.done();
+    expect(out.endsWith('\r\x1b[2K')).toBe(true);
+  });
+  it('shows at once when there are more than 20 files', () => {
+    let out = '';
+    new Progress({ write: (s: string) => (out += s), isTTY: true }, 'en', () => 0).update({ filesDone: 1, filesTotal: 21, rows: 0 });
+    expect(out).toContain('tally: 1/21 files, 0 rows');
+  });
+});
+
+const hasScript = existsSync('/usr/bin/script');
+const dir = mkdtempSync(join(tmpdir(), 'tally-progress-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const good = readFileSync(join(ROOT, 'fixtures/rules/good.csv'), 'utf8');
+for (let i = 0; i < 25; i++) writeFileSync(join(dir, `don-vi-${String(i).padStart(2, '0')}.csv`), good.replace(/^(DB|CB)(\d\d)/gm, `$1${i}$2`));
+
+describe.skipIf(!hasScript)('the progress line on a pseudo-terminal', () => {
+  const onTty = (args: string): string => {
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return r.stdout;
+  };
+  it('is drawn on stderr for a folder of more than 20 files, and wiped before the table', () => {
+    const out = onTty(dir);
+    expect(out).toMatch(/tally: \d+\/25 tệp/);
+    expect(out).toContain('\r\x1b[2K');
+    expect(out).toContain('TỔNG HỢP BÁO CÁO');
+  });
+  it('is not drawn with --quiet or for JSON', () => {
+    expect(onTty(`${dir} --quiet`)).not.toContain('tệp,');
+    expect(onTty(`${dir} --format json`)).not.toContain('tally: ');
+  });
+});
+
+describe('without a terminal', () => {
+  it('no progress line reaches piped output', () => {
+    const r = cli([dir]);
+    expect(r.stderr).not.toContain('tally: ');
+    expect(r.stdout).not.toContain('\r');
+  });
+});
