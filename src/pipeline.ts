@@ -2,7 +2,8 @@ import { Checker } from './check/checker.js';
 import type { Diagnostic } from './check/diagnostic.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './check/rule.js';
 import { expandInputs, openInput, type ReadOptions } from './read/inputs.js';
-import { TallyError } from './read/errors.js';
+import { TallyError, type FatalCode } from './read/errors.js';
+import { workerPool } from './parallel.js';
 import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
 import { HEADER_SEARCH_ROWS } from './recognise/header.js';
 import type { CellValue } from './read/types.js';
@@ -20,6 +21,8 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly thresholds?: Thresholds | undefined;
   /** Roll up as well as check (the report command); `check` skips the summary. */
   readonly rollup: boolean;
+  /** Worker threads for many files: 0 reads them one after the other. Default: one per core, at most 4. */
+  readonly workers?: number | undefined;
   /** Called as files and rows are read (every 10.000 rows and after each file), for a progress line. */
   readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
 }
@@ -55,7 +58,7 @@ function headersFound(sheet: RawSheet): string {
   }).join(', ');
 }
 
-type SheetTable = { readonly sheet: RawSheet; readonly result: SheetResult; readonly rows: readonly UnitRow[] };
+type SheetTable = { readonly sheet: string | undefined; readonly result: SheetResult; readonly rows: readonly UnitRow[] };
 
 function unitKey(row: UnitRow): string {
   return row.code ? `code:${fold(row.code)}` : `name:${fold(row.name)}`;
@@ -87,13 +90,13 @@ function findTotalsSheet(tables: readonly SheetTable[]): SheetTable | undefined 
     const keys = t.rows.map(unitKey);
     const covers = keys.filter((k) => otherKeys.has(k)).length;
     const sameMembers = (sums(t.rows).get('members') ?? 0) === others.reduce((a, o) => a + (sums(o.rows).get('members') ?? 0), 0);
-    const named = TOTALS_NAME.test(fold(t.sheet.sheet ?? ''));
+    const named = TOTALS_NAME.test(fold(t.sheet ?? ''));
     if ((covers === otherKeys.size && covers === keys.length) || (named && (sameMembers || covers * 2 >= keys.length))) return t;
   }
   return undefined;
 }
 
-function compareTotalsSheet(totals: SheetTable, others: readonly SheetTable[]): Diagnostic[] {
+function compareTotalsSheet(file: string, totals: SheetTable, others: readonly SheetTable[]): Diagnostic[] {
   const mine = sums(totals.rows);
   const theirs = sums(others.flatMap((o) => o.rows));
   const out: Diagnostic[] = [];
@@ -104,8 +107,8 @@ function compareTotalsSheet(totals: SheetTable, others: readonly SheetTable[]): 
     const column = key.startsWith('indicator:') ? key.slice('indicator:'.length) : COLUMN_LABELS[key as ColumnId];
     out.push({
       code: 'TL032', severity: 'error',
-      location: { file: totals.sheet.file, sheet: totals.sheet.sheet, column },
-      args: { sheet: totals.sheet.sheet ?? '', column, value, expected },
+      location: { file, sheet: totals.sheet, column },
+      args: { sheet: totals.sheet ?? '', column, value, expected },
     });
   }
   return out;
@@ -139,6 +142,56 @@ async function streamCsv(rows: AsyncGenerator<CellValue[]>, file: string, option
   return { sheet, result: walker.finish() };
 }
 
+/** One file, read and recognised. Plain data, so that a worker thread can send it back. */
+export interface FileResult {
+  readonly file: string;
+  readonly tables: SheetTable[];
+  /** Sheets with no report table, with the headers found in them (for the message when no sheet has one). */
+  readonly empty: { readonly sheet: string | undefined; readonly headers: string }[];
+  readonly sheetCount: number;
+  readonly notes: string[];
+  readonly failure?: { readonly code: FatalCode; readonly args: TallyError['args'] } | undefined;
+}
+
+/**
+ * Read and recognise one file. With `feed`, the rows of a file with a single table go straight into it as they
+ * are read (a CSV streams); otherwise, and for workbooks of several sheets, rows are kept in `tables`.
+ */
+export async function readFileTables(file: string, options: ReadOptions & RecogniseOptions, feed?: (row: UnitRow) => void): Promise<FileResult> {
+  const tables: SheetTable[] = [];
+  const empty: { sheet: string | undefined; headers: string }[] = [];
+  const notes: string[] = [];
+  let sheetCount = 0;
+  try {
+    const opened = await openInput(file, options);
+    if (opened.kind === 'csv') {
+      sheetCount = 1;
+      const rows: UnitRow[] = [];
+      const streamed = await streamCsv(opened.rows, file, options, feed ?? ((row) => rows.push(row)));
+      if (streamed.result) tables.push({ sheet: undefined, result: streamed.result, rows });
+      else empty.push({ sheet: undefined, headers: headersFound(streamed.sheet) });
+    } else {
+      sheetCount = opened.sheets.length;
+      for (const n of opened.notes) notes.push(`${file} [${n.sheet}]: ${n.note}`);
+      for (const sheet of opened.sheets) {
+        // A one-sheet workbook goes straight into the fold; with several sheets the rows wait until it is
+        // known whether one sheet only totals the others.
+        const rows: UnitRow[] = [];
+        const result = recogniseSheet(sheet, options, feed && opened.sheets.length === 1 ? feed : (row) => rows.push(row));
+        if (!result) empty.push({ sheet: sheet.sheet, headers: sheet.rows.length > 0 ? headersFound(sheet) : '' });
+        else tables.push({ sheet: sheet.sheet, result, rows });
+      }
+    }
+  } catch (err) {
+    if (err instanceof TallyError) return { file, tables: [], empty: [], sheetCount, notes, failure: { code: err.code, args: err.args } };
+    throw err;
+  }
+  return { file, tables, empty, sheetCount, notes };
+}
+
+/** From how many files a run reads them on worker threads. */
+const PARALLEL_FROM = 16;
+
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
@@ -159,48 +212,24 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     if (options.rollup) rollup.add(row);
     if (++rowsSeen % 10_000 === 0) report();
   };
-  for (const file of files) {
-    report();
-    filesDone++;
-    const tables: SheetTable[] = [];
-    const empty: RawSheet[] = [];
-    let sheetCount = 0;
-    try {
-      const opened = await openInput(file, options);
-      if (opened.kind === 'csv') {
-        sheetCount = 1;
-        const streamed = await streamCsv(opened.rows, file, options, feed);
-        if (streamed.result) tables.push({ sheet: streamed.sheet, result: streamed.result, rows: [] });
-        else empty.push(streamed.sheet);
-      } else {
-        sheetCount = opened.sheets.length;
-        for (const n of opened.notes) notes.push(`${file} [${n.sheet}]: ${n.note}`);
-        for (const sheet of opened.sheets) {
-          // A one-sheet workbook goes straight into the fold; with several sheets the rows wait until it is
-          // known whether one sheet only totals the others.
-          const rows: UnitRow[] = [];
-          const result = recogniseSheet(sheet, options, opened.sheets.length === 1 ? feed : (row) => rows.push(row));
-          if (!result) empty.push(sheet);
-          else tables.push({ sheet, result, rows });
-        }
-      }
-    } catch (err) {
-      if (err instanceof TallyError) {
-        failures.push(err);
-        continue;
-      }
-      throw err;
+  const take = (fr: FileResult): void => {
+    const { file } = fr;
+    for (const n of fr.notes) notes.push(n);
+    if (fr.failure) {
+      failures.push(new TallyError(fr.failure.code, fr.failure.args));
+      return;
     }
+    const tables = fr.tables;
     const totals = tables.length >= 2 ? findTotalsSheet(tables) : undefined;
     for (const t of tables) {
-      const where = `${file}${t.sheet.sheet ? ` [${t.sheet.sheet}]` : ''}`;
+      const where = `${file}${t.sheet ? ` [${t.sheet}]` : ''}`;
       diagnostics.push(...t.result.diagnostics);
       skipped.push(...t.result.skipped);
       read += t.result.rowsRead;
       if (t === totals) {
-        for (const row of t.rows) skipped.push({ file, sheet: t.sheet.sheet, row: row.source.row, reason: 'totals-sheet', text: row.name });
+        for (const row of t.rows) skipped.push({ file, sheet: t.sheet, row: row.source.row, reason: 'totals-sheet', text: row.name });
         notes.push(`${where}: trang tổng hợp của các trang khác, được đối chiếu chứ không cộng thêm / totals sheet, checked against the others, not added`);
-        diagnostics.push(...compareTotalsSheet(t, tables.filter((x) => x !== totals)));
+        diagnostics.push(...compareTotalsSheet(file, t, tables.filter((x) => x !== totals)));
         continue;
       }
       counted += t.result.rowsCounted;
@@ -208,12 +237,30 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       notes.push(`${where}: tiêu đề ở dòng ${t.result.header.top + 1}–${t.result.header.bottom + 1}, ${t.result.rowsCounted} tổ chức${t.result.period ? `, kỳ ${t.result.period}` : ''}`);
       for (const n of t.result.notes) notes.push(`${where}: ${n}`);
     }
-    for (const sheet of empty) {
-      if (tables.length > 0) notes.push(`${file} [${sheet.sheet ?? ''}]: không có bảng báo cáo, bỏ qua / no report table, skipped`);
+    for (const e of fr.empty) {
+      if (tables.length > 0) notes.push(`${file} [${e.sheet ?? ''}]: không có bảng báo cáo, bỏ qua / no report table, skipped`);
     }
     if (tables.length === 0) {
-      const first = empty.find((s) => s.rows.length > 0) ?? empty[0];
-      failures.push(new TallyError('no-table', { file, sheet: sheetCount > 1 ? undefined : first?.sheet, headers: first ? headersFound(first) : '' }));
+      const first = fr.empty.find((e) => e.headers !== '') ?? fr.empty[0];
+      failures.push(new TallyError('no-table', { file, sheet: fr.sheetCount > 1 ? undefined : first?.sheet, headers: first?.headers || '(không có / none)' }));
+    }
+  };
+  const parallel = files.length >= PARALLEL_FROM && options.workers !== 0 ? await workerPool(options) : undefined;
+  if (parallel) {
+    try {
+      await parallel.run(files, (fr, i) => {
+        filesDone = i + 1;
+        report();
+        take(fr);
+      });
+    } finally {
+      await parallel.close();
+    }
+  } else {
+    for (const file of files) {
+      report();
+      filesDone++;
+      take(await readFileTables(file, options, feed));
     }
   }
   const summary = options.rollup ? rollup.result() : undefined;

@@ -60,3 +60,23 @@ describe('without a terminal', () => {
     expect(r.stdout).not.toContain('\r');
   });
 });
+
+describe('many files on worker threads', () => {
+  it('give the same output, in the same order, as reading them one by one', () => {
+    const parallel = cli([dir, '--format', 'json']);
+    const serial = cli([dir, '--format', 'json'], undefined, { TALLY_WORKERS: '0' });
+    expect(parallel.status).toBe(0);
+    expect(parallel.stdout).toBe(serial.stdout);
+    expect(JSON.parse(parallel.stdout).organizations.total).toBe(75);
+  });
+  it('report an unreadable file among many at its place, as a serial run does', () => {
+    const withBad = mkdtempSync(join(tmpdir(), 'tally-workers-'));
+    for (let i = 0; i < 20; i++) writeFileSync(join(withBad, `${String(i).padStart(2, '0')}.csv`), good.replace(/^(DB|CB)(\d\d)/gm, `$1${i}$2`));
+    writeFileSync(join(withBad, '07b.xlsx'), 'not a workbook');
+    const parallel = cli(['check', withBad, '--format', 'json']);
+    const serial = cli(['check', withBad, '--format', 'json'], undefined, { TALLY_WORKERS: '0' });
+    rmSync(withBad, { recursive: true, force: true });
+    expect(parallel.status).toBe(2);
+    expect(parallel.stdout).toBe(serial.stdout);
+  });
+});

@@ -157,6 +157,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     excellentBase: config.excellentBase ?? 'goodOrBetter',
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
+    workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
   }).finally(() => progress?.done());
   return { analysis, config };
 }
