@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SummarySchema } from '../src/rollup/summary.js';
+import { SummarySchema } from '../src/rollup/summary-schema.js';
 import { analyseFixtures, cli } from './helpers.js';
 
 describe('khoi-2020.xlsx reproduces seed 004 (year 2020)', () => {

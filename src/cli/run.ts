@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
-import { loadConfig, type Config } from '../config/config.js';
-import { analyse, type Analysis } from '../pipeline.js';
+import type { Config } from '../config/config.js';
+import type { Analysis } from '../pipeline.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
-import { countSeverities, renderDiagnosticLines, renderFailures, renderGithub, summaryLine } from '../render/diagnostics.js';
-import { renderCheckJson, renderReportJson } from '../render/json.js';
-import { renderTable } from '../render/table.js';
-import { renderText } from '../render/text.js';
 import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
@@ -133,6 +129,7 @@ export async function run(io: Io): Promise<number> {
     }
     if (err instanceof TallyError) {
       const lang: Lang = io.argv.includes('en') && io.argv.includes('--lang') ? 'en' : 'vi';
+      const { renderFailures } = await import('../render/diagnostics.js');
       io.stderr.write(`${renderFailures([err], { lang, color: useColor(io.stderr, io.env) }).join('\n')}\n`);
       return EXIT.cannotRun;
     }
@@ -142,6 +139,8 @@ export async function run(io: Io): Promise<number> {
 }
 
 async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
+  // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
+  const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../pipeline.js')]);
   const config = await loadConfig(io.cwd, opts.config);
   const progress = wantsProgress(io.stderr, opts.quiet, opts.format) ? new Progress(io.stderr, opts.lang) : undefined;
   const analysis = await analyse(inputs, {
@@ -172,6 +171,7 @@ function verboseLines(a: Analysis): string[] {
 
 async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<number> {
   const { analysis: a } = await analyseWith(inputs, opts, io, true);
+  const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
   const outColor = useColor(io.stdout, io.env) && opts.color !== false;
   const { errors, warnings } = countSeverities(a.diagnostics);
@@ -200,10 +200,12 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
   }
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
   if (opts.format === 'json') {
+    const { renderReportJson } = await import('../render/json.js');
     io.stdout.write(renderReportJson(a, opts.lang, trusted));
   } else if (canPrint && a.summary) {
-    if (opts.format === 'text') io.stdout.write(renderText(a.summary, opts.lang));
+    if (opts.format === 'text') io.stdout.write((await import('../render/text.js')).renderText(a.summary, opts.lang));
     else {
+      const { renderTable } = await import('../render/table.js');
       io.stdout.write(renderTable(a.summary, {
         lang: opts.lang, color: outColor, trusted, files: a.files.length,
         rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
@@ -215,9 +217,11 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
 
 async function check(inputs: string[], opts: CheckOptions, io: Io): Promise<number> {
   const { analysis: a } = await analyseWith(inputs, opts, io, false);
+  const { countSeverities, renderDiagnosticLines, renderFailures, renderGithub, summaryLine } = await import('../render/diagnostics.js');
   const { errors, warnings } = countSeverities(a.diagnostics);
   const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true, maxWarnings: opts.maxWarnings });
   if (opts.format === 'json') {
+    const { renderCheckJson } = await import('../render/json.js');
     io.stdout.write(renderCheckJson(a, opts.lang));
     return code;
   }

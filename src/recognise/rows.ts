@@ -5,7 +5,7 @@ import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type Cou
 import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
 import { cleanText, fold } from './normalise.js';
 import { parseCount, parsePercent, type CountParse } from './numbers.js';
-import { UnitRowSchema, type SkipReason, type SkippedRow, type UnitRow } from './table.js';
+import type { SkipReason, SkippedRow, UnitRow } from './table.js';
 import { inferOrgType, parseOrgType, parseRating, type OrgType, type Scale } from './vocabulary.js';
 
 export interface RecogniseOptions {
@@ -346,15 +346,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (rowPeriod) candidate.period = rowPeriod;
     if (group) candidate.group = group.label;
     if (rating) candidate.rating = rating;
-    // Every field but the name and the member count is valid by construction; the schema is asked only when
-    // one of those two is missing, to say which (a zod parse per row would cost a fifth of the run).
-    const parsed = name !== '' && counts.members !== undefined ? undefined : UnitRowSchema.safeParse(candidate);
-    if (parsed && !parsed.success) {
-      const paths = new Set(parsed.error.issues.map((i) => i.path.join('.')));
-      if (paths.has('name')) push('TL016', 'error', r, nameCol, { row: r + 1 });
-      else if (paths.has('counts.members') && (membersCol === undefined || parseCount(row[membersCol] ?? null).kind !== 'bad')) {
-        if (membersCol !== undefined) push('TL017', 'error', r, membersCol, { name });
-      }
+    // Every field but the name and the member count is valid by construction (see row-schema.ts).
+    if (name === '' || counts.members === undefined) {
+      if (name === '') push('TL016', 'error', r, nameCol, { row: r + 1 });
+      else if (membersCol !== undefined && parseCount(row[membersCol] ?? null).kind !== 'bad') push('TL017', 'error', r, membersCol, { name });
       skip(r, 'invalid', label);
       return;
     }

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ROUNDINGS } from '../rollup/percent.js';
+
+/** `tally.config.json`: the bloc's own choices. Every key is optional; defaults follow the regulations and the seeds. */
+export const ConfigSchema = z.object({
+  decimals: z.number().int().min(0).max(6).optional(),
+  rounding: z.enum(ROUNDINGS).optional(),
+  scale: z.enum(['current', 'pre-2018']).optional(),
+  excellentBase: z.enum(['goodOrBetter', 'rated']).optional(),
+  quotas: z.object({
+    excellent: z.number().min(0).max(1).optional(),
+    minFullMembers: z.number().int().min(0).optional(),
+  }).strict().optional(),
+}).strict();
+

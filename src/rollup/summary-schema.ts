@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ROUNDINGS } from './percent.js';
+
+const ShareSchema = z.object({ count: z.number().int(), of: z.number().int(), percent: z.number().nullable() });
+const RatingsSchema = z.object({ HTXSNV: z.number().int(), HTTNV: z.number().int(), HTNV: z.number().int(), KHTNV: z.number().int() });
+export const RatingBlock = {
+  rated: z.number().int(),
+  ratings: RatingsSchema,
+  /** Each level as a share of the rated; with largest-remainder they add up to exactly 100. */
+  distribution: z.object({ HTXSNV: z.number().nullable(), HTTNV: z.number().nullable(), HTNV: z.number().nullable(), KHTNV: z.number().nullable() }),
+  goodOrBetter: ShareSchema,
+  excellent: ShareSchema,
+  completed: ShareSchema,
+  notCompleted: ShareSchema,
+};
+const UnitRefSchema = z.object({ code: z.string().nullable(), name: z.string(), file: z.string(), sheet: z.string().nullable(), row: z.number().int() });
+
+/** The roll-up, as `--format json` prints it. Keys are stable within a schema version. */
+export const SummarySchema = z.object({
+  schema: z.literal('tally.summary/1'),
+  periods: z.array(z.string()),
+  options: z.object({ decimals: z.number().int(), rounding: z.enum(ROUNDINGS), excellentBase: z.enum(['goodOrBetter', 'rated']) }),
+  organizations: z.object({
+    total: z.number().int(),
+    byType: z.object({ dang_bo_co_so: z.number().int(), chi_bo_co_so: z.number().int(), unknown: z.number().int() }),
+    bySector: z.array(z.object({ sector: z.string(), count: z.number().int() })),
+    cells: z.number().int(),
+    subordinate: z.object({ chi_bo_truc_thuoc: z.number().int(), dang_bo_bo_phan: z.number().int(), rated: z.number().int(), ratings: RatingsSchema }),
+    ...RatingBlock,
+    unrated: z.array(UnitRefSchema),
+  }),
+  members: z.object({
+    start: z.number().int().nullable(),
+    admitted: z.number().int(), transferredIn: z.number().int(), transferredOut: z.number().int(), deceased: z.number().int(),
+    expelled: z.number().int(), removed: z.number().int(), resigned: z.number().int(),
+    end: z.number().int(), probationary: z.number().int(), women: z.number().int(),
+    admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema, womenShare: ShareSchema,
+  }),
+  memberRatings: z.object({ ...RatingBlock, notRated: z.number().int(), exempt: z.number().int() }),
+  indicators: z.array(z.object({ name: z.string(), total: z.number().int() })),
+});
