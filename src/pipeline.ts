@@ -234,7 +234,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       }
       counted += t.result.rowsCounted;
       for (const row of t.rows) feed(row);
-      notes.push(`${where}: tiêu đề ở dòng ${t.result.header.top + 1}–${t.result.header.bottom + 1}, ${t.result.rowsCounted} tổ chức${t.result.period ? `, kỳ ${t.result.period}` : ''}`);
+      notes.push(`${where}: tiêu đề cột ở dòng ${t.result.header.top + 1}${t.result.header.bottom > t.result.header.top ? `–${t.result.header.bottom + 1}` : ''}, ${t.result.rowsCounted} tổ chức${t.result.period ? `, kỳ ${t.result.period}` : ''} / header at row ${t.result.header.top + 1}${t.result.header.bottom > t.result.header.top ? `–${t.result.header.bottom + 1}` : ''}, ${t.result.rowsCounted} organisations`);
       for (const n of t.result.notes) notes.push(`${where}: ${n}`);
     }
     for (const e of fr.empty) {

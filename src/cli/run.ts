@@ -161,10 +161,10 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
   return { analysis, config };
 }
 
-function verboseLines(a: Analysis): string[] {
+function verboseLines(a: Analysis, lang: Lang): string[] {
   const lines = a.notes.map((n) => `· ${n}`);
   for (const s of a.rows.skipped) {
-    lines.push(`· ${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row} bỏ qua (${s.reason})${s.text ? `: ${s.text}` : ''}`);
+    lines.push(`· ${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row} ${lang === 'en' ? 'skipped' : 'bỏ qua'} (${s.reason})${s.text ? `: ${s.text}` : ''}`);
   }
   return lines;
 }
@@ -178,7 +178,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
   const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true });
   const trusted = errors === 0 && a.failures.length === 0;
   const err: string[] = [];
-  if (opts.verbose) err.push(...verboseLines(a));
+  if (opts.verbose) err.push(...verboseLines(a, opts.lang));
   err.push(...renderFailures(a.failures, { lang: opts.lang, color: errColor }));
   if (opts.format !== 'json') {
     err.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
@@ -233,7 +233,7 @@ async function check(inputs: string[], opts: CheckOptions, io: Io): Promise<numb
   }
   const color = useColor(io.stdout, io.env) && opts.color !== false;
   const lines: string[] = [];
-  if (opts.verbose) lines.push(...verboseLines(a));
+  if (opts.verbose) lines.push(...verboseLines(a, opts.lang));
   lines.push(...renderFailures(a.failures, { lang: opts.lang, color }));
   lines.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color }));
   lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));

@@ -371,6 +371,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
     }
     for (const t of deferredTotals) compareTotal(t, allSums);
+    skipped.sort((a, b) => a.row - b.row);
     return {
       ...where, header, period, indicators: indicators.map((c) => c.label), skipped, diagnostics, notes,
       rowsRead: rowsRead + skipped.filter((s) => s.reason === 'title' || s.reason === 'header').length, rowsCounted,
