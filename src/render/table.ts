@@ -55,7 +55,7 @@ export function renderTable(s: Summary, o: TableOptions): string {
     if (unrated !== undefined && unrated > 0) lines.push([0, 'unrated', n(unrated)]);
     return lines;
   };
-  sections.push({ title: 'orgRatings', lines: ratingLines(org, org.unrated.length) });
+  if (org.rated > 0 || org.unrated.length > 0) sections.push({ title: 'orgRatings', lines: ratingLines(org, org.unrated.length) });
 
   const memberLines: Line[] = [];
   if (m.start !== null) memberLines.push([0, 'start', n(m.start)]);
@@ -64,7 +64,8 @@ export function renderTable(s: Summary, o: TableOptions): string {
     if (m[k] > 0) memberLines.push([1, k, n(m[k])]);
   }
   memberLines.push([0, 'end', n(m.end)]);
-  memberLines.push([1, 'probationary', sh(m.probationaryShare)]);
+  // A figure no input reported (no such column) is left out rather than shown as 0.
+  if (m.probationary > 0) memberLines.push([1, 'probationary', sh(m.probationaryShare)]);
   if (m.women > 0) memberLines.push([1, 'women', sh(m.womenShare)]);
   sections.push({ title: 'members', lines: memberLines });
 

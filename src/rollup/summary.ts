@@ -77,7 +77,8 @@ export class Rollup {
       this.sectors.set(key, entry);
     }
     if (row.rating && row.rating !== 'unrated') this.orgRatings[row.rating]++;
-    else {
+    // A report with no rating column says nothing about ratings; only a blank or "chưa xếp loại" is unrated.
+    else if (row.rating === 'unrated') {
       this.unrated.push({ code: row.code ?? null, name: row.name, file: row.source.file, sheet: row.source.sheet ?? null, row: row.source.row });
     }
     const c = row.counts;
