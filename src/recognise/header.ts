@@ -1,5 +1,5 @@
 import { ALIAS_INDEX, type ColumnId } from './columns.js';
-import { cleanText, fold } from './normalise.js';
+import { cellText, fold } from './normalise.js';
 import { ratingOfHeader, type RatingLevel } from './vocabulary.js';
 import type { CellValue, MergeRange, RawSheet } from '../read/types.js';
 
@@ -109,14 +109,6 @@ export function matchPath(path: readonly string[]): ColumnKind {
   return { kind: 'other' };
 }
 
-function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'boolean') return String(value);
-  return value.error;
-}
 
 /**
  * The header region as text with merged cells filled in: a merged "Xếp loại đảng viên" over four columns

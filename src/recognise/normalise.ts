@@ -1,3 +1,5 @@
+import type { CellValue } from '../read/types.js';
+
 /**
  * Text folding used for every comparison of headers and labels: case, diacritics, composed or decomposed
  * Unicode, đ/d, punctuation and spacing are all ignored. The display form of a text is `cleanText`.
@@ -21,4 +23,14 @@ export function cleanText(text: string): string {
   let s = HAS_COMBINING.test(text) ? text.normalize('NFC') : text;
   if (LOOSE_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
   return s.trim();
+}
+
+/** A cell as the text a user sees in it: numbers as written, dates as YYYY-MM-DD, errors as "#REF!". */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return String(value);
+  return value.error;
 }

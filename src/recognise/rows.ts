@@ -3,7 +3,7 @@ import type { DiagnosticCode } from '../check/catalogue.js';
 import { isCellError, type CellValue, type RawSheet } from '../read/types.js';
 import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
 import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
-import { cleanText, fold } from './normalise.js';
+import { cellText, cleanText, fold } from './normalise.js';
 import { parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
 import { inferOrgType, parseOrgType, parseRating, type OrgType, type Scale } from './vocabulary.js';
@@ -44,14 +44,6 @@ const OUTLINE = /^\s*((?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/]|[IVXLC]+\s*[-–:])\s*\
 const GROUP_WORDS = /\b(khoi|nhom|cac dang bo|cac chi bo|dang bo co so|chi bo co so|chi bo truc thuoc|dang bo bo phan|doanh nghiep|co quan|don vi su nghiep|linh vuc)\b/;
 const NUMBERING_TOKEN = /^\(?\s*(\d{1,3}|[A-Za-z]{1,2})\s*\)?(\s*\(?\s*=.*)?$|^\d{1,3}\s*=.*$/;
 
-function textOf(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'boolean') return String(value);
-  return value.error;
-}
 
 function isEmpty(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
@@ -59,7 +51,7 @@ function isEmpty(row: readonly CellValue[] | undefined): boolean {
 
 function yearOf(value: CellValue | undefined): string | undefined {
   if (value instanceof Date) return String(value.getUTCFullYear());
-  const t = textOf(value);
+  const t = cellText(value);
   return t === '' ? undefined : t;
 }
 
@@ -67,7 +59,7 @@ function yearOf(value: CellValue | undefined): string | undefined {
 function periodFromTitle(sheet: RawSheet, top: number): string | undefined {
   for (let r = 0; r < top; r++) {
     for (const cell of sheet.rows[r] ?? []) {
-      const t = fold(textOf(cell));
+      const t = fold(cellText(cell));
       const m = /\bnam (\d{4})\b/.exec(t) ?? /\b(?:nhiem ky|giai doan) (\d{4} \d{4})\b/.exec(t);
       if (m?.[1]) return m[1].replace(' ', '–');
     }
@@ -81,14 +73,14 @@ function isNumberingRow(row: readonly CellValue[], columns: readonly HeaderColum
   for (const col of columns) {
     const v = row[col.index];
     if (v === null || v === undefined) continue;
-    const t = textOf(v);
+    const t = cellText(v);
     if (t === '') continue;
     if (NUMBERING_TOKEN.test(t)) tokens++;
     else others++;
   }
   if (tokens < 3 || others > 0) return false;
   // Numbers must run upward, as column numbers do: 1 2 3 … or (1) (2) (3) …
-  const nums = columns.map((c) => /\d+/.exec(textOf(row[c.index]))?.[0]).filter((x): x is string => !!x).map(Number);
+  const nums = columns.map((c) => /\d+/.exec(cellText(row[c.index]))?.[0]).filter((x): x is string => !!x).map(Number);
   return nums.length < 3 || nums.every((n, i) => i === 0 || n > (nums[i - 1] ?? 0));
 }
 
@@ -191,7 +183,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id] });
   }
   for (let r = header.top; r <= header.bottom; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'header');
-  for (let r = 0; r < header.top; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'title', textOf(sheet.rows[r]?.find((v) => textOf(v) !== '')));
+  for (let r = 0; r < header.top; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'title', cellText(sheet.rows[r]?.find((v) => cellText(v) !== '')));
   const period = options.period ?? periodFromTitle(sheet, header.top);
 
   // An unrecognised column is an indicator when its data are numbers, and ignored (with a warning) when text.
@@ -233,8 +225,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   const parsedCells: CountParse[] = new Array<CountParse>(summed.length);
   const deferredTotals: TotalRow[] = [];
   const indicatorNames = indicators.map((c) => c.label);
-  const headerName = nameCol !== undefined ? textOf(sheet.rows[header.bottom]?.[nameCol]) : undefined;
-  const headerKey = header.columns.map((c) => fold(textOf(sheet.rows[header.bottom]?.[c.index]))).join('|');
+  const headerName = nameCol !== undefined ? cellText(sheet.rows[header.bottom]?.[nameCol]) : undefined;
+  const headerKey = header.columns.map((c) => fold(cellText(sheet.rows[header.bottom]?.[c.index]))).join('|');
   // Type, rating and period cells repeat the same few texts on every row: read each distinct text once.
   const typeCache = new Map<string, OrgType | undefined>();
   const ratingCache = new Map<string, ReturnType<typeof parseRating>>();
@@ -251,8 +243,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (isEmpty(row)) return;
     rowsRead++;
     if (sheet.hiddenRows.has(r)) hiddenRead++;
-    const name = nameCol !== undefined ? textOf(row[nameCol]) : '';
-    const label = name !== '' ? name : textOf(row.find((v) => typeof v === 'string' && v.trim() !== '' && !/^[\d.,\s]+$/.test(v)) ?? null);
+    const name = nameCol !== undefined ? cellText(row[nameCol]) : '';
+    const label = name !== '' ? name : cellText(row.find((v) => typeof v === 'string' && v.trim() !== '' && !/^[\d.,\s]+$/.test(v)) ?? null);
     // Totals, notes and group headings are recognised by how a label starts: fold only its beginning.
     const folded = fold(label.length > 40 ? label.slice(0, 40) : label);
     if (inNotes || (rowsCounted > 0 && NOTE_START.test(folded))) {
@@ -264,7 +256,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'numbering');
       return;
     }
-    if (name !== '' && name === headerName && header.columns.map((c) => fold(textOf(row[c.index]))).join('|') === headerKey) {
+    if (name !== '' && name === headerName && header.columns.map((c) => fold(cellText(row[c.index]))).join('|') === headerKey) {
       skip(r, 'repeated-header');
       return;
     }
@@ -312,10 +304,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const text = (id: ColumnId): string => {
       const c = columns[id];
       if (c === undefined) return '';
-      const own = textOf(row[c]);
+      const own = cellText(row[c]);
       // A text cell merged down over several units (a sector or parent written once for a block of rows)
       // belongs to each of them; counts are never spread this way, they would be added twice.
-      return own !== '' ? own : textOf(mergedAbove(r, c));
+      return own !== '' ? own : cellText(mergedAbove(r, c));
     };
     const parent = text('parent') || undefined;
     let type: OrgType | undefined;
