@@ -1,7 +1,7 @@
 import { ALIAS_INDEX, type ColumnId } from './columns.js';
 import { cellText, fold } from './normalise.js';
 import { ratingOfHeader, type RatingLevel } from './vocabulary.js';
-import type { CellValue, MergeRange, RawSheet } from '../read/types.js';
+import type { MergeRange, RawSheet } from '../read/types.js';
 
 /** What a column of the table is. */
 export type ColumnKind =
