@@ -116,7 +116,8 @@ export class Checker {
       const files = [...new Set(this.places.map((p) => p.file))];
       this.diagnostics.push({
         code: 'TL040', severity: CATALOGUE.TL040.severity,
-        location: { file: files.length === 1 ? (files[0] ?? '') : `${files.length} tệp` },
+        // Over several files the quota belongs to none of them: no file is named.
+        location: { file: files.length === 1 ? (files[0] ?? '') : '' },
         args: { value: this.excellent, base: this.good, expected: max, quota: quota * 100 },
       });
     }

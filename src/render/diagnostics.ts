@@ -8,9 +8,9 @@ export interface DiagnosticsOptions {
   readonly color: boolean;
 }
 
-function where(d: Diagnostic): string {
+function where(d: Diagnostic, lang: Lang): string {
   const l = d.location;
-  let s = l.file;
+  let s = l.file || (lang === 'en' ? '(all files)' : '(toàn bộ các tệp)');
   if (l.sheet) s += ` [${l.sheet}]`;
   if (l.cell) s += ` ${l.cell}`;
   else if (l.row !== undefined) s += `:${l.row}`;
@@ -30,7 +30,7 @@ export function renderDiagnosticLines(diags: readonly Diagnostic[], o: Diagnosti
   for (const d of diags) {
     const { message, hint } = describe(d.code, d.args, o.lang);
     const sev = d.severity === 'error' ? c.red(w.error) : c.yellow(w.warning);
-    lines.push(`${c.bold(where(d))}: ${sev} ${c.dim(d.code)} ${message}`);
+    lines.push(`${c.bold(where(d, o.lang))}: ${sev} ${c.dim(d.code)} ${message}`);
     lines.push(`    ${c.dim(`${w.hint}: ${hint}`)}`);
   }
   return lines;
@@ -75,7 +75,7 @@ export function renderGithub(diags: readonly Diagnostic[], failures: readonly Ta
   }
   for (const d of diags) {
     const { message, hint, rule } = describe(d.code, d.args, lang);
-    const props = [`file=${prop(d.location.file)}`];
+    const props = d.location.file ? [`file=${prop(d.location.file)}`] : [];
     if (d.location.row !== undefined) props.push(`line=${d.location.row}`);
     const col = d.location.cell ? /^[A-Z]+/.exec(d.location.cell)?.[0] : undefined;
     if (col) props.push(`col=${columnNumber(col)}`);
