@@ -121,14 +121,14 @@ const HEAD_ROWS = HEADER_SEARCH_ROWS + 400;
  * Recognise a CSV as its rows arrive: the first rows find the header, every later row goes straight into the
  * fold, so a file of a million rows is never held in memory.
  */
-async function streamCsv(rows: AsyncGenerator<CellValue[]>, file: string, options: RecogniseOptions, feed: (row: UnitRow) => void): Promise<{ sheet: RawSheet; result: SheetResult | undefined }> {
+async function streamSheet(rows: AsyncGenerator<CellValue[]>, meta: Omit<RawSheet, 'rows'>, options: RecogniseOptions, feed: (row: UnitRow) => void): Promise<{ sheet: RawSheet; result: SheetResult | undefined }> {
   const head: CellValue[][] = [];
   let next = await rows.next();
   while (!next.done && head.length < HEAD_ROWS) {
     head.push(next.value);
     if (head.length < HEAD_ROWS) next = await rows.next();
   }
-  const sheet: RawSheet = { file, sheet: undefined, rows: head, merges: [], hiddenRows: new Set(), hiddenColumns: new Set() };
+  const sheet: RawSheet = { ...meta, rows: head };
   const walker = startSheet(sheet, options, feed);
   if (!walker) {
     await rows.return(undefined);
@@ -167,9 +167,25 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
     if (opened.kind === 'csv') {
       sheetCount = 1;
       const rows: UnitRow[] = [];
-      const streamed = await streamCsv(opened.rows, file, options, feed ?? ((row) => rows.push(row)));
+      const meta = { file, sheet: undefined, merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
+      const streamed = await streamSheet(opened.rows, meta, options, feed ?? ((row) => rows.push(row)));
       if (streamed.result) tables.push({ sheet: undefined, result: streamed.result, rows });
       else empty.push({ sheet: undefined, headers: headersFound(streamed.sheet) });
+    } else if (opened.kind === 'stream') {
+      sheetCount = opened.sheetCount;
+      for await (const s of opened.sheets) {
+        if (s.hidden) {
+          notes.push(`${file} [${s.name}]: trang bị ẩn, không đọc / hidden sheet, not read`);
+          for await (const _ of s.rows) void _;
+          continue;
+        }
+        const rows: UnitRow[] = [];
+        const meta = { file, sheet: s.name, merges: s.merges, hiddenRows: s.hiddenRows, hiddenColumns: s.hiddenColumns };
+        const streamed = await streamSheet(s.rows, meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
+        for await (const _ of s.rows) void _;
+        if (streamed.result) tables.push({ sheet: s.name, result: streamed.result, rows });
+        else empty.push({ sheet: s.name, headers: headersFound(streamed.sheet) });
+      }
     } else {
       sheetCount = opened.sheets.length;
       for (const n of opened.notes) notes.push(`${file} [${n.sheet}]: ${n.note}`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseFixtures } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseFixtures, cli, ROOT } from './helpers.js';
 
 describe('workbooks made by LibreOffice', () => {
   it('reads every report sheet, skips the instructions sheet, and checks the "Tổng hợp" sheet instead of adding it', async () => {
@@ -40,4 +42,50 @@ describe('a workbook with a data validation over whole columns (A:Z)', () => {
     expect(a.summary!.members.end).toBe(1552);
     expect(Date.now() - started).toBeLessThan(8000);
   }, 30_000);
+});
+
+describe('Vietnamese text cut by exceljs\'s 16 KB chunks', () => {
+  const names = async (file: string, stream: boolean): Promise<string[]> => {
+    const { Rollup } = await import('../src/rollup/summary.js');
+    const seen: string[] = [];
+    const add = Rollup.prototype.add;
+    const before = process.env.TALLY_STREAM_XLSX_BYTES;
+    Rollup.prototype.add = function (row) {
+      seen.push(row.name);
+      add.call(this, row);
+    };
+    if (stream) process.env.TALLY_STREAM_XLSX_BYTES = '0';
+    try {
+      await analyseFixtures([file]);
+    } finally {
+      Rollup.prototype.add = add;
+      if (before === undefined) delete process.env.TALLY_STREAM_XLSX_BYTES;
+      else process.env.TALLY_STREAM_XLSX_BYTES = before;
+    }
+    return seen;
+  };
+  const expected = readFileSync(join(ROOT, 'fixtures/src/workbooks/long-names.csv'), 'utf8').trim().split('\n').slice(1)
+    .map((l) => /"([^"]+)"/.exec(l)?.[1] ?? '');
+
+  for (const file of ['workbooks/long-names.xlsx', 'workbooks/inline-strings.xlsx']) {
+    for (const stream of [false, true]) {
+      it(`${file} (${stream ? 'streamed' : 'loaded whole'}): all 600 names come back intact`, async () => {
+        const got = await names(file, stream);
+        expect(got.filter((n) => n.includes('\ufffd'))).toEqual([]);
+        expect(got).toEqual(expected);
+      });
+    }
+  }
+});
+
+describe('large workbooks are streamed', () => {
+  for (const file of ['khoi-2020-official.xlsx', 'workbooks/cells.xlsx', 'workbooks/multi-sheet-mismatch.xlsx']) {
+    it(`${file} gives the same result streamed (merges, hidden rows, totals sheet read beside the stream)`, () => {
+      const whole = cli([`fixtures/${file}`, '--format', 'json', '--verbose']);
+      const streamed = cli([`fixtures/${file}`, '--format', 'json', '--verbose'], undefined, { TALLY_STREAM_XLSX_BYTES: '0' });
+      expect(streamed.status).toBe(whole.status);
+      expect(streamed.stdout).toBe(whole.stdout);
+      expect(streamed.stderr).toBe(whole.stderr);
+    });
+  }
 });

@@ -16,7 +16,12 @@ export type Detected =
 
 export interface ZipEntry {
   readonly name: string;
+  /** Uncompressed size. */
   readonly size: number;
+  readonly compressedSize: number;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly localOffset: number;
 }
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -47,11 +52,14 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return undefined;
+    const method = buf.readUInt16LE(offset + 10);
+    const compressedSize = buf.readUInt32LE(offset + 20);
     const size = buf.readUInt32LE(offset + 24);
+    const localOffset = buf.readUInt32LE(offset + 42);
     const nameLength = buf.readUInt16LE(offset + 28);
     const extra = buf.readUInt16LE(offset + 30);
     const comment = buf.readUInt16LE(offset + 32);
-    entries.push({ name: buf.toString('utf8', offset + 46, offset + 46 + nameLength), size });
+    entries.push({ name: buf.toString('utf8', offset + 46, offset + 46 + nameLength), size, compressedSize, method, localOffset });
     offset += 46 + nameLength + extra + comment;
   }
   return entries;

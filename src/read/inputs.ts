@@ -6,6 +6,7 @@ import { detect } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
 import { readXlsx, type SheetNote } from './xlsx.js';
+import { shouldStream, streamXlsx, worksheetCount, type StreamedSheet } from './xlsx-stream.js';
 
 const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.txt']);
 /** Extensions that are spreadsheets tally cannot read: in a folder they are reported, not silently passed over. */
@@ -64,7 +65,9 @@ export interface ReadOptions extends CsvOptions {
 /** An input, opened: a workbook's sheets in full, or a CSV's rows as a stream. */
 export type Opened =
   | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[] }
-  | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]> };
+  | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]> }
+  /** A large workbook, read sheet by sheet and row by row. */
+  | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet> };
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
@@ -118,7 +121,9 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
     case 'other':
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
     case 'xlsx': {
-      const { sheets, notes } = await readXlsx(bytes ?? (await readFile(path)), file);
+      const all = bytes ?? (await readFile(path));
+      if (shouldStream(what.entries)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file) };
+      const { sheets, notes } = await readXlsx(all, file);
       return { kind: 'workbook', sheets, notes };
     }
     case 'text':

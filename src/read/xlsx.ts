@@ -1,4 +1,6 @@
 import type { CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
+import { createRequire } from 'node:module';
+import { StringDecoder } from 'node:string_decoder';
 import { TallyError } from './errors.js';
 import type { CellValue, MergeRange, RawSheet } from './types.js';
 
@@ -11,11 +13,58 @@ export interface SheetNote {
 let excel: Promise<typeof import('exceljs')> | undefined;
 /** exceljs costs ~200 ms to load: only pay for it when a workbook is actually read or written. */
 export function loadExcel(): Promise<typeof import('exceljs')> {
-  excel ??= import('exceljs');
+  if (!excel) {
+    fixMultibyteSplit();
+    excel = import('exceljs');
+  }
   return excel;
 }
 
-function plain(value: ExcelValue): CellValue {
+/**
+ * exceljs 4.4 turns each 16 KB chunk of sheet XML into a string on its own, so a Vietnamese letter (two or
+ * three bytes in UTF-8) cut at a chunk boundary becomes "�": "Đảng bộ c�� sở" in one row of a few hundred
+ * (exceljs issues #2063, #2084, #2316, still open). Its XML reader is swapped, before exceljs loads, for the same
+ * reader with a StringDecoder that carries a cut character over to the next chunk.
+ */
+function fixMultibyteSplit(): void {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('exceljs/lib/utils/parse-sax.js');
+  const original = require(path) as unknown;
+  const cached = require.cache[path];
+  if (!cached || typeof original !== 'function') return;
+  // saxes as exceljs itself resolves it.
+  const { SaxesParser } = createRequire(path)('saxes') as { SaxesParser: new () => SaxParser };
+  cached.exports = async function* parseSax(iterable: AsyncIterable<Buffer | string>): AsyncGenerator<unknown[]> {
+    const parser = new SaxesParser();
+    const decoder = new StringDecoder('utf8');
+    let error: unknown;
+    parser.on('error', (err) => {
+      error = err;
+    });
+    let events: unknown[] = [];
+    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+    parser.on('text', (value) => events.push({ eventType: 'text', value }));
+    parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+    for await (const chunk of iterable) {
+      parser.write(typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk)));
+      if (error) throw error;
+      yield events;
+      events = [];
+    }
+    const rest = decoder.end();
+    if (rest) parser.write(rest);
+    if (error) throw error;
+    if (events.length > 0) yield events;
+  };
+}
+
+interface SaxParser {
+  on(event: string, listener: (value: unknown) => void): void;
+  write(text: string): void;
+}
+
+/** An exceljs cell value as tally's: formulas by their cached result, rich text as its text. */
+export function plainValue(value: ExcelValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
@@ -26,12 +75,12 @@ function plain(value: ExcelValue): CellValue {
   if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelValue }).result;
     if (result === undefined) return null;
-    return plain(result);
+    return plainValue(result);
   }
   if ('text' in value) {
     const text = (value as { text: unknown }).text;
     if (typeof text === 'string') return text;
-    if (text && typeof text === 'object' && 'richText' in text) return plain(text as ExcelValue);
+    if (text && typeof text === 'object' && 'richText' in text) return plainValue(text as ExcelValue);
   }
   return null;
 }
@@ -59,7 +108,7 @@ function sheetOf(ws: Worksheet, file: string): RawSheet {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged cell's copies carry the master's value in exceljs: keep only the master's, as the file does.
       if (cell.isMerged && cell.master !== cell) return;
-      cells[col - 1] = plain(cell.value);
+      cells[col - 1] = plainValue(cell.value);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;
