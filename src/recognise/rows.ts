@@ -1,6 +1,6 @@
 import { a1, type Diagnostic } from '../check/diagnostic.js';
 import type { DiagnosticCode } from '../check/catalogue.js';
-import { isCellError, type CellValue, type RawSheet } from '../read/types.js';
+import { isCellError, type CellValue, type MergeRange, type RawSheet } from '../read/types.js';
 import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
 import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
@@ -208,12 +208,21 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   let rowsRead = 0;
   let rowsCounted = 0;
   let hiddenRead = 0;
+  // Data cells merged down over several rows: the value is known when the walk reaches the merge's top row
+  // (which may come from a stream), and is then lent to the rows below it.
   const masters = new Map<string, CellValue>();
+  const mergesFrom = new Map<number, MergeRange[]>();
   for (const m of sheet.merges) {
     if (m.bottom <= header.bottom || m.bottom === m.top) continue;
-    const value = sheet.rows[m.top]?.[m.left] ?? null;
-    for (let rr = Math.max(m.top, header.bottom + 1); rr <= m.bottom; rr++) for (let cc = m.left; cc <= m.right; cc++) masters.set(`${rr}:${cc}`, value);
+    const top = Math.max(m.top, header.bottom + 1);
+    mergesFrom.set(top, [...(mergesFrom.get(top) ?? []), m]);
   }
+  const lendMerged = (row: readonly CellValue[], r: number): void => {
+    for (const m of mergesFrom.get(r) ?? []) {
+      const value = m.top === r ? (row[m.left] ?? null) : (sheet.rows[m.top]?.[m.left] ?? null);
+      for (let rr = r; rr <= m.bottom; rr++) for (let cc = m.left; cc <= m.right; cc++) masters.set(`${rr}:${cc}`, value);
+    }
+  };
   const mergedAbove = (r: number, c: number): CellValue => (masters.size === 0 ? null : masters.get(`${r}:${c}`) ?? null);
   // Running sums since the top of the table and since the last group heading, one slot per summed column.
   const summed: { key: string; col: number; id?: CountColumn }[] = [
@@ -240,6 +249,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   };
 
   const walk = (row: readonly CellValue[], r: number): void => {
+    if (mergesFrom.size > 0) lendMerged(row, r);
     if (isEmpty(row)) return;
     rowsRead++;
     if (sheet.hiddenRows.has(r)) hiddenRead++;
