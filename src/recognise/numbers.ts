@@ -30,22 +30,24 @@ export function formatIn(value: number, decimals: number, lang: 'vi' | 'en'): st
   return lang === 'en' ? vi.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : vi;
 }
 
-function checked(value: number, shown: string): CountParse {
-  if (!Number.isFinite(value)) return { kind: 'bad', problem: 'not-a-number', shown };
+/** `shown` is how the cell reads in a message: a string, or how to make one (only needed for a bad cell). */
+function checked(value: number, shown: string | (() => string)): CountParse {
+  const say = (): string => (typeof shown === 'string' ? shown : shown());
+  if (!Number.isFinite(value)) return { kind: 'bad', problem: 'not-a-number', shown: say() };
   if (!Number.isInteger(value)) {
     // Floating noise from a formula (12.000000000001) is still a whole number.
     const rounded = Math.round(value);
-    if (Math.abs(value - rounded) > 1e-9) return { kind: 'bad', problem: 'not-whole', shown };
+    if (Math.abs(value - rounded) > 1e-9) return { kind: 'bad', problem: 'not-whole', shown: say() };
     value = rounded;
   }
-  if (value < 0) return { kind: 'bad', problem: 'negative', shown };
+  if (value < 0) return { kind: 'bad', problem: 'negative', shown: say() };
   return { kind: 'value', value: value === 0 ? 0 : value };
 }
 
 /** Read a count from a cell: numbers, numbers as Vietnamese text, blanks and placeholders. */
 export function parseCount(cell: CellValue): CountParse {
   if (cell === null) return { kind: 'blank' };
-  if (typeof cell === 'number') return checked(cell, formatNumber(cell, Number.isInteger(cell) ? 0 : 2));
+  if (typeof cell === 'number') return checked(cell, () => formatNumber(cell, Number.isInteger(cell) ? 0 : 2));
   if (typeof cell === 'boolean' || cell instanceof Date) return { kind: 'bad', problem: 'not-a-number', shown: String(cell) };
   if (isCellError(cell)) return { kind: 'bad', problem: 'cell-error', shown: cell.error };
   const text = cell.replace(/\s+/g, ' ').trim();
