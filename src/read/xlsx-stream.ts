@@ -95,8 +95,7 @@ export function worksheetCount(entries: readonly ZipEntry[]): number {
  * so memory stays flat, with merges and hidden rows read from the XML beside it.
  */
 export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], file: string): AsyncGenerator<StreamedSheet> {
-  const mod = await loadExcel();
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const ExcelJS = await loadExcel();
   const sheetsXml = sheetEntries(entries);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',

@@ -10,12 +10,14 @@ export interface SheetNote {
   readonly note: string;
 }
 
-let excel: Promise<typeof import('exceljs')> | undefined;
+type ExcelJs = typeof import('exceljs');
+let excel: Promise<ExcelJs> | undefined;
 /** exceljs costs ~200 ms to load: only pay for it when a workbook is actually read or written. */
-export function loadExcel(): Promise<typeof import('exceljs')> {
+export function loadExcel(): Promise<ExcelJs> {
   if (!excel) {
     fixMultibyteSplit();
-    excel = import('exceljs');
+    // exceljs is CommonJS: under ESM its API is the default export.
+    excel = import('exceljs').then((mod) => (mod as unknown as { default?: ExcelJs }).default ?? mod);
   }
   return excel;
 }
@@ -130,9 +132,7 @@ function sheetOf(ws: Worksheet, file: string): RawSheet {
 
 /** Read every visible worksheet of an .xlsx; hidden ones are noted, not read. */
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheets: RawSheet[]; notes: SheetNote[] }> {
-  const mod = await loadExcel();
-  // exceljs is CommonJS: under ESM its API is the default export.
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, LOAD_OPTIONS);
