@@ -48,6 +48,12 @@ describe('rules', () => {
       if (cell) expect(first?.location.cell).toBe(cell);
     });
   }
+  it('does not take units named "Công ty …" or "Tổng công ty …" for total rows ("Cộng", "Tổng cộng")', async () => {
+    const a = await analyseFixtures(['rules/company-names.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.counted).toBe(4);
+    expect(a.rows.skipped.map((s) => s.reason)).toEqual(['header', 'total']);
+  });
   it('maps the pre-2018 scale when asked to', async () => {
     expect(await codesOf('rules/old-scale.csv', { scale: 'pre-2018' })).toEqual(['TL040']);
   });

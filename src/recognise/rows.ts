@@ -39,6 +39,18 @@ export interface SheetResult {
 
 const NOTE_START = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|bi thu|pho bi thu|truong ban|thu truong|lanh dao|kt bi thu|ngay \d+ thang|.*\bngay \d* ?thang)\b/;
 const TOTAL = /^(tong cong|cong|tong|tong so|toan khoi|toan dang bo|cong toan khoi|tong hop|tong toan khoi|cong chung)\b/;
+/**
+ * Folded, "Cộng" and "Công" are one word: "Công ty Cấp nước" and "Tổng công ty Cao su" are units, not totals.
+ * Where the label has its diacritics they decide; without them, the words that follow tell.
+ */
+const TOTAL_WITH_MARKS = /^(tổng cộng|cộng|tổng số|tổng hợp|tổng|toàn khối|toàn đảng bộ|toàn đảng ủy|toàn đảng uỷ)(?=$|[\s:(.,–-])/;
+const NOT_TOTAL = /^(tổng (công|cục|đội|kho|liên|thư|biên|giám)|tong (cong ty|cuc|doi|kho|lien)|cong (ty|doan|an|nghiep|trinh|thuong|nhan|ich|dan))\b/;
+
+function isTotalLabel(label: string, folded: string): boolean {
+  const raw = label.toLowerCase();
+  if (NOT_TOTAL.test(raw) || NOT_TOTAL.test(folded)) return false;
+  return /[^\x00-\x7f]/.test(raw) ? TOTAL_WITH_MARKS.test(raw) : TOTAL.test(folded);
+}
 const GRAND = /^(tong cong|toan khoi|toan dang bo|cong toan khoi|tong toan khoi|cong chung|tong so|tong)$/;
 const OUTLINE = /^\s*((?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/]|[IVXLC]+\s*[-–:])\s*\S/;
 const GROUP_WORDS = /\b(khoi|nhom|cac dang bo|cac chi bo|dang bo co so|chi bo co so|chi bo truc thuoc|dang bo bo phan|doanh nghiep|co quan|don vi su nghiep|linh vuc)\b/;
@@ -52,7 +64,10 @@ function isEmpty(row: readonly CellValue[] | undefined): boolean {
 function yearOf(value: CellValue | undefined): string | undefined {
   if (value instanceof Date) return String(value.getUTCFullYear());
   const t = cellText(value);
-  return t === '' ? undefined : t;
+  if (t === '') return undefined;
+  // "Năm 2023", "năm 2023", "2023" are one period; "6 tháng đầu năm 2024" stays as written.
+  const year = /^(?:năm\s*)?((?:19|20)\d\d)$/i.exec(t);
+  return year?.[1] ?? t;
 }
 
 /** The period named in the title rows ("BÁO CÁO … NĂM 2023", "6 tháng đầu năm 2024"). */
@@ -277,7 +292,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (p.kind !== 'blank') anyCount = true;
     }
 
-    if (TOTAL.test(folded) && (anyCount || folded.split(' ').length <= 3)) {
+    if (isTotalLabel(label, folded) && (anyCount || folded.split(' ').length <= 3)) {
       const kind = GRAND.test(folded) || group === undefined ? 'total' : 'subtotal';
       const values: Record<string, { value: number; col: number }> = {};
       summed.forEach((s, i) => {

@@ -37,13 +37,15 @@ const CURRENT = table<RatingLevel>([
   ['Hoàn thành xuất sắc nhiệm vụ', 'HTXSNV'], ['HTXSNV', 'HTXSNV'], ['HTSXNV', 'HTXSNV'], ['HT XSNV', 'HTXSNV'],
   ['Hoàn thành xuất sắc', 'HTXSNV'], ['Xuất sắc', 'HTXSNV'], ['Mức 1', 'HTXSNV'], ['XS', 'HTXSNV'],
   ['Đủ tư cách, hoàn thành xuất sắc nhiệm vụ', 'HTXSNV'], ['HT xuất sắc NV', 'HTXSNV'], ['HT xuất sắc', 'HTXSNV'],
+  ['Hoàn thành xuất sắc NV', 'HTXSNV'], ['HTXS', 'HTXSNV'], ['HT XS', 'HTXSNV'], ['Loại 1', 'HTXSNV'],
   ['Hoàn thành tốt nhiệm vụ', 'HTTNV'], ['HTTNV', 'HTTNV'], ['HTTTNV', 'HTTNV'], ['HT TNV', 'HTTNV'],
   ['Hoàn thành tốt', 'HTTNV'], ['Tốt', 'HTTNV'], ['Mức 2', 'HTTNV'], ['HT tốt', 'HTTNV'], ['HT tốt NV', 'HTTNV'],
-  ['Đủ tư cách, hoàn thành tốt nhiệm vụ', 'HTTNV'],
+  ['Đủ tư cách, hoàn thành tốt nhiệm vụ', 'HTTNV'], ['Hoàn thành tốt NV', 'HTTNV'], ['HTT', 'HTTNV'], ['HT T', 'HTTNV'], ['Loại 2', 'HTTNV'],
   ['Hoàn thành nhiệm vụ', 'HTNV'], ['HTNV', 'HTNV'], ['Hoàn thành', 'HTNV'], ['Mức 3', 'HTNV'], ['HT', 'HTNV'], ['HT NV', 'HTNV'],
-  ['Đủ tư cách, hoàn thành nhiệm vụ', 'HTNV'],
+  ['Đủ tư cách, hoàn thành nhiệm vụ', 'HTNV'], ['Hoàn thành NV', 'HTNV'], ['Loại 3', 'HTNV'],
   ['Không hoàn thành nhiệm vụ', 'KHTNV'], ['KHTNV', 'KHTNV'], ['Không hoàn thành', 'KHTNV'], ['Không HT', 'KHTNV'],
-  ['Không HTNV', 'KHTNV'], ['Mức 4', 'KHTNV'], ['Không HT NV', 'KHTNV'],
+  ['Không HTNV', 'KHTNV'], ['Mức 4', 'KHTNV'], ['Không HT NV', 'KHTNV'], ['Không hoàn thành NV', 'KHTNV'], ['KHT', 'KHTNV'],
+  ['Loại 4', 'KHTNV'],
 ]);
 
 const UNRATED = new Set(['Chưa xếp loại', 'Không xếp loại', 'Chưa đánh giá', 'Chưa đánh giá, xếp loại', 'Chưa đánh giá xếp loại',
@@ -84,7 +86,19 @@ const TYPES = table<OrgType>([
 ]);
 
 export function parseOrgType(text: string): OrgType | undefined {
-  return TYPES.get(fold(text));
+  const key = fold(text);
+  const exact = TYPES.get(key);
+  if (exact) return exact;
+  // "Chi bộ trực thuộc Đảng ủy Khối" is a cell directly under the bloc, a grassroots cell, not a CBTT.
+  if (/\b(dang uy khoi|dang bo khoi|khoi)\b/.test(key)) {
+    if (/^chi bo\b/.test(key)) return 'chi_bo_co_so';
+    if (/^(dang bo|dang uy)\b/.test(key)) return 'dang_bo_co_so';
+  }
+  if (/^(chi bo truc thuoc|cbtt)\b/.test(key)) return 'chi_bo_truc_thuoc';
+  if (/^(dang bo bo phan|dbbp)\b/.test(key)) return 'dang_bo_bo_phan';
+  if (/^(chi bo co so|cbcs)\b/.test(key)) return 'chi_bo_co_so';
+  if (/^(dang bo co so|dbcs|dang uy co so)\b/.test(key)) return 'dang_bo_co_so';
+  return undefined;
 }
 
 /**
