@@ -73,12 +73,18 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-async function head(path: string, size: number): Promise<Uint8Array> {
+/** Files up to this size are read whole at once: one open, one read (a folder of a thousand small files). */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
+
+/** The start of a file, or all of it when it is small (`whole`). */
+async function head(path: string, size: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
   const handle = await open(path, 'r');
   try {
+    const { size: total } = await handle.stat();
+    if (total <= WHOLE_FILE_BYTES) return { bytes: await handle.readFile(), whole: true };
     const buf = Buffer.alloc(size);
     const { bytesRead } = await handle.read(buf, 0, size, 0);
-    return buf.subarray(0, bytesRead);
+    return { bytes: buf.subarray(0, bytesRead), whole: false };
   } finally {
     await handle.close();
   }
@@ -91,7 +97,7 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
     return { kind: 'csv', file: '-', rows: csvRows(once(await options.stdin()), '-', options) };
   }
   const path = resolve(options.cwd, file);
-  let start: Uint8Array;
+  let start: { bytes: Uint8Array; whole: boolean };
   try {
     start = await head(path, 64 * 1024);
   } catch (err) {
@@ -100,10 +106,10 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
     throw new TallyError('read-failed', { file, detail: code ?? 'unknown error' });
   }
   const ext = extname(file).toLowerCase();
-  let what = detect(start);
+  let what = detect(start.bytes);
   // The zip directory is at the end of the file: a workbook is judged on all of it.
-  let bytes: Uint8Array | undefined;
-  if (what.kind === 'corrupt-zip' || what.kind === 'xlsx') {
+  let bytes: Uint8Array | undefined = start.whole ? start.bytes : undefined;
+  if (!bytes && (what.kind === 'corrupt-zip' || what.kind === 'xlsx')) {
     bytes = await readFile(path);
     what = detect(bytes);
   }
@@ -129,6 +135,6 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
     case 'text':
       if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'text' });
       // A ".xls" that is really tab- or comma-separated text (what many web systems export) reads as CSV.
-      return { kind: 'csv', file, rows: csvRows(createReadStream(path, { highWaterMark: 1024 * 1024 }), file, options) };
+      return { kind: 'csv', file, rows: csvRows(bytes ? once(bytes) : createReadStream(path, { highWaterMark: 1024 * 1024 }), file, options) };
   }
 }
