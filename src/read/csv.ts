@@ -59,6 +59,11 @@ function cellOf(v: string): CellValue {
   return COMBINING.test(v) ? v.normalize('NFC') : v;
 }
 
+/** The same for a file whose first 64 KB hold no combining mark (Excel's own UTF-8): no per-cell test. */
+function plainCellOf(v: string): CellValue {
+  return v === '' ? null : v;
+}
+
 /**
  * Stream the rows of a CSV file, whatever encoding and delimiter Excel or LibreOffice wrote it with: the first
  * 64 KB decide the encoding (BOM, strict UTF-8, else Windows-1258), the legacy-font check and the delimiter;
@@ -114,7 +119,8 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
     }
   })();
   try {
-    for await (const record of parser as AsyncIterable<string[]>) yield record.map(cellOf);
+    const toCell = COMBINING.test(firstText) ? cellOf : plainCellOf;
+    for await (const record of parser as AsyncIterable<string[]>) yield record.map(toCell);
   } catch (err) {
     if (err instanceof TallyError) throw err;
     if (err instanceof CsvError) throw new TallyError('bad-csv', { file, line: (err as CsvError & { lines?: number }).lines ?? 0, detail: err.code });

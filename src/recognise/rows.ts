@@ -46,10 +46,10 @@ const TOTAL = /^(tong cong|cong|tong|tong so|toan khoi|toan dang bo|cong toan kh
 const TOTAL_WITH_MARKS = /^(tổng cộng|cộng|tổng số|tổng hợp|tổng|toàn khối|toàn đảng bộ|toàn đảng ủy|toàn đảng uỷ)(?=$|[\s:(.,–-])/;
 const NOT_TOTAL = /^(tổng (công|cục|đội|kho|liên|thư|biên|giám)|tong (cong ty|cuc|doi|kho|lien)|cong (ty|doan|an|nghiep|trinh|thuong|nhan|ich|dan))\b/;
 
-function isTotalLabel(label: string, folded: string): boolean {
+function isTotalLabel(label: string, folded: () => string): boolean {
   const raw = label.toLowerCase();
-  if (NOT_TOTAL.test(raw) || NOT_TOTAL.test(folded)) return false;
-  return /[^\x00-\x7f]/.test(raw) ? TOTAL_WITH_MARKS.test(raw) : TOTAL.test(folded);
+  if (/[^\x00-\x7f]/.test(raw)) return !NOT_TOTAL.test(raw) && TOTAL_WITH_MARKS.test(raw);
+  return !NOT_TOTAL.test(folded()) && TOTAL.test(folded());
 }
 const GRAND = /^(tong cong|toan khoi|toan dang bo|cong toan khoi|tong toan khoi|cong chung|tong so|tong)$/;
 const OUTLINE = /^\s*((?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/]|[IVXLC]+\s*[-–:])\s*\S/;
@@ -270,9 +270,22 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (sheet.hiddenRows.has(r)) hiddenRead++;
     const name = nameCol !== undefined ? cellText(row[nameCol]) : '';
     const label = name !== '' ? name : cellText(row.find((v) => typeof v === 'string' && v.trim() !== '' && !/^[\d.,\s]+$/.test(v)) ?? null);
-    // Totals, notes and group headings are recognised by how a label starts: fold only its beginning.
-    const folded = fold(label.length > 40 ? label.slice(0, 40) : label);
-    if (inNotes || (rowsCounted > 0 && NOTE_START.test(folded))) {
+    if (inNotes) {
+      skip(r, 'note', label);
+      return;
+    }
+    let anyCount = false;
+    for (let i = 0; i < summed.length; i++) {
+      const p = parseCount(row[(summed[i] as { col: number }).col] ?? null);
+      parsedCells[i] = p;
+      if (p.kind === 'value' || p.kind === 'na') anyCount = true;
+    }
+    // Totals, notes and group headings are told by how a label starts; folding is paid only where needed
+    // (a row of figures under a label with its diacritics is read on the raw text).
+    let foldedLabel: string | undefined;
+    const folded = (): string => (foldedLabel ??= fold(label.length > 40 ? label.slice(0, 40) : label));
+    // Notes and signatures carry no figures: "Người lập biểu", "T/M BAN THƯỜNG VỤ", "…, ngày 20 tháng 12 năm 2023".
+    if (!anyCount && rowsCounted > 0 && NOTE_START.test(folded())) {
       inNotes = true;
       skip(r, 'note', label);
       return;
@@ -285,15 +298,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'repeated-header');
       return;
     }
-    let anyCount = false;
-    for (let i = 0; i < summed.length; i++) {
-      const p = parseCount(row[(summed[i] as { col: number }).col] ?? null);
-      parsedCells[i] = p;
-      if (p.kind !== 'blank') anyCount = true;
-    }
 
-    if (isTotalLabel(label, folded) && (anyCount || folded.split(' ').length <= 3)) {
-      const kind = GRAND.test(folded) || group === undefined ? 'total' : 'subtotal';
+    if (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3)) {
+      const kind = GRAND.test(folded()) || group === undefined ? 'total' : 'subtotal';
       const values: Record<string, { value: number; col: number }> = {};
       summed.forEach((s, i) => {
         const p = parsedCells[i];
@@ -306,7 +313,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, kind, label);
       return;
     }
-    if (!anyCount && label !== '' && isGroupHeading(label, folded)) {
+    if (!anyCount && label !== '' && isGroupHeading(label, folded())) {
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
       const type = groupType(text);
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
