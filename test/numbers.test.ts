@@ -49,3 +49,21 @@ describe('formatNumber', () => {
     expect(formatNumber(0)).toBe('0');
   });
 });
+
+describe('countOf (the row walk\'s fast path)', () => {
+  it('agrees with parseCount on every kind of cell', async () => {
+    const { countOf, BLANK_CELL, NA_CELL, BAD_CELL } = await import('../src/recognise/numbers.js');
+    expect(countOf(4288)).toBe(4288);
+    expect(countOf('4288')).toBe(4288);
+    expect(countOf('4.288')).toBe(4288);
+    expect(countOf(-0)).toBe(0);
+    expect(Object.is(countOf(-0), 0)).toBe(true);
+    expect(countOf(null)).toBe(BLANK_CELL);
+    expect(countOf('-')).toBe(BLANK_CELL);
+    expect(countOf('X')).toBe(NA_CELL);
+    expect(countOf('11a')).toBe(BAD_CELL);
+    expect(countOf(12.5)).toBe(BAD_CELL);
+    expect(countOf(-3)).toBe(BAD_CELL);
+    expect(countOf({ error: '#REF!' })).toBe(BAD_CELL);
+  });
+});

@@ -60,6 +60,24 @@ export function parseCount(cell: CellValue): CountParse {
   return { kind: 'bad', problem: 'not-a-number', shown: text };
 }
 
+/** What `countOf` returns for a cell that holds no count: blank, not applicable ("X"), or bad (ask `parseCount` why). */
+export const BLANK_CELL = -1;
+export const NA_CELL = -2;
+export const BAD_CELL = -3;
+const DIGITS = /^\d{1,15}$/;
+
+/**
+ * `parseCount` for the row walk, which reads every count cell of every row: the count itself, or one of the
+ * negative codes above, with no object made for the common cases (a number, or digits as text).
+ */
+export function countOf(cell: CellValue): number {
+  if (cell === null) return BLANK_CELL;
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0) return cell + 0;
+  if (typeof cell === 'string' && DIGITS.test(cell)) return Number(cell);
+  const p = parseCount(cell);
+  return p.kind === 'value' ? p.value : p.kind === 'blank' ? BLANK_CELL : p.kind === 'na' ? NA_CELL : BAD_CELL;
+}
+
 /** Read a percentage as written by a unit: 92,52 / 92.52% / 0.9252 (a cell formatted as %). */
 export function parsePercent(cell: CellValue): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;

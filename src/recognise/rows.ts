@@ -4,7 +4,7 @@ import { isCellError, type CellValue, type MergeRange, type RawSheet } from '../
 import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
 import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
-import { parseCount, parsePercent, type CountParse } from './numbers.js';
+import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
 import { inferOrgType, parseOrgType, parseRating, type OrgType, type Scale } from './vocabulary.js';
 
@@ -47,6 +47,9 @@ const TOTAL_WITH_MARKS = /^(tổng cộng|cộng|tổng số|tổng hợp|tổng
 const NOT_TOTAL = /^(tổng (công|cục|đội|kho|liên|thư|biên|giám)|tong (cong ty|cuc|doi|kho|lien)|cong (ty|doan|an|nghiep|trinh|thuong|nhan|ich|dan))\b/;
 
 function isTotalLabel(label: string, folded: () => string): boolean {
+  // Every total label starts with t or c ("Tổng", "Cộng", "Toàn"): most unit names are ruled out at once.
+  const first = label.charCodeAt(0) | 0x20;
+  if (first !== 0x74 && first !== 0x63) return false;
   const raw = label.toLowerCase();
   if (/[^\x00-\x7f]/.test(raw)) return !NOT_TOTAL.test(raw) && TOTAL_WITH_MARKS.test(raw);
   return !NOT_TOTAL.test(folded()) && TOTAL.test(folded());
@@ -246,7 +249,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   ];
   const allSums = new Float64Array(summed.length);
   let groupSums = new Float64Array(summed.length);
-  const parsedCells: CountParse[] = new Array<CountParse>(summed.length);
+  const parsedCells = new Float64Array(summed.length);
   const deferredTotals: TotalRow[] = [];
   const indicatorNames = indicators.map((c) => c.label);
   const headerName = nameCol !== undefined ? cellText(sheet.rows[header.bottom]?.[nameCol]) : undefined;
@@ -276,9 +279,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
     let anyCount = false;
     for (let i = 0; i < summed.length; i++) {
-      const p = parseCount(row[(summed[i] as { col: number }).col] ?? null);
-      parsedCells[i] = p;
-      if (p.kind === 'value' || p.kind === 'na') anyCount = true;
+      const v = countOf(row[(summed[i] as { col: number }).col] ?? null);
+      parsedCells[i] = v;
+      if (v >= 0 || v === NA_CELL) anyCount = true;
     }
     // Totals, notes and group headings are told by how a label starts; folding is paid only where needed
     // (a row of figures under a label with its diacritics is read on the raw text).
@@ -303,8 +306,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const kind = GRAND.test(folded()) || group === undefined ? 'total' : 'subtotal';
       const values: Record<string, { value: number; col: number }> = {};
       summed.forEach((s, i) => {
-        const p = parsedCells[i];
-        if (p?.kind === 'value') values[s.key] = { value: p.value, col: s.col };
+        const v = parsedCells[i] ?? BLANK_CELL;
+        if (v >= 0) values[s.key] = { value: v, col: s.col };
       });
       const total: TotalRow = { row: r, label, kind, values };
       // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
@@ -327,11 +330,14 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const indicatorValues: (number | undefined)[] = new Array<number | undefined>(indicators.length);
     for (let i = 0; i < summed.length; i++) {
       const s = summed[i] as (typeof summed)[number];
-      const p = parsedCells[i] as CountParse;
-      if (p.kind === 'value') {
-        if (s.id) counts[s.id] = p.value;
-        else indicatorValues[i - countCols.length] = p.value;
-      } else if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.id ? COLUMN_LABELS[s.id] : s.key.slice(10) });
+      const v = parsedCells[i] ?? BLANK_CELL;
+      if (v >= 0) {
+        if (s.id) counts[s.id] = v;
+        else indicatorValues[i - countCols.length] = v;
+      } else if (v === BAD_CELL) {
+        const p = parseCount(row[s.col] ?? null);
+        if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.id ? COLUMN_LABELS[s.id] : s.key.slice(10) });
+      }
     }
     const text = (id: ColumnId): string => {
       const c = columns[id];
@@ -379,10 +385,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
     rowsCounted++;
     for (let i = 0; i < summed.length; i++) {
-      const p = parsedCells[i];
-      if (p?.kind === 'value') {
-        allSums[i] = (allSums[i] ?? 0) + p.value;
-        groupSums[i] = (groupSums[i] ?? 0) + p.value;
+      const v = parsedCells[i] ?? BLANK_CELL;
+      if (v >= 0) {
+        allSums[i] = (allSums[i] ?? 0) + v;
+        groupSums[i] = (groupSums[i] ?? 0) + v;
       }
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
