@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { mulberry32 } from '../fixtures/src/rng.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const BENCH_DIR = join(tmpdir(), 'tally-bench');
@@ -45,16 +46,6 @@ export const CASES = [
 export const QUICK = ['csv-107', 'csv-10000', 'xlsx-107', 'xlsx-10000'];
 
 // ---------------------------------------------------------------- PRNG (as fixtures/src/generate-seeds.mjs)
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return function () {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function makeRng(seed) {
   const r = mulberry32(seed);
   return {
