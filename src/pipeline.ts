@@ -6,14 +6,13 @@ import { TallyError, type FatalCode } from './read/errors.js';
 import { workerPool } from './parallel.js';
 import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
 import { HEADER_SEARCH_ROWS } from './recognise/header.js';
-import type { CellValue } from './read/types.js';
 import type { SkippedRow, UnitRow } from './recognise/table.js';
 import { fold } from './recognise/normalise.js';
 import { closestColumn } from './recognise/closest.js';
 import { COLUMN_LABELS, type ColumnId } from './recognise/columns.js';
 import type { Scale } from './recognise/vocabulary.js';
 import { Rollup, type RollupOptions, type Summary } from './rollup/summary.js';
-import type { RawSheet } from './read/types.js';
+import type { CellValue, RawSheet } from './read/types.js';
 
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
