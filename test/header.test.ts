@@ -48,8 +48,9 @@ describe('matchPath', () => {
     expect(id('Đảng viên', 'Dự bị')).toBe('probationary');
     expect(id('Xếp loại đảng viên', 'Mức 4')).toBe('membersKHTNV');
   });
-  it('does not take rating counts of cells under a committee for member ratings', () => {
-    expect(id('Xếp loại chi bộ trực thuộc', 'HTXSNV')).toBe('other');
+  it('does not take rating levels under an organisation for member ratings (marks or counts: the data decide)', () => {
+    expect(id('Xếp loại chi bộ trực thuộc', 'HTXSNV')).toBe('ratingTick');
+    expect(id('Xếp loại tổ chức', 'Hoàn thành tốt nhiệm vụ')).toBe('ratingTick');
   });
   it('recognises STT and percentage columns, and leaves the rest as other', () => {
     expect(id('STT')).toBe('stt');

@@ -66,3 +66,26 @@ describe('duplicates and periods', () => {
     expect(a.summary!.periods).toEqual(['2022', '2023']);
   });
 });
+
+describe('ratings written as marks in one column per level', () => {
+  it('read "x" under a level as the unit\'s rating, in a flat header', async () => {
+    const s = (await analyseFixtures(['ticks/flat-marks.csv'])).summary!;
+    expect(s.organizations.ratings).toEqual({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 });
+    expect(s.organizations.unrated.map((u) => u.name)).toEqual(['Chi bộ Trạm Khuyến nông']);
+    expect(s.memberRatings.rated).toBe(0);
+  });
+  it('read marks under a merged "Xếp loại tổ chức"', async () => {
+    const s = (await analyseFixtures(['ticks/grouped-marks.csv'])).summary!;
+    expect(s.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 1, KHTNV: 0 });
+  });
+  it('report two marks on one row as an unknown rating (TL013) at the second mark', async () => {
+    const a = await analyseFixtures(['ticks/two-marks.csv']);
+    expect(a.diagnostics.map((d) => [d.code, d.location.cell, d.args.value])).toEqual([['TL013', 'E3', 'HTTNV + HTNV']]);
+  });
+  it('take counts under "Xếp loại chi bộ trực thuộc" as indicators, not as the unit\'s rating', async () => {
+    const s = (await analyseFixtures(['ticks/cell-rating-counts.csv'])).summary!;
+    expect(s.organizations.rated).toBe(0);
+    expect(s.organizations.unrated).toEqual([]);
+    expect(s.indicators.map((i) => i.total)).toEqual([3, 8, 1, 0]);
+  });
+});

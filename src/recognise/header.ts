@@ -13,7 +13,12 @@ export type ColumnKind =
   /** STT / TT: row numbers. */
   | { readonly kind: 'stt' }
   /** A "Tổng số" under a group whose parts are the other columns: checked against them, never added. */
-  | { readonly kind: 'derived' };
+  | { readonly kind: 'derived' }
+  /**
+   * A rating level under the organisation's rating ("Xếp loại tổ chức" › "HTTNV"): a mark ("x") says the unit has
+   * that level; if the column holds counts instead, it is an indicator (the ratings of a committee's cells).
+   */
+  | { readonly kind: 'ratingTick'; readonly level: RatingLevel | 'unrated' };
 
 export interface HeaderColumn {
   readonly index: number;
@@ -96,7 +101,7 @@ export function matchPath(path: readonly string[]): ColumnKind {
   const rating = ratingOfHeader(variants(leaf).at(-1) ?? leaf) ?? ratingOfHeader(leaf);
   if (rating) {
     const aboutOrgs = parents.some((p) => ORG_CONTEXT.test(p)) && !parents.some((p) => MEMBER_CONTEXT.test(p));
-    return aboutOrgs ? { kind: 'other' } : { kind: 'canonical', id: MEMBER_RATING_COLUMN[rating] };
+    return aboutOrgs ? { kind: 'ratingTick', level: rating } : { kind: 'canonical', id: MEMBER_RATING_COLUMN[rating] };
   }
   const whole = lookup(folded.join(' '));
   if (whole) return { kind: 'canonical', id: whole };

@@ -6,7 +6,7 @@ import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
-import { inferOrgType, parseOrgType, parseRating, type OrgType, type Scale } from './vocabulary.js';
+import { inferOrgType, parseOrgType, parseRating, type OrgType, type RatingLevel, type Scale } from './vocabulary.js';
 
 export interface RecogniseOptions {
   readonly scale: Scale;
@@ -123,6 +123,12 @@ function groupType(label: string): OrgType | undefined {
   return undefined;
 }
 
+/** A mark in a rating column: "x", a tick, "v". */
+const MARK = /^(x|✓|✔|√|v|•|\+|\*|có)$/i;
+const MEMBER_RATING_LEVELS: readonly (readonly [CountColumn, RatingLevel | 'unrated'])[] = [
+  ['membersHTXSNV', 'HTXSNV'], ['membersHTTNV', 'HTTNV'], ['membersHTNV', 'HTNV'], ['membersKHTNV', 'KHTNV'], ['membersNotRated', 'unrated'],
+];
+
 const CELL_PROBLEM: Record<Extract<CountParse, { kind: 'bad' }>['problem'], DiagnosticCode> = {
   'not-a-number': 'TL010', 'not-whole': 'TL011', negative: 'TL012', 'cell-error': 'TL015',
 };
@@ -176,6 +182,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // Columns: canonical ids (first wins, a second is a structure error), indicators, percentages, the rest.
   const columns: Partial<Record<ColumnId, number>> = {};
   const others: HeaderColumn[] = [];
+  const tickCandidates: HeaderColumn[] = [];
   const percents: HeaderColumn[] = [];
   for (const col of header.columns) {
     const m = col.meaning;
@@ -187,6 +194,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         push('TL003', 'error', header.bottom, col.index, { label: COLUMN_LABELS[m.id], first: `"${firstLabel}" (${a1(header.bottom, first).replace(/\d+$/, '')})`, second: `"${col.label}" (${a1(header.bottom, col.index).replace(/\d+$/, '')})`, value: col.label });
       }
     } else if (m.kind === 'other') others.push(col);
+    else if (m.kind === 'ratingTick') tickCandidates.push(col);
     else if (m.kind === 'percent') {
       // A lone "Tỷ lệ %" is the share of the count column just before it.
       if (m.of !== undefined) percents.push(col);
@@ -217,6 +225,48 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (numbers > 0 && numbers >= texts) indicators.push(col);
     else if (texts > 0) push('TL004', 'warning', header.bottom, col.index, { value: col.label });
   }
+
+  // Rating levels as columns of marks ("x" under the unit's level), the common layout of hand-made forms. A
+  // level column under the organisation's rating holding counts is an indicator instead; a member-rating column
+  // ("HTXSNV" with no parent) holding only marks is the organisation's rating.
+  const ticks: { col: number; level: RatingLevel | 'unrated' }[] = [];
+  const dataRows = sheet.rows.slice(header.bottom + 1, header.bottom + 400);
+  const markStats = (c: number): { marks: number; counts: number } => {
+    let marks = 0;
+    let counts = 0;
+    for (const row of dataRows) {
+      const v = row[c] ?? null;
+      if (typeof v === 'string' && MARK.test(v.trim())) marks++;
+      else {
+        const n = countOf(v);
+        if (n >= 2) counts++;
+        else if (n === 1) marks++;
+      }
+    }
+    return { marks, counts };
+  };
+  // The levels of one rating go together: one column of counts makes them all counts.
+  const tickCounts = tickCandidates.some((col) => markStats(col.index).counts > 0);
+  for (const col of tickCandidates) {
+    const m = col.meaning;
+    if (m.kind !== 'ratingTick') continue;
+    if (tickCounts) others.push(col);
+    else ticks.push({ col: col.index, level: m.level });
+  }
+  for (const [id, level] of MEMBER_RATING_LEVELS) {
+    const c = columns[id];
+    if (c === undefined || columns.rating !== undefined) continue;
+    const s = markStats(c);
+    if (s.counts === 0 && dataRows.some((row) => typeof row[c] === 'string' && MARK.test(String(row[c]).trim()))) {
+      delete columns[id];
+      ticks.push({ col: c, level });
+    }
+  }
+  for (const col of others) {
+    if (col.meaning.kind !== 'ratingTick' || indicators.includes(col)) continue;
+    indicators.push(col);
+  }
+  if (columns.rating !== undefined) ticks.length = 0;
 
   const nameCol = columns.name;
   const membersCol = columns.members;
@@ -363,6 +413,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       else if (p.kind === 'unrated') rating = 'unrated';
       else if (p.kind === 'old-scale') push('TL018', 'error', r, columns.rating, { value: ratingText });
       else push('TL013', 'error', r, columns.rating, { value: ratingText });
+    }
+    if (ticks.length > 0) {
+      const marked = ticks.filter((t) => {
+        const v = row[t.col] ?? null;
+        return typeof v === 'string' ? MARK.test(v.trim()) : countOf(v) === 1;
+      });
+      if (marked.length === 1) rating = marked[0]?.level;
+      else if (marked.length === 0) rating = 'unrated';
+      else push('TL013', 'error', r, marked[1]?.col, { value: marked.map((t) => (t.level === 'unrated' ? 'chưa xếp loại' : t.level)).join(' + ') });
     }
     for (const col of percents) checkPercent(row, r, col, counts);
     const code = text('code');
