@@ -89,3 +89,16 @@ describe('large workbooks are streamed', () => {
     });
   }
 });
+
+describe('a hand-made CSV with every kind of row', () => {
+  it('skips the title, numbering (A B 1 2), group, subtotal, total, note and date rows, and takes sector and period from them', async () => {
+    const a = await analyseFixtures(['workbooks/groups-sectors.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.skipped.map((s) => `${s.row}:${s.reason}`)).toEqual([
+      '1:title', '2:header', '3:numbering', '4:group', '7:subtotal', '8:group', '10:subtotal', '11:total', '12:note', '13:note',
+    ]);
+    expect(a.summary!.organizations.bySector).toEqual([{ sector: 'Khối doanh nghiệp', count: 2 }, { sector: 'Khối cơ quan', count: 1 }]);
+    expect(a.summary!.periods).toEqual(['6 tháng đầu năm 2024']);
+    expect(a.summary!.members.end).toBe(201);
+  });
+});

@@ -78,6 +78,11 @@ function periodFromTitle(sheet: RawSheet, top: number): string | undefined {
   for (let r = 0; r < top; r++) {
     for (const cell of sheet.rows[r] ?? []) {
       const t = fold(cellText(cell));
+      // Part of a year first: "6 tháng đầu năm 2024", "quý II năm 2024"; then the year, or a term "2020 – 2025".
+      const half = /\b(\d{1,2}) thang (dau|cuoi) nam (\d{4})\b/.exec(t);
+      if (half) return `${half[1]} tháng ${half[2] === 'dau' ? 'đầu' : 'cuối'} năm ${half[3]}`;
+      const quarter = /\bquy ([ivx]+|[1-4]) nam (\d{4})\b/.exec(t);
+      if (quarter?.[1]) return `Quý ${quarter[1].toUpperCase()} năm ${quarter[2]}`;
       const m = /\bnam (\d{4})\b/.exec(t) ?? /\b(?:nhiem ky|giai doan) (\d{4} \d{4})\b/.exec(t);
       if (m?.[1]) return m[1].replace(' ', '–');
     }
