@@ -38,6 +38,9 @@ describe('matchPath', () => {
     expect(id('Kết quả xếp loại')).toBe('rating');
     expect(id('Miễn đánh giá')).toBe('membersExempt');
     expect(id('Chưa đánh giá, xếp loại')).toBe('membersNotRated');
+    expect(id('Tổng số đảng viên (người)')).toBe('members');
+    expect(id('Kết nạp (3)')).toBe('admitted');
+    expect(id('1. Kết nạp đảng viên mới')).toBe('admitted');
   });
   it('reads a child header in the context of its merged parent', () => {
     expect(id('Xếp loại đảng viên', 'HTXSNV')).toBe('membersHTXSNV');

@@ -39,6 +39,9 @@ export interface HeaderMap {
 /** How many rows from the top of a sheet are searched for the header. */
 export const HEADER_SEARCH_ROWS = 40;
 
+/** A unit or a column number in brackets: "Tổng số đảng viên (người)", "Kết nạp (3)", "Số cuộc (cuộc)". */
+const UNIT_NOTE = /\(\s*(?:\d{1,2}|người|nguoi|cuộc|lượt|đv|đảng viên|tổ chức|đơn vị|chi bộ|đồng|triệu đồng|ng)\s*\)/giu;
+
 const STT = new Set(['stt', 'tt', 'so tt', 'so thu tu', 'thu tu', 'so tu tu', 'no']);
 const COUNT_LEAF = new Set(['sl', 'so luong', 'so', 'so nguoi', 'so ts']);
 const TOTAL_LEAF = new Set(['tong so', 'tong', 'cong', 'tong cong', 'tong so dv']);
@@ -79,7 +82,7 @@ const MEMBER_RATING_COLUMN: Record<RatingLevel | 'unrated', ColumnId> = {
 
 /** Decide what a column means from its header path, most specific reading first. */
 export function matchPath(path: readonly string[]): ColumnKind {
-  const folded = path.map(fold);
+  const folded = path.map((p) => fold(p.replace(UNIT_NOTE, ' ')));
   const leaf = folded.at(-1) ?? '';
   const raw = path.at(-1) ?? '';
   const parents = folded.slice(0, -1);
