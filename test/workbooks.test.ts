@@ -102,3 +102,14 @@ describe('a hand-made CSV with every kind of row', () => {
     expect(a.summary!.members.end).toBe(201);
   });
 });
+
+describe('group headings that carry their group\'s totals', () => {
+  it('are groups, checked against the rows under them and never added ("II" | "CHI BỘ CƠ SỞ" | 51)', async () => {
+    const a = await analyseFixtures(['workbooks/group-totals.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.counted).toBe(4);
+    expect(a.summary!.members.end).toBe(212);
+    expect(a.summary!.organizations.byType).toEqual({ dang_bo_co_so: 2, chi_bo_co_so: 2, unknown: 0 });
+    expect(a.rows.skipped.map((s) => `${s.row}:${s.reason}`)).toEqual(['1:header', '2:group', '5:group', '8:total']);
+  });
+});

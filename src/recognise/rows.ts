@@ -119,6 +119,19 @@ function isGroupHeading(label: string, folded: string): boolean {
   return (label === label.toUpperCase() && /\p{L}/u.test(label)) || GROUP_WORDS.test(folded);
 }
 
+/**
+ * A group heading that also carries figures: a roman numeral or a capital letter ("I.", "B)") before a label
+ * that names a group ("ĐẢNG BỘ CƠ SỞ", "Khối doanh nghiệp"), not a unit ("I. Đảng bộ Sở Tài chính").
+ */
+function isGroupTotalRow(label: string, folded: string): boolean {
+  const m = /^\s*(?:[IVXLC]+|[A-Z])\s*[.)/:–-]\s*(\S.*)$/.exec(label);
+  if (!m?.[1]) return false;
+  const text = m[1];
+  const rest = folded.replace(/^([ivxlc]+|[a-z]) /, '');
+  if (/^(dang bo|chi bo|dang uy) (?!(co so|truc thuoc|bo phan)\b)\S/.test(rest)) return false;
+  return (text === text.toUpperCase() && /\p{L}/u.test(text)) || GROUP_WORDS.test(rest);
+}
+
 function groupType(label: string): OrgType | undefined {
   const f = fold(label);
   if (/\bdang bo bo phan\b/.test(f)) return 'dang_bo_bo_phan';
@@ -275,6 +288,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
 
   const nameCol = columns.name;
   const membersCol = columns.members;
+  const sttCol = header.columns.find((c) => c.meaning.kind === 'stt')?.index;
   const countCols = COUNT_COLUMNS.filter((id) => columns[id] !== undefined).map((id) => [id, columns[id] as number] as const);
   let group: { label: string; type?: OrgType | undefined; sector?: string | undefined } | undefined;
   let inNotes = false;
@@ -306,6 +320,20 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   let groupSums = new Float64Array(summed.length);
   const parsedCells = new Float64Array(summed.length);
   const deferredTotals: TotalRow[] = [];
+  /** The totals a group heading carried, checked when its group ends. */
+  let groupTotal: TotalRow | undefined;
+  const totalValues = (): Record<string, { value: number; col: number }> => {
+    const values: Record<string, { value: number; col: number }> = {};
+    summed.forEach((s, i) => {
+      const v = parsedCells[i] ?? BLANK_CELL;
+      if (v >= 0) values[s.key] = { value: v, col: s.col };
+    });
+    return values;
+  };
+  const closeGroup = (): void => {
+    if (groupTotal) compareTotal(groupTotal, groupSums);
+    groupTotal = undefined;
+  };
   const indicatorNames = indicators.map((c) => c.label);
   const headerName = nameCol !== undefined ? cellText(sheet.rows[header.bottom]?.[nameCol]) : undefined;
   const headerKey = header.columns.map((c) => fold(cellText(sheet.rows[header.bottom]?.[c.index]))).join('|');
@@ -359,23 +387,27 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
 
     if (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3)) {
       const kind = GRAND.test(folded()) || group === undefined ? 'total' : 'subtotal';
-      const values: Record<string, { value: number; col: number }> = {};
-      summed.forEach((s, i) => {
-        const v = parsedCells[i] ?? BLANK_CELL;
-        if (v >= 0) values[s.key] = { value: v, col: s.col };
-      });
-      const total: TotalRow = { row: r, label, kind, values };
+      if (kind === 'total') closeGroup();
+      const total: TotalRow = { row: r, label, kind, values: totalValues() };
       // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
       if (rowsCounted === 0) deferredTotals.push(total);
       else compareTotal(total, kind === 'subtotal' ? groupSums : allSums);
       skip(r, kind, label);
       return;
     }
-    if (!anyCount && label !== '' && isGroupHeading(label, folded())) {
+    // A group heading; in many forms it also carries its group's totals ("I. ĐẢNG BỘ CƠ SỞ | 1.234 | 56"):
+    // those are checked against the rows under it, never added.
+    // The numeral may stand in the STT column ("II" | "CHI BỘ CƠ SỞ"), or in front of the label.
+    const sttText = sttCol !== undefined ? cellText(row[sttCol]) : '';
+    const marked = /^([IVXLC]+|[A-Z])\.?$/.test(sttText) && !/^\s*(?:[IVXLC]+|[A-Z])\s*[.)]/.test(label) ? `${sttText}. ${label}` : label;
+    const headingWithTotals = anyCount && isGroupTotalRow(marked, marked === label ? folded() : fold(marked.slice(0, 40)));
+    if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals) {
+      closeGroup();
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
       const type = groupType(text);
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
       groupSums = new Float64Array(summed.length);
+      if (headingWithTotals) groupTotal = { row: r, label, kind: 'subtotal', values: totalValues() };
       skip(r, 'group', label);
       return;
     }
@@ -465,6 +497,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
     }
     for (const t of deferredTotals) compareTotal(t, allSums);
+    closeGroup();
     skipped.sort((a, b) => a.row - b.row);
     return {
       ...where, header, period, indicators: indicators.map((c) => c.label), skipped, diagnostics, notes,
