@@ -34,6 +34,7 @@ describe('parseCount', () => {
     expect(value('11a')).toBe('bad:not-a-number');
     expect(value('=SUM(A1:A3)')).toBe('bad:not-a-number');
     expect(value({ error: '#REF!' })).toBe('bad:cell-error');
+    expect(parseCount(new Date(Date.UTC(2025, 0, 2)))).toEqual({ kind: 'bad', problem: 'not-a-number', shown: '2025-01-02' });
   });
   it('accepts floating noise from formulas as whole numbers', () => {
     expect(value(12.000000000001)).toBe(12);

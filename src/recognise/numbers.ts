@@ -48,7 +48,9 @@ function checked(value: number, shown: string | (() => string)): CountParse {
 export function parseCount(cell: CellValue): CountParse {
   if (cell === null) return { kind: 'blank' };
   if (typeof cell === 'number') return checked(cell, () => formatNumber(cell, Number.isInteger(cell) ? 0 : 2));
-  if (typeof cell === 'boolean' || cell instanceof Date) return { kind: 'bad', problem: 'not-a-number', shown: String(cell) };
+  // Excel turns "1-2" typed in a cell into a date: say which date, as the clerk sees it.
+  if (cell instanceof Date) return { kind: 'bad', problem: 'not-a-number', shown: cell.toISOString().slice(0, 10) };
+  if (typeof cell === 'boolean') return { kind: 'bad', problem: 'not-a-number', shown: String(cell) };
   if (isCellError(cell)) return { kind: 'bad', problem: 'cell-error', shown: cell.error };
   const text = cell.replace(/\s+/g, ' ').trim();
   if (text === '' || DASHES.test(text)) return { kind: 'blank' };
