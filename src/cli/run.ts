@@ -10,7 +10,7 @@ import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
 
-const REPORT_FORMATS = ['table', 'json', 'text'] as const;
+const REPORT_FORMATS = ['table', 'json', 'text', 'md', 'csv'] as const;
 const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
 interface CommonOptions {
@@ -71,6 +71,7 @@ Examples:
   tally submissions/                           every .xlsx/.csv in a folder, recursively
   tally report khoi.xlsx --format json         the summary as JSON (schema tally.summary/1)
   tally khoi.xlsx --format text                the paragraph for the tổng kết report
+  tally khoi.xlsx --format md                  a Markdown table (--format csv: plain numbers for a spreadsheet)
   tally khoi.xlsx --rounding truncate          7,47% instead of 7,48% (as some reports truncate)
   tally khoi.xlsx --decimals 1                 one decimal: 92,5%
   tally khoi.csv --period 2023                 period when the file does not say
@@ -204,6 +205,8 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
     io.stdout.write(renderReportJson(a, opts.lang, trusted));
   } else if (canPrint && a.summary) {
     if (opts.format === 'text') io.stdout.write((await import('../render/text.js')).renderText(a.summary, opts.lang));
+    else if (opts.format === 'md') io.stdout.write((await import('../render/markdown.js')).renderMarkdown(a.summary, { lang: opts.lang, trusted }));
+    else if (opts.format === 'csv') io.stdout.write((await import('../render/markdown.js')).renderCsv(a.summary));
     else {
       const { renderTable } = await import('../render/table.js');
       io.stdout.write(renderTable(a.summary, {

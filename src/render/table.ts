@@ -16,9 +16,14 @@ export interface TableOptions {
 
 type Line = readonly [depth: number, key: LabelKey | { readonly text: string }, value: string];
 
-/** The terminal table: one figure a line, in the order of a tổng kết report, with `x/y (p%)` cells. */
-export function renderTable(s: Summary, o: TableOptions): string {
-  const c = new Chalk({ level: o.color ? 1 : 0 });
+/** A section of the summary: its title and its figures, labels already in the user's language. */
+export interface Section {
+  readonly title: string;
+  readonly lines: readonly { readonly depth: number; readonly label: string; readonly value: string }[];
+}
+
+/** The figures of a summary in the order of a tổng kết report, with `x/y (p%)` cells: shared by every rendering. */
+export function summarySections(s: Summary, o: { readonly lang: Lang }): Section[] {
   const d = s.options.decimals;
   const L = (k: LabelKey): string => label(k, o.lang);
   const n = (x: number): string => formatCount(x, o.lang);
@@ -78,18 +83,25 @@ export function renderTable(s: Summary, o: TableOptions): string {
   if (s.indicators.length > 0) {
     sections.push({ title: 'indicators', lines: s.indicators.map((i): Line => [0, { text: i.name }, n(i.total)]) });
   }
+  return sections.map((sec) => ({
+    title: L(sec.title),
+    lines: sec.lines.map(([depth, key, value]) => ({ depth, label: typeof key === 'string' ? L(key) : key.text, value })),
+  }));
+}
 
+/** The terminal table: one figure a line. */
+export function renderTable(s: Summary, o: TableOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const L = (k: LabelKey): string => label(k, o.lang);
+  const n = (x: number): string => formatCount(x, o.lang);
   const table = new Table({
     head: [c.bold(L('figure')), c.bold(L('value'))],
     style: { head: [], border: [], compact: true },
     colAligns: ['left', 'right'],
   });
-  for (const section of sections) {
-    table.push([{ colSpan: 2, content: c.bold.cyan(L(section.title).toUpperCase()) }]);
-    for (const [depth, key, value] of section.lines) {
-      const text = typeof key === 'string' ? L(key) : key.text;
-      table.push(['  '.repeat(depth) + text, value]);
-    }
+  for (const section of summarySections(s, o)) {
+    table.push([{ colSpan: 2, content: c.bold.cyan(section.title.toUpperCase()) }]);
+    for (const line of section.lines) table.push(['  '.repeat(line.depth) + line.label, line.value]);
   }
   const periods = s.periods.length > 0 ? ` — ${label('period', o.lang)} ${s.periods.join(', ')}` : '';
   const title = `${L('title')}${periods} (${o.files} ${L('files')})`;

@@ -1,0 +1,57 @@
+import type { Lang } from '../check/catalogue.js';
+import type { Summary } from '../rollup/summary.js';
+import { label } from './labels.js';
+import { summarySections } from './table.js';
+
+/** The summary as a Markdown table, ready to paste into a report or a wiki. */
+export function renderMarkdown(s: Summary, o: { readonly lang: Lang; readonly trusted: boolean }): string {
+  const cell = (t: string): string => t.replace(/\|/g, '\\|');
+  const periods = s.periods.length > 0 ? ` — ${label('period', o.lang)} ${s.periods.join(', ')}` : '';
+  const out = [`## ${label('title', o.lang)}${periods}`, ''];
+  if (!o.trusted) out.push(`> **${label('untrusted', o.lang)}**`, '');
+  out.push(`| ${label('figure', o.lang)} | ${label('value', o.lang)} |`, '|---|---:|');
+  for (const section of summarySections(s, o)) {
+    out.push(`| **${cell(section.title)}** | |`);
+    for (const line of section.lines) out.push(`| ${'&nbsp;&nbsp;'.repeat(line.depth)}${cell(line.label)} | ${cell(line.value)} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The summary as CSV (section, figure, count, of, percent), for a spreadsheet or a script: numbers as JSON writes
+ * them (decimal point, no grouping), UTF-8 with a BOM so that Excel shows the Vietnamese labels right.
+ */
+export function renderCsv(s: Summary): string {
+  const rows: (string | number | null)[][] = [['section', 'figure', 'count', 'of', 'percent']];
+  const share = (section: string, figure: string, x: { count: number; of: number; percent: number | null }): void => {
+    rows.push([section, figure, x.count, x.of, x.percent]);
+  };
+  const count = (section: string, figure: string, value: number | null): void => {
+    rows.push([section, figure, value, null, null]);
+  };
+  const o = s.organizations;
+  count('organizations', 'total', o.total);
+  count('organizations', 'dang_bo_co_so', o.byType.dang_bo_co_so);
+  count('organizations', 'chi_bo_co_so', o.byType.chi_bo_co_so);
+  count('organizations', 'cells', o.cells);
+  for (const x of o.bySector) count('organizations.bySector', x.sector, x.count);
+  for (const [name, block] of [['organizations', o], ['memberRatings', s.memberRatings]] as const) {
+    count(name, 'rated', block.rated);
+    for (const level of ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'] as const) share(name, level, { count: block.ratings[level], of: block.rated, percent: block.distribution[level] });
+    share(name, 'goodOrBetter', block.goodOrBetter);
+    share(name, 'excellent', block.excellent);
+  }
+  const m = s.members;
+  count('members', 'start', m.start);
+  for (const k of ['admitted', 'transferredIn', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned', 'end'] as const) count('members', k, m[k]);
+  if (m.admissionRate) share('members', 'admissionRate', m.admissionRate);
+  share('members', 'probationary', m.probationaryShare);
+  share('members', 'women', m.womenShare);
+  for (const i of s.indicators) count('indicators', i.name, i.total);
+  const field = (v: string | number | null): string => {
+    if (v === null) return '';
+    const t = String(v);
+    return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return `\ufeff${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}
