@@ -54,6 +54,11 @@ describe('rules', () => {
     expect(a.rows.counted).toBe(4);
     expect(a.rows.skipped.map((s) => s.reason)).toEqual(['header', 'total']);
   });
+  it('counts "Phục hồi đảng tịch" among the increases of the membership balance', async () => {
+    const a = await analyseFixtures(['rules/reinstated.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.members.reinstated).toBe(1);
+  });
   it('maps the pre-2018 scale when asked to', async () => {
     expect(await codesOf('rules/old-scale.csv', { scale: 'pre-2018' })).toEqual(['TL040']);
   });

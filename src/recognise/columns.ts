@@ -2,7 +2,7 @@ import { fold } from './normalise.js';
 
 /** Canonical count columns, in the order of the membership balance and of the tables. */
 export const COUNT_COLUMNS = [
-  'membersStart', 'admitted', 'transferredIn', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned',
+  'membersStart', 'admitted', 'transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned',
   'members', 'cells', 'probationary', 'women',
   'membersHTXSNV', 'membersHTTNV', 'membersHTNV', 'membersKHTNV', 'membersNotRated', 'membersExempt',
 ] as const;
@@ -23,7 +23,7 @@ export const REQUIRED_COLUMNS = ['name', 'members'] as const satisfies readonly 
 export const COLUMN_LABELS: Record<ColumnId, string> = {
   code: 'Mã đơn vị', name: 'Tên tổ chức cơ sở đảng', type: 'Loại hình', parent: 'Trực thuộc', sector: 'Lĩnh vực',
   period: 'Năm', rating: 'Xếp loại tổ chức',
-  membersStart: 'Đảng viên đầu kỳ', admitted: 'Kết nạp', transferredIn: 'Chuyển đến', transferredOut: 'Chuyển đi',
+  membersStart: 'Đảng viên đầu kỳ', admitted: 'Kết nạp', transferredIn: 'Chuyển đến', reinstated: 'Phục hồi đảng tịch', transferredOut: 'Chuyển đi',
   deceased: 'Từ trần', expelled: 'Khai trừ', removed: 'Xóa tên', resigned: 'Xin ra khỏi Đảng',
   members: 'Tổng số đảng viên', cells: 'Số chi bộ trực thuộc', probationary: 'Đảng viên dự bị', women: 'Đảng viên nữ',
   membersHTXSNV: 'ĐV hoàn thành xuất sắc nhiệm vụ', membersHTTNV: 'ĐV hoàn thành tốt nhiệm vụ',
@@ -56,6 +56,7 @@ const ALIASES: Record<ColumnId, readonly string[]> = {
   admitted: ['Kết nạp', 'Kết nạp đảng viên mới', 'Kết nạp mới', 'Số kết nạp', 'ĐV kết nạp', 'Đảng viên kết nạp',
     'Đảng viên mới kết nạp', 'Kết nạp đảng viên', 'Kết nạp ĐV', 'Kết nạp ĐV mới', 'ĐV mới kết nạp', 'Mới kết nạp'],
   transferredIn: ['Chuyển đến', 'Chuyển sinh hoạt đến', 'Chuyển SH đến', 'ĐV chuyển đến', 'Đảng viên chuyển đến', 'Nhận chuyển đến', 'Chuyển sinh hoạt đảng đến'],
+  reinstated: ['Phục hồi đảng tịch', 'Phục hồi', 'Khôi phục đảng tịch', 'ĐV phục hồi đảng tịch', 'Đảng viên phục hồi đảng tịch'],
   transferredOut: ['Chuyển đi', 'Chuyển sinh hoạt đi', 'Chuyển SH đi', 'ĐV chuyển đi', 'Đảng viên chuyển đi', 'Chuyển sinh hoạt đảng đi'],
   deceased: ['Từ trần', 'Chết', 'Qua đời', 'ĐV từ trần', 'Đảng viên từ trần'],
   expelled: ['Khai trừ', 'Bị khai trừ', 'Khai trừ khỏi Đảng', 'ĐV bị khai trừ'],

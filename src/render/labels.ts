@@ -27,6 +27,7 @@ const LABELS = {
   admitted: { vi: 'Kết nạp', en: 'Admitted' },
   admissionRate: { vi: 'Tỷ lệ kết nạp so với đầu kỳ', en: 'Admissions as a share of the start' },
   transferredIn: { vi: 'Chuyển đến', en: 'Transferred in' },
+  reinstated: { vi: 'Phục hồi đảng tịch', en: 'Reinstated' },
   transferredOut: { vi: 'Chuyển đi', en: 'Transferred out' },
   deceased: { vi: 'Từ trần', en: 'Deceased' },
   expelled: { vi: 'Khai trừ', en: 'Expelled' },

@@ -43,7 +43,7 @@ export function renderCsv(s: Summary): string {
   }
   const m = s.members;
   count('members', 'start', m.start);
-  for (const k of ['admitted', 'transferredIn', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned', 'end'] as const) count('members', k, m[k]);
+  for (const k of ['admitted', 'transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned', 'end'] as const) count('members', k, m[k]);
   if (m.admissionRate) share('members', 'admissionRate', m.admissionRate);
   share('members', 'probationary', m.probationaryShare);
   share('members', 'women', m.womenShare);

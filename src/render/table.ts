@@ -65,7 +65,7 @@ export function summarySections(s: Summary, o: { readonly lang: Lang }): Section
   const memberLines: Line[] = [];
   if (m.start !== null) memberLines.push([0, 'start', n(m.start)]);
   memberLines.push([1, 'admitted', m.admissionRate ? `${n(m.admitted)} (${formatPercent(m.admissionRate.percent, d, o.lang)})` : n(m.admitted)]);
-  for (const k of ['transferredIn', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned'] as const) {
+  for (const k of ['transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned'] as const) {
     if (m[k] > 0) memberLines.push([1, k, n(m[k])]);
   }
   memberLines.push([0, 'end', n(m.end)]);

@@ -31,7 +31,7 @@ export const SummarySchema = z.object({
   }),
   members: z.object({
     start: z.number().int().nullable(),
-    admitted: z.number().int(), transferredIn: z.number().int(), transferredOut: z.number().int(), deceased: z.number().int(),
+    admitted: z.number().int(), transferredIn: z.number().int(), reinstated: z.number().int(), transferredOut: z.number().int(), deceased: z.number().int(),
     expelled: z.number().int(), removed: z.number().int(), resigned: z.number().int(),
     end: z.number().int(), probationary: z.number().int(), women: z.number().int(),
     admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema, womenShare: ShareSchema,

@@ -32,7 +32,7 @@ export class Rollup {
   private readonly memberRatings = zeroRatings();
   private readonly indicators = new Map<string, { name: string; total: number }>();
   private readonly m = {
-    start: 0, hasStart: false, admitted: 0, transferredIn: 0, transferredOut: 0, deceased: 0, expelled: 0, removed: 0,
+    start: 0, hasStart: false, admitted: 0, transferredIn: 0, reinstated: 0, transferredOut: 0, deceased: 0, expelled: 0, removed: 0,
     resigned: 0, end: 0, probationary: 0, women: 0, cells: 0, notRated: 0, exempt: 0,
   };
 
@@ -89,6 +89,7 @@ export class Rollup {
     }
     m.admitted += c.admitted ?? 0;
     m.transferredIn += c.transferredIn ?? 0;
+    m.reinstated += c.reinstated ?? 0;
     m.transferredOut += c.transferredOut ?? 0;
     m.deceased += c.deceased ?? 0;
     m.expelled += c.expelled ?? 0;
@@ -143,7 +144,7 @@ export class Rollup {
       },
       members: {
         start: m.hasStart ? m.start : null,
-        admitted: m.admitted, transferredIn: m.transferredIn, transferredOut: m.transferredOut, deceased: m.deceased,
+        admitted: m.admitted, transferredIn: m.transferredIn, reinstated: m.reinstated, transferredOut: m.transferredOut, deceased: m.deceased,
         expelled: m.expelled, removed: m.removed, resigned: m.resigned,
         end: m.end, probationary: m.probationary, women: m.women,
         admissionRate: m.hasStart ? share(m.admitted, m.start, decimals, rounding) : null,
