@@ -50,6 +50,9 @@ describe('matchPath', () => {
     expect(id('Đảng viên', 'Tổng số')).toBe('members');
     expect(id('Đảng viên', 'Dự bị')).toBe('probationary');
     expect(id('Xếp loại đảng viên', 'Mức 4')).toBe('membersKHTNV');
+    expect(id('Kết nạp', 'Trong đó: Nữ')).toBe('other');
+    expect(id('Chuyển đến', 'Tỉnh khác chuyển đến')).toBe('part');
+    expect(id('Kết nạp', 'Số lượng')).toBe('admitted');
   });
   it('does not take rating levels under an organisation for member ratings (marks or counts: the data decide)', () => {
     expect(id('Xếp loại chi bộ trực thuộc', 'HTXSNV')).toBe('ratingTick');

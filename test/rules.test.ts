@@ -59,6 +59,14 @@ describe('rules', () => {
     expect(a.diagnostics).toEqual([]);
     expect(a.summary!.members.reinstated).toBe(1);
   });
+  it('adds up the parts of a count with no column of its own ("Chuyển đến" › "Tỉnh khác" | "Huyện khác"), and keeps a "Trong đó" subset apart', async () => {
+    const a = await analyseFixtures(['rules/sub-columns.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.members.transferredIn).toBe(4);
+    expect(a.summary!.members.admitted).toBe(3);
+    expect(a.summary!.members.women).toBe(0);
+    expect(a.summary!.indicators).toEqual([{ name: 'Kết nạp › Trong đó: Nữ', total: 1 }]);
+  });
   it('maps the pre-2018 scale when asked to', async () => {
     expect(await codesOf('rules/old-scale.csv', { scale: 'pre-2018' })).toEqual(['TL040']);
   });

@@ -1,4 +1,4 @@
-import { ALIAS_INDEX, type ColumnId } from './columns.js';
+import { ALIAS_INDEX, isCountColumn, type ColumnId, type CountColumn } from './columns.js';
 import { cellText, fold } from './normalise.js';
 import { ratingOfHeader, type RatingLevel } from './vocabulary.js';
 import type { MergeRange, RawSheet } from '../read/types.js';
@@ -14,6 +14,11 @@ export type ColumnKind =
   | { readonly kind: 'stt' }
   /** A "Tổng số" under a group whose parts are the other columns: checked against them, never added. */
   | { readonly kind: 'derived' }
+  /**
+   * A column under a count ("Chuyển đến" › "Tỉnh khác chuyển đến" | "Huyện khác chuyển đến"): its parts add up to
+   * that count when the table has no column for the count itself.
+   */
+  | { readonly kind: 'part'; readonly of: CountColumn }
   /**
    * A rating level under the organisation's rating ("Xếp loại tổ chức" › "HTTNV"): a mark ("x") says the unit has
    * that level; if the column holds counts instead, it is an indicator (the ratings of a committee's cells).
@@ -98,6 +103,14 @@ export function matchPath(path: readonly string[]): ColumnKind {
     if (parent.kind === 'canonical') return parent;
     if (parents.some((p) => MEMBER_CONTEXT.test(p) && !/xep loai|danh gia/.test(p))) return { kind: 'canonical', id: 'members' };
     return { kind: 'derived' };
+  }
+  if (parents.length > 0) {
+    // Under a count other than the members ("Kết nạp", "Chuyển đến"): "Trong đó: Nữ" is a subset of it, kept as
+    // an indicator (never the members' women); anything else is a part of it.
+    const parent = matchPath(path.slice(0, -1));
+    if (parent.kind === 'canonical' && isCountColumn(parent.id) && parent.id !== 'members') {
+      return /^(trong do|trong so|tr do|trdo)\b/.test(leaf) ? { kind: 'other' } : { kind: 'part', of: parent.id };
+    }
   }
   const direct = lookup(leaf);
   if (direct === 'membersExempt' || direct === 'membersNotRated') return { kind: 'canonical', id: direct };

@@ -201,6 +201,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   const columns: Partial<Record<ColumnId, number>> = {};
   const others: HeaderColumn[] = [];
   const tickCandidates: HeaderColumn[] = [];
+  const parts: { col: HeaderColumn; of: CountColumn }[] = [];
   const percents: HeaderColumn[] = [];
   for (const col of header.columns) {
     const m = col.meaning;
@@ -213,6 +214,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       }
     } else if (m.kind === 'other') others.push(col);
     else if (m.kind === 'ratingTick') tickCandidates.push(col);
+    else if (m.kind === 'part') parts.push({ col, of: m.of });
     else if (m.kind === 'percent') {
       // A lone "Tỷ lệ %" is the share of the count column just before it.
       if (m.of !== undefined) percents.push(col);
@@ -286,6 +288,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   }
   if (columns.rating !== undefined) ticks.length = 0;
 
+  // Parts of a count add up to it when the table has no column for the count; beside one, they are indicators.
+  const partCols = parts.filter((p) => columns[p.of] === undefined);
+  for (const p of parts) if (columns[p.of] !== undefined) indicators.push(p.col);
+
   const nameCol = columns.name;
   const membersCol = columns.members;
   const sttCol = header.columns.find((c) => c.meaning.kind === 'stt')?.index;
@@ -312,10 +318,12 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   };
   const mergedAbove = (r: number, c: number): CellValue => (masters.size === 0 ? null : masters.get(`${r}:${c}`) ?? null);
   // Running sums since the top of the table and since the last group heading, one slot per summed column.
-  const summed: { key: string; col: number; id?: CountColumn }[] = [
+  const summed: { key: string; col: number; id?: CountColumn; part?: true }[] = [
     ...countCols.map(([id, c]) => ({ key: id as string, col: c, id })),
+    ...partCols.map((p) => ({ key: `part:${p.col.label}`, col: p.col.index, id: p.of, part: true as const })),
     ...indicators.map((c) => ({ key: `indicator:${c.label}`, col: c.index })),
   ];
+  const firstIndicator = summed.length - indicators.length;
   const allSums = new Float64Array(summed.length);
   let groupSums = new Float64Array(summed.length);
   const parsedCells = new Float64Array(summed.length);
@@ -419,11 +427,12 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const s = summed[i] as (typeof summed)[number];
       const v = parsedCells[i] ?? BLANK_CELL;
       if (v >= 0) {
-        if (s.id) counts[s.id] = v;
-        else indicatorValues[i - countCols.length] = v;
+        if (s.part && s.id) counts[s.id] = (counts[s.id] ?? 0) + v;
+        else if (s.id) counts[s.id] = v;
+        else indicatorValues[i - firstIndicator] = v;
       } else if (v === BAD_CELL) {
         const p = parseCount(row[s.col] ?? null);
-        if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.id ? COLUMN_LABELS[s.id] : s.key.slice(10) });
+        if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.part || !s.id ? s.key.slice(s.key.indexOf(':') + 1) : COLUMN_LABELS[s.id] });
       }
     }
     const text = (id: ColumnId): string => {
