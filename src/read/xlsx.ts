@@ -15,7 +15,11 @@ let excel: Promise<ExcelJs> | undefined;
 /** exceljs costs ~200 ms to load: only pay for it when a workbook is actually read or written. */
 export function loadExcel(): Promise<ExcelJs> {
   if (!excel) {
-    fixMultibyteSplit();
+    try {
+      fixMultibyteSplit();
+    } catch {
+      // A future exceljs laid out differently: read with its own reader rather than not at all.
+    }
     // exceljs is CommonJS: under ESM its API is the default export.
     excel = import('exceljs').then((mod) => (mod as unknown as { default?: ExcelJs }).default ?? mod);
   }
