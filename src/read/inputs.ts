@@ -69,8 +69,16 @@ export type Opened =
   /** A large workbook, read sheet by sheet and row by row. */
   | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet> };
 
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
+/**
+ * CSV bytes go to the parser this many at a time. The parser turns each piece into rows at once, and every row
+ * of a piece is alive until it is folded: small pieces keep V8's young generation small (a 1 MB piece made the
+ * 1,000,000-row benchmark peak at 190 MB; 32 KB, 140 MB) and are no slower.
+ */
+const CSV_CHUNK = 32 * 1024;
+
+/** Bytes already in memory, handed on in pieces of CSV_CHUNK (views, not copies). */
+async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += CSV_CHUNK) yield bytes.subarray(at, at + CSV_CHUNK);
 }
 
 /** Files up to this size are read whole at once: one open, one read (a folder of a thousand small files). */
@@ -94,7 +102,7 @@ async function head(path: string, size: number): Promise<{ bytes: Uint8Array; wh
 export async function openInput(file: string, options: ReadOptions): Promise<Opened> {
   if (file === '-') {
     if (!options.stdin) throw new TallyError('usage', { detail: 'No standard input.' });
-    return { kind: 'csv', file: '-', rows: csvRows(once(await options.stdin()), '-', options) };
+    return { kind: 'csv', file: '-', rows: csvRows(pieces(await options.stdin()), '-', options) };
   }
   const path = resolve(options.cwd, file);
   let start: { bytes: Uint8Array; whole: boolean };
@@ -135,6 +143,6 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
     case 'text':
       if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'text' });
       // A ".xls" that is really tab- or comma-separated text (what many web systems export) reads as CSV.
-      return { kind: 'csv', file, rows: csvRows(bytes ? once(bytes) : createReadStream(path, { highWaterMark: 1024 * 1024 }), file, options) };
+      return { kind: 'csv', file, rows: csvRows(bytes ? pieces(bytes) : createReadStream(path, { highWaterMark: CSV_CHUNK }), file, options) };
   }
 }

@@ -123,11 +123,11 @@ function isGroupHeading(label: string, folded: string): boolean {
  * A group heading that also carries figures: a roman numeral or a capital letter ("I.", "B)") before a label
  * that names a group ("ĐẢNG BỘ CƠ SỞ", "Khối doanh nghiệp"), not a unit ("I. Đảng bộ Sở Tài chính").
  */
-function isGroupTotalRow(label: string, folded: string): boolean {
+function isGroupTotalRow(label: string, folded: () => string): boolean {
   const m = /^\s*(?:[IVXLC]+|[A-Z])\s*[.)/:–-]\s*(\S.*)$/.exec(label);
   if (!m?.[1]) return false;
   const text = m[1];
-  const rest = folded.replace(/^([ivxlc]+|[a-z]) /, '');
+  const rest = folded().replace(/^([ivxlc]+|[a-z]) /, '');
   if (/^(dang bo|chi bo|dang uy) (?!(co so|truc thuoc|bo phan)\b)\S/.test(rest)) return false;
   return (text === text.toUpperCase() && /\p{L}/u.test(text)) || GROUP_WORDS.test(rest);
 }
@@ -408,7 +408,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // The numeral may stand in the STT column ("II" | "CHI BỘ CƠ SỞ"), or in front of the label.
     const sttText = sttCol !== undefined ? cellText(row[sttCol]) : '';
     const marked = /^([IVXLC]+|[A-Z])\.?$/.test(sttText) && !/^\s*(?:[IVXLC]+|[A-Z])\s*[.)]/.test(label) ? `${sttText}. ${label}` : label;
-    const headingWithTotals = anyCount && isGroupTotalRow(marked, marked === label ? folded() : fold(marked.slice(0, 40)));
+    const headingWithTotals = anyCount && isGroupTotalRow(marked, marked === label ? folded : () => fold(marked.slice(0, 40)));
     if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals) {
       closeGroup();
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
