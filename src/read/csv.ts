@@ -120,7 +120,11 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
   })();
   try {
     const toCell = COMBINING.test(firstText) ? cellOf : plainCellOf;
-    for await (const record of parser as AsyncIterable<string[]>) yield record.map(toCell);
+    for await (const record of parser as AsyncIterable<CellValue[]>) {
+      // The parser's array is new for each record: its fields become cells in place.
+      for (let i = 0; i < record.length; i++) record[i] = toCell(record[i] as string);
+      yield record;
+    }
   } catch (err) {
     if (err instanceof TallyError) throw err;
     if (err instanceof CsvError) throw new TallyError('bad-csv', { file, line: (err as CsvError & { lines?: number }).lines ?? 0, detail: err.code });

@@ -10,6 +10,8 @@ const HAS_COMBINING = /[\u0300-\u036f]/;
 const NON_ALNUM = /[^a-z0-9]+/g;
 const ASCII = /^[\x00-\x7f]*$/;
 const LOOSE_SPACE = /\s{2,}|[\t\n\r\u00a0\u2000-\u200b\u202f\u3000]/;
+/** Anything cleanText has to change besides the ends: one scan rules out both passes for most cells. */
+const NEEDS_CLEANING = /[\u0300-\u036f\t\n\r\u00a0\u2000-\u200b\u202f\u3000]|\s\s/;
 
 /** Fold a header or label to its comparison key: "Tổng số\n ĐV" → "tong so dv". */
 export function fold(text: string): string {
@@ -20,6 +22,7 @@ export function fold(text: string): string {
 
 /** NFC, trimmed, inner whitespace and line breaks collapsed to one space: what a user sees. */
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
   let s = HAS_COMBINING.test(text) ? text.normalize('NFC') : text;
   if (LOOSE_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
   return s.trim();
