@@ -1,11 +1,18 @@
-import { run } from './run.js';
 import { EXIT } from './exit-code.js';
+import { version } from './version.js';
 
 /** The process boundary: real streams in, an exit code out; bugs become one line unless TALLY_DEBUG=1. */
 export async function main(proc: NodeJS.Process): Promise<number> {
+  const argv = proc.argv.slice(2);
   try {
+    // `tally --version` alone answers before the command-line parser is even loaded.
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+      proc.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    const { run } = await import('./run.js');
     return await run({
-      argv: proc.argv.slice(2),
+      argv,
       cwd: proc.cwd(),
       env: proc.env,
       stdout: proc.stdout,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
@@ -9,6 +8,7 @@ import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
 import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
+import { version } from './version.js';
 
 const REPORT_FORMATS = ['table', 'json', 'text', 'md', 'csv'] as const;
 const CHECK_FORMATS = ['text', 'json', 'github'] as const;
@@ -36,10 +36,6 @@ interface CheckOptions extends CommonOptions {
   maxWarnings?: number;
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function wholeNumber(min: number, max: number) {
   return (value: string): number => {
