@@ -7,7 +7,7 @@ import { workerPool } from './parallel.js';
 import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
 import { HEADER_SEARCH_ROWS } from './recognise/header.js';
 import type { SkippedRow, UnitRow } from './recognise/table.js';
-import { fold } from './recognise/normalise.js';
+import { compareCodePoints, fold } from './recognise/normalise.js';
 import { closestColumn } from './recognise/closest.js';
 import { COLUMN_LABELS, type ColumnId } from './recognise/columns.js';
 import type { Scale } from './recognise/vocabulary.js';
@@ -281,7 +281,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const summary = options.rollup ? rollup.result() : undefined;
   diagnostics.push(...checker.finish());
   diagnostics.sort((a, b) =>
-    a.location.file.localeCompare(b.location.file) || (a.location.sheet ?? '').localeCompare(b.location.sheet ?? '')
-    || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+    compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
+    || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
   return { files, summary, rows: { read, counted, skipped }, diagnostics, failures, notes };
 }

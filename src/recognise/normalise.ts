@@ -37,3 +37,15 @@ export function cellText(value: CellValue | undefined): string {
   if (typeof value === 'boolean') return String(value);
   return value.error;
 }
+
+let viCollator: Intl.Collator | undefined;
+/** Vietnamese alphabetical order ("Đ" after "D", "Ư" after "U"). ICU's collator costs ~7 ms to make: only when asked. */
+export function compareVi(a: string, b: string): number {
+  viCollator ??= new Intl.Collator('vi');
+  return viCollator.compare(a, b);
+}
+
+/** Plain code-point order: the same on every machine whatever its locale (file paths, codes). */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

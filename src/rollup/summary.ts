@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RatingBlock, SummarySchema } from './summary-schema.js';
 import type { UnitRow } from '../recognise/table.js';
-import { fold } from '../recognise/normalise.js';
+import { compareVi, fold } from '../recognise/normalise.js';
 import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
 import { distribute, share, type Rounding } from './percent.js';
 
@@ -136,7 +136,7 @@ export class Rollup {
       organizations: {
         total,
         byType: { ...this.byType },
-        bySector: [...this.sectors.values()].sort((a, b) => b.count - a.count || a.sector.localeCompare(b.sector, 'vi')),
+        bySector: [...this.sectors.values()].sort((a, b) => b.count - a.count || compareVi(a.sector, b.sector)),
         cells: m.cells,
         subordinate: { ...this.subordinate, ratings: { ...this.subordinate.ratings } },
         ...this.block(this.orgRatings),
