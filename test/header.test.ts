@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALIAS_INDEX, aliasesOf, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/recognise/columns.js';
-import { findHeader, matchPath } from '../src/recognise/header.js';
+import { findHeader, matchPath, relateColumns, type HeaderColumn } from '../src/recognise/header.js';
 import { fold } from '../src/recognise/normalise.js';
 import type { RawSheet } from '../src/read/types.js';
 
@@ -109,3 +109,32 @@ describe('findHeader', () => {
     expect(findHeader(sheet([['Họ và tên', 'Ngày sinh', 'Quê quán'], ['Nguyễn Văn A', '1980', 'Hà Nội']]))).toBeUndefined();
   });
 });
+
+describe('relateColumns: "Trong đó" subsets and "Chia ra" parts find their whole', () => {
+  const cols = (...paths: string[][]): HeaderColumn[] => relateColumns(paths.map((path, index) => ({ index, path, label: path.join(' › '), meaning: matchPath(path) })));
+  const within = (c: HeaderColumn[]): (string | undefined)[] => c.map((x) => x.within && `${x.within.how}:${x.within.whole}`);
+  it('a flat "Trong đó: Nữ" after "Kết nạp" is a subset of it, not the members\' women', () => {
+    const c = cols(['Tên đơn vị'], ['Kết nạp'], ['Trong đó: Nữ'], ['Tổng số đảng viên'], ['Trong đó: Nữ'], ['Trong đó: dự bị']);
+    expect(within(c)).toEqual([undefined, undefined, 'subset:1', undefined, undefined, undefined]);
+    expect(c[2]?.meaning.kind).toBe('other');
+    expect(c[2]?.label).toBe('Kết nạp › Trong đó: Nữ');
+    expect(c.slice(4).map((x) => x.meaning.kind === 'canonical' && x.meaning.id)).toEqual(['women', 'probationary']);
+  });
+  it('a "Trong đó" parent over several columns: each is a subset of the column before the group', () => {
+    const c = cols(['Tên đơn vị'], ['Kết nạp'], ['Trong đó', 'Nữ'], ['Trong đó', 'Đoàn viên'], ['Tổng số đảng viên']);
+    expect(within(c)).toEqual([undefined, undefined, 'subset:1', 'subset:1', undefined]);
+  });
+  it('the "Tổng số" of a merged parent is the whole of its siblings; "Chia ra" on the first makes them all parts', () => {
+    const c = cols(['Chuyển đến', 'Tổng số'], ['Chuyển đến', 'Chia ra: Tỉnh khác'], ['Chuyển đến', 'Huyện khác'], ['Kết nạp', 'Tổng số'], ['Kết nạp', 'Trong đó: Nữ']);
+    expect(within(c)).toEqual([undefined, 'part:0', 'part:0', undefined, 'subset:3']);
+  });
+  it('three header rows as in Biểu 5: "Số TCCSĐ › Tổng số | Chia ra › ĐBCS | CBCS"', () => {
+    const c = cols(['Loại hình'], ['Số tổ chức cơ sở đảng', 'Tổng số'], ['Số tổ chức cơ sở đảng', 'Chia ra', 'Đảng bộ cơ sở'], ['Số tổ chức cơ sở đảng', 'Chia ra', 'Chi bộ cơ sở'], ['Tổng số đảng viên']);
+    expect(within(c)).toEqual([undefined, undefined, 'part:1', 'part:1', undefined]);
+  });
+  it('levels under a merged rating with no "Tổng số", and percentages, have no whole', () => {
+    const c = cols(['Xếp loại đảng viên', 'HTXSNV', 'SL'], ['Xếp loại đảng viên', 'HTXSNV', 'TL%'], ['Xếp loại đảng viên', 'HTTNV', 'SL']);
+    expect(within(c)).toEqual([undefined, undefined, undefined]);
+  });
+});
+

@@ -18,7 +18,9 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/duplicate-code.csv', ['TL020'], 'A4'],
   ['rules/balance.csv', ['TL021'], 'H2'],
   ['rules/ratings-exceed-members.csv', ['TL022'], 'K4'],
-  ['rules/parts-exceed-members.csv', ['TL023', 'TL043'], 'I4'],
+  ['rules/parts-exceed-members.csv', ['TL023'], 'I4'],
+  ['rules/subset-exceeds-whole.csv', ['TL024'], 'E3'],
+  ['rules/parts-mismatch.csv', ['TL025'], 'E4'],
   ['rules/total-mismatch.csv', ['TL030'], 'H5'],
   ['rules/percent-mismatch.csv', ['TL031'], 'D3'],
   ['workbooks/multi-sheet-mismatch.xlsx', ['TL032', 'TL040'], undefined],
@@ -66,6 +68,12 @@ describe('rules', () => {
     expect(a.summary!.members.admitted).toBe(3);
     expect(a.summary!.members.women).toBe(0);
     expect(a.summary!.indicators).toEqual([{ name: 'Kết nạp › Trong đó: Nữ', total: 1 }]);
+  });
+  it('reads a flat "Trong đó: Nữ" after "Kết nạp" as the admitted women, and the one after the members as the members\' women', async () => {
+    const a = await analyseFixtures(['rules/subset-exceeds-whole.csv']);
+    expect(a.summary!.members.women).toBe(14);
+    expect(a.summary!.members.admitted).toBe(3);
+    expect(a.summary!.indicators).toEqual([{ name: 'Kết nạp › Trong đó: Nữ', total: 3 }]);
   });
   it('maps the pre-2018 scale when asked to', async () => {
     expect(await codesOf('rules/old-scale.csv', { scale: 'pre-2018' })).toEqual(['TL040']);

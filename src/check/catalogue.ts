@@ -135,6 +135,20 @@ export const CATALOGUE = {
     hintVi: 'Đây là một phần của tổng số đảng viên ("trong đó"), nên không thể lớn hơn.',
     hintEn: 'This is a part of the members ("trong đó"), so it cannot be larger.',
   },
+  TL024: {
+    severity: 'error', rule: 'subset-exceeds-whole',
+    vi: (a) => `"${s(a, 'name')}": ô ${s(a, 'cell')} (${s(a, 'label')}) ghi ${s(a, 'value')}, lớn hơn "${s(a, 'whole')}" (${s(a, 'expected')}) mà nó là một phần.`,
+    en: (a) => `"${s(a, 'name')}": cell ${s(a, 'cell')} (${s(a, 'label')}) says ${s(a, 'value')}, more than the ${s(a, 'expected')} of "${s(a, 'whole')}" it is a part of.`,
+    hintVi: 'Cột "trong đó" là một phần của cột tổng của nó, nên không thể lớn hơn; sửa một trong hai ô.',
+    hintEn: 'A "trong đó" column is a part of its total column and cannot be larger; correct one of the two cells.',
+  },
+  TL025: {
+    severity: 'error', rule: 'parts-mismatch',
+    vi: (a) => `"${s(a, 'name')}": ô ${s(a, 'cell')} (${s(a, 'label')}) ghi ${s(a, 'value')}, nhưng các cột chia ra (${s(a, 'parts')}) cộng lại được ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}": cell ${s(a, 'cell')} (${s(a, 'label')}) says ${s(a, 'value')}, but its "chia ra" columns (${s(a, 'parts')}) add up to ${s(a, 'expected')}.`,
+    hintVi: 'Các cột "chia ra" chia hết cột tổng: cộng lại phải đúng bằng nó. Sửa cột tổng hoặc các cột chia ra.',
+    hintEn: 'The "chia ra" columns split the total exactly: they must add up to it. Correct the total or the parts.',
+  },
   TL030: {
     severity: 'error', rule: 'total-mismatch',
     vi: (a) => `Dòng "${s(a, 'label')}", cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}.`,

@@ -292,6 +292,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   const partCols = parts.filter((p) => columns[p.of] === undefined);
   for (const p of parts) if (columns[p.of] !== undefined) indicators.push(p.col);
 
+  // "Trong đó" and "Chia ra" columns, grouped by the column they are pieces of (see relateColumns).
+  const pieces = new Map<number, { subsets: HeaderColumn[]; parts: HeaderColumn[] }>();
+  for (const col of header.columns) {
+    if (!col.within) continue;
+    const entry = pieces.get(col.within.whole) ?? { subsets: [], parts: [] };
+    (col.within.how === 'part' ? entry.parts : entry.subsets).push(col);
+    pieces.set(col.within.whole, entry);
+  }
+  const wholes = [...pieces].map(([whole, p]) => ({ whole, label: header.columns.find((c) => c.index === whole)?.label ?? '', ...p }));
   const nameCol = columns.name;
   const membersCol = columns.members;
   const sttCol = header.columns.find((c) => c.meaning.kind === 'stt')?.index;
@@ -488,6 +497,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'invalid', label);
       return;
     }
+    if (wholes.length > 0) checkPieces(row, r, name);
     rowsCounted++;
     for (let i = 0; i < summed.length; i++) {
       const v = parsedCells[i] ?? BLANK_CELL;
@@ -516,6 +526,32 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   return { firstDataRow: header.bottom + 1, walk, finish };
 
   // --- helpers that share the walk's state ---
+  /** A "Trong đó" figure is at most its whole; "Chia ra" figures add up to it. A blank whole is 0, "X" is n/a. */
+  function checkPieces(row: readonly CellValue[], r: number, name: string): void {
+    for (const w of wholes) {
+      const v = countOf(row[w.whole] ?? null);
+      if (v === BAD_CELL || v === NA_CELL) continue;
+      const whole = v === BLANK_CELL ? 0 : v;
+      for (const s of w.subsets) {
+        const part = countOf(row[s.index] ?? null);
+        if (part > whole) push('TL024', 'error', r, s.index, { name, label: s.label, value: part, whole: w.label, expected: whole });
+      }
+      if (w.parts.length === 0) continue;
+      let sum = 0;
+      let filled = 0;
+      let unreadable = false;
+      for (const p of w.parts) {
+        const part = countOf(row[p.index] ?? null);
+        if (part >= 0) {
+          sum += part;
+          filled++;
+        } else if (part === BAD_CELL) unreadable = true;
+      }
+      if (filled > 0 && !unreadable && sum !== whole) {
+        push('TL025', 'error', r, w.whole, { name, label: w.label, value: whole, expected: sum, parts: w.parts.map((p) => p.path.at(-1) ?? p.label).join(' + ') });
+      }
+    }
+  }
   function checkPercent(row: readonly CellValue[], r: number, col: HeaderColumn, counts: Partial<Record<CountColumn, number>>): void {
     const m = col.meaning;
     if (m.kind !== 'percent' || !m.of) return;
