@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { cli, ROOT } from './helpers.js';
+import { spawn } from 'node:child_process';
+import { BIN, cli, ROOT } from './helpers.js';
 import { expectGolden } from './golden.js';
 import { run } from '../src/cli/run.js';
 import { exitCode } from '../src/cli/exit-code.js';
@@ -74,6 +75,22 @@ describe('help and version', () => {
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
     expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends the run quietly when the output pipe is closed (tally ... | head), no EPIPE stack trace', async () => {
+    for (const args of [['check', '--help'], ['fixtures/khoi-2020.xlsx', '--format', 'json']]) {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the CLI has started: its first write meets a broken pipe.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).not.toMatch(STACK);
+      expect(stderr).not.toContain('EPIPE');
+      expect(status).toBe(0);
+    }
   });
 });
 

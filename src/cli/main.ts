@@ -4,6 +4,15 @@ import { version } from './version.js';
 /** The process boundary: real streams in, an exit code out; bugs become one line unless TALLY_DEBUG=1. */
 export async function main(proc: NodeJS.Process): Promise<number> {
   const argv = proc.argv.slice(2);
+  // A reader that stops early (`tally check --help | head -3`) closes the pipe: that ends the run quietly,
+  // as for any Unix tool, instead of an unhandled EPIPE with its stack trace.
+  for (const stream of [proc.stdout, proc.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') proc.exit(typeof proc.exitCode === 'number' ? proc.exitCode : EXIT.ok);
+      if (stream === proc.stdout) proc.stderr.write(`tally: không ghi được kết quả / cannot write the output: ${err.code ?? err.message}\n`);
+      proc.exit(EXIT.cannotRun);
+    });
+  }
   try {
     // `tally --version` alone answers before the command-line parser is even loaded.
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
