@@ -211,12 +211,13 @@ const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
 export async function analyse(inputs: readonly string[], options: AnalyseOptions): Promise<Analysis> {
-  const { files, failures } = await expandInputs(inputs, options.cwd);
+  const { files, failures, ignored } = await expandInputs(inputs, options.cwd);
   const checker = new Checker({ thresholds: options.thresholds ?? DEFAULT_THRESHOLDS });
   const rollup = new Rollup(options);
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedRow[] = [];
   const notes: string[] = [];
+  for (const f of ignored) notes.push(`${f}: không phải bảng tính (.xlsx, .csv), bỏ qua / not a spreadsheet (.xlsx, .csv), skipped`);
   let read = 0;
   let counted = 0;
   let rowsSeen = 0;

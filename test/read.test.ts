@@ -117,6 +117,15 @@ describe('a folder of per-unit files', () => {
     expect(a.summary!.periods).toEqual(['2023']);
     expect(a.diagnostics).toEqual([]);
   });
+  it('passes over a note that is not a spreadsheet (ghi-chu.txt), saying so with --verbose, not failing', async () => {
+    const a = await analyseFixtures(['per-unit']);
+    expect(a.failures).toEqual([]);
+    expect(a.files).not.toContain('fixtures/per-unit/ghi-chu.txt');
+    expect(a.notes).toContain('fixtures/per-unit/ghi-chu.txt: không phải bảng tính (.xlsx, .csv), bỏ qua / not a spreadsheet (.xlsx, .csv), skipped');
+    const r = cli(['fixtures/per-unit', '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('ghi-chu.txt: không phải bảng tính');
+  });
   it('reports the same unit in two files as an error naming both places', async () => {
     const a = await analyseFixtures(['per-unit-duplicate']);
     const d = a.diagnostics.find((x) => x.code === 'TL020');

@@ -8,14 +8,17 @@ import type { CellValue, RawSheet } from './types.js';
 import { readXlsx, type SheetNote } from './xlsx.js';
 import { shouldStream, streamXlsx, worksheetCount, type StreamedSheet } from './xlsx-stream.js';
 
-const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.txt']);
+/** Read in a folder. A `.txt` is read when named (a tab-separated export) but not picked up from a folder, where it is a note. */
+const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv']);
 /** Extensions that are spreadsheets tally cannot read: in a folder they are reported, not silently passed over. */
 const SPREADSHEET_LIKE = new Set(['.xls', '.ods', '.xlsb', '.numbers', '.fods']);
 
 /** Expand files and folders (recursively, sorted, so that runs are repeatable) into the files to read. */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ files: string[]; failures: TallyError[] }> {
+export async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ files: string[]; failures: TallyError[]; ignored: string[] }> {
   const files: string[] = [];
   const failures: TallyError[] = [];
+  /** Files in the folders that are not spreadsheets (a cover letter, a scan, notes): passed over, said with --verbose. */
+  const ignored: string[] = [];
   for (const input of inputs) {
     if (input === '-') {
       files.push('-');
@@ -33,24 +36,25 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       files.push(input);
       continue;
     }
-    const found = await walk(abs);
+    const found = await walk(abs, ignored);
     if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
     files.push(...found.map((f) => relative(cwd, f) || f));
   }
-  return { files, failures };
+  return { files, failures, ignored: ignored.map((f) => relative(cwd, f) || f) };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, ignored: string[]): Promise<string[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const e of entries) {
     // Hidden files, and Excel's "~$name.xlsx" lock files left while a workbook is open.
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
+    if (e.isDirectory()) out.push(...(await walk(path, ignored)));
     else {
       const ext = extname(e.name).toLowerCase();
       if (READABLE.has(ext) || SPREADSHEET_LIKE.has(ext)) out.push(path);
+      else ignored.push(path);
     }
   }
   return out;
