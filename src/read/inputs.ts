@@ -48,8 +48,12 @@ async function walk(dir: string, ignored: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const e of entries) {
     // Hidden files, and Excel's "~$name.xlsx" lock files left while a workbook is open.
-    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+    if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
+    if (e.name.startsWith('~$')) {
+      ignored.push(path);
+      continue;
+    }
     if (e.isDirectory()) out.push(...(await walk(path, ignored)));
     else {
       const ext = extname(e.name).toLowerCase();
