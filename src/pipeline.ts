@@ -217,7 +217,11 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedRow[] = [];
   const notes: string[] = [];
-  for (const f of ignored) notes.push(`${f}: không phải bảng tính (.xlsx, .csv), bỏ qua / not a spreadsheet (.xlsx, .csv), skipped`);
+  for (const f of ignored) {
+    notes.push(f.why === 'lock-file'
+      ? `${f.file}: tệp khóa Excel để lại khi bảng tính đang mở, bỏ qua / Excel lock file of an open workbook, skipped`
+      : `${f.file}: không phải bảng tính (.xlsx, .csv), bỏ qua / not a spreadsheet (.xlsx, .csv), skipped`);
+  }
   let read = 0;
   let counted = 0;
   let rowsSeen = 0;

@@ -14,11 +14,11 @@ const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv']);
 const SPREADSHEET_LIKE = new Set(['.xls', '.ods', '.xlsb', '.numbers', '.fods']);
 
 /** Expand files and folders (recursively, sorted, so that runs are repeatable) into the files to read. */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ files: string[]; failures: TallyError[]; ignored: string[] }> {
+export async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ files: string[]; failures: TallyError[]; ignored: Ignored[] }> {
   const files: string[] = [];
   const failures: TallyError[] = [];
   /** Files in the folders that are not spreadsheets (a cover letter, a scan, notes): passed over, said with --verbose. */
-  const ignored: string[] = [];
+  const ignored: Ignored[] = [];
   for (const input of inputs) {
     if (input === '-') {
       files.push('-');
@@ -40,10 +40,16 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
     files.push(...found.map((f) => relative(cwd, f) || f));
   }
-  return { files, failures, ignored: ignored.map((f) => relative(cwd, f) || f) };
+  return { files, failures, ignored: ignored.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file })) };
 }
 
-async function walk(dir: string, ignored: string[]): Promise<string[]> {
+/** A file of a folder that is not read: an Excel lock file, or not a spreadsheet. */
+export interface Ignored {
+  readonly file: string;
+  readonly why: 'lock-file' | 'not-a-spreadsheet';
+}
+
+async function walk(dir: string, ignored: Ignored[]): Promise<string[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const e of entries) {
@@ -51,14 +57,14 @@ async function walk(dir: string, ignored: string[]): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
     if (e.name.startsWith('~$')) {
-      ignored.push(path);
+      ignored.push({ file: path, why: 'lock-file' });
       continue;
     }
     if (e.isDirectory()) out.push(...(await walk(path, ignored)));
     else {
       const ext = extname(e.name).toLowerCase();
       if (READABLE.has(ext) || SPREADSHEET_LIKE.has(ext)) out.push(path);
-      else ignored.push(path);
+      else ignored.push({ file: path, why: 'not-a-spreadsheet' });
     }
   }
   return out;
