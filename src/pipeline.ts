@@ -5,7 +5,7 @@ import { expandInputs, openInput, type ReadOptions } from './read/inputs.js';
 import { TallyError, type FatalCode } from './read/errors.js';
 import { workerPool } from './parallel.js';
 import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
-import { HEADER_SEARCH_ROWS } from './recognise/header.js';
+import { HEADER_SEARCH_ROWS, indicatorRows } from './recognise/header.js';
 import type { SkippedRow, UnitRow } from './recognise/table.js';
 import { compareCodePoints, fold } from './recognise/normalise.js';
 import { closestColumn } from './recognise/closest.js';
@@ -43,11 +43,18 @@ export interface Analysis {
   readonly notes: readonly string[];
 }
 
+/** What is said of a sheet with no report table: the headers it has, or the figures it holds as row labels. */
+function noTable(sheet: string | undefined, raw: RawSheet): FileResult['empty'][number] {
+  if (raw.rows.length === 0) return { sheet, headers: '' };
+  return { sheet, headers: headersFound(raw), indicatorRows: indicatorRows(raw) };
+}
+
 /** The header-like row of a sheet with no table, each text with the known column it most nearly spells. */
 function headersFound(sheet: RawSheet): string {
   let best: string[] = [];
   for (const row of sheet.rows.slice(0, 20)) {
-    const texts = row.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().replace(/\s+/g, ' '));
+    // Texts with letters: a numbering row ("1 | 2 | 4(=2*100/3)") is not what a user would call a header.
+    const texts = row.filter((v): v is string => typeof v === 'string' && /\p{L}/u.test(v)).map((v) => v.trim().replace(/\s+/g, ' '));
     if (texts.length > best.length) best = texts;
   }
   if (best.length === 0) return '(không có / none)';
@@ -146,7 +153,7 @@ export interface FileResult {
   readonly file: string;
   readonly tables: SheetTable[];
   /** Sheets with no report table, with the headers found in them (for the message when no sheet has one). */
-  readonly empty: { readonly sheet: string | undefined; readonly headers: string }[];
+  readonly empty: { readonly sheet: string | undefined; readonly headers: string; readonly indicatorRows?: string[] | undefined }[];
   readonly sheetCount: number;
   readonly notes: string[];
   readonly failure?: { readonly code: FatalCode; readonly args: TallyError['args'] } | undefined;
@@ -158,7 +165,7 @@ export interface FileResult {
  */
 export async function readFileTables(file: string, options: ReadOptions & RecogniseOptions, feed?: (row: UnitRow) => void): Promise<FileResult> {
   const tables: SheetTable[] = [];
-  const empty: { sheet: string | undefined; headers: string }[] = [];
+  const empty: FileResult['empty'] = [];
   const notes: string[] = [];
   let sheetCount = 0;
   try {
@@ -169,7 +176,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
       const meta = { file, sheet: undefined, merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
       const streamed = await streamSheet(opened.rows, meta, options, feed ?? ((row) => rows.push(row)));
       if (streamed.result) tables.push({ sheet: undefined, result: streamed.result, rows });
-      else empty.push({ sheet: undefined, headers: headersFound(streamed.sheet) });
+      else empty.push(noTable(undefined, streamed.sheet));
     } else if (opened.kind === 'stream') {
       sheetCount = opened.sheetCount;
       for await (const s of opened.sheets) {
@@ -183,7 +190,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         const streamed = await streamSheet(s.rows, meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
         for await (const _ of s.rows) void _;
         if (streamed.result) tables.push({ sheet: s.name, result: streamed.result, rows });
-        else empty.push({ sheet: s.name, headers: headersFound(streamed.sheet) });
+        else empty.push(noTable(s.name, streamed.sheet));
       }
     } else {
       sheetCount = opened.sheets.length;
@@ -193,7 +200,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         // known whether one sheet only totals the others.
         const rows: UnitRow[] = [];
         const result = recogniseSheet(sheet, options, feed && opened.sheets.length === 1 ? feed : (row) => rows.push(row));
-        if (!result) empty.push({ sheet: sheet.sheet, headers: sheet.rows.length > 0 ? headersFound(sheet) : '' });
+        if (!result) empty.push(noTable(sheet.sheet, sheet));
         else tables.push({ sheet: sheet.sheet, result, rows });
       }
     }
@@ -261,8 +268,11 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       if (tables.length > 0) notes.push(`${file} [${e.sheet ?? ''}]: không có bảng báo cáo, bỏ qua / no report table, skipped`);
     }
     if (tables.length === 0) {
+      const form = fr.empty.find((e) => e.indicatorRows);
       const first = fr.empty.find((e) => e.headers !== '') ?? fr.empty[0];
-      failures.push(new TallyError('no-table', { file, sheet: fr.sheetCount > 1 ? undefined : first?.sheet, headers: first?.headers || '(không có / none)' }));
+      if (form?.indicatorRows) {
+        failures.push(new TallyError('indicator-rows', { file, sheet: form.sheet ?? '', examples: form.indicatorRows.slice(0, 4).map((t) => `"${t}"`).join(', ') }));
+      } else failures.push(new TallyError('no-table', { file, sheet: fr.sheetCount > 1 ? undefined : first?.sheet, headers: first?.headers || '(không có / none)' }));
     }
   };
   const parallel = files.length >= PARALLEL_FROM && options.workers !== 0 ? await workerPool(options) : undefined;

@@ -80,6 +80,8 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
     ['truncated.xlsx', 'không phải là tệp .xlsx hợp lệ'],
     ['password.xlsx', 'được đặt mật khẩu'],
     ['no-table.xlsx', 'Các tiêu đề đọc được: "Họ và tên", "Ngày sinh", "Quê quán"'],
+    ['bieu-1-tang-giam.xlsx', 'trang "Biểu 1" là biểu thống kê có các chỉ tiêu theo dòng ("A - Tổng số đảng viên cuối kỳ trước chuyển sang", "1. Kết nạp"'],
+    ['bieu-7a.csv', 'là biểu thống kê có các chỉ tiêu theo dòng ("a) Trong sạch vững mạnh", "b) Hoàn thành tốt nhiệm vụ"'],
   ];
   for (const [file, says] of CASES) {
     it(file, () => {
@@ -136,6 +138,6 @@ describe('a folder of per-unit files', () => {
     const r = cli(['check', 'fixtures/unusable', '--format', 'json']);
     expect(r.status).toBe(2);
     const j = JSON.parse(r.stdout);
-    expect(j.failures.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['xls', 'ods', 'encrypted', 'empty', 'corrupt', 'wrong-format', 'no-table']));
+    expect(j.failures.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['xls', 'ods', 'encrypted', 'empty', 'corrupt', 'wrong-format', 'no-table', 'indicator-rows']));
   });
 });

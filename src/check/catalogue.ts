@@ -25,10 +25,10 @@ const s = (a: Args, k: string): string => String(a[k] ?? '');
 export const CATALOGUE = {
   TL002: {
     severity: 'error', rule: 'missing-column',
-    vi: (a) => `Thiếu cột bắt buộc "${s(a, 'label')}" (${s(a, 'column')}).`,
-    en: (a) => `Required column "${s(a, 'label')}" (${s(a, 'column')}) is missing.`,
-    hintVi: 'Thêm cột này vào dòng tiêu đề, hoặc sửa tên cột cho đúng (ví dụ "Tổng số đảng viên").',
-    hintEn: 'Add the column to the header row, or rename the existing one (for example "Tổng số đảng viên").',
+    vi: (a) => `Thiếu cột bắt buộc "${s(a, 'label')}" (${s(a, 'column')}); tiêu đề nhận được cho cột này: ${s(a, 'aliases')}.`,
+    en: (a) => `Required column "${s(a, 'label')}" (${s(a, 'column')}) is missing; headers accepted for it: ${s(a, 'aliases')}.`,
+    hintVi: 'Thêm cột này vào dòng tiêu đề, hoặc đổi tiêu đề của cột đang có thành một trong các cách ghi trên (hoa thường, dấu, khoảng trắng không quan trọng).',
+    hintEn: 'Add the column to the header row, or rename the existing one to one of the spellings above (case, diacritics and spacing do not matter).',
   },
   TL003: {
     severity: 'error', rule: 'duplicate-column',

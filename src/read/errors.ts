@@ -81,6 +81,12 @@ export const FATAL = {
     hintVi: 'Bảng cần một dòng tiêu đề có ít nhất cột tên tổ chức ("Tên tổ chức cơ sở đảng") và cột số đảng viên ("Tổng số đảng viên").',
     hintEn: 'The table needs a header row with at least an organisation name ("Tên tổ chức cơ sở đảng") and a member count ("Tổng số đảng viên").',
   },
+  'indicator-rows': {
+    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là biểu thống kê có các chỉ tiêu theo dòng (${a.examples}), không phải bảng mỗi tổ chức một dòng.`,
+    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a statistical form with the figures in rows (${a.examples}), not a table with one row per organisation.`,
+    hintVi: 'tally cộng các báo cáo có mỗi tổ chức cơ sở đảng một dòng và các số liệu theo cột ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Kết nạp", …). Gửi báo cáo theo mẫu của Đảng ủy Khối, hoặc chép số liệu của biểu này thành một dòng cho đơn vị.',
+    hintEn: 'tally adds up reports with one row per grassroots organisation and the figures in columns ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Kết nạp", …). Send the report on the bloc\'s template, or copy this form\'s figures into one row for the unit.',
+  },
   'too-large': {
     vi: (a: Args) => `"${a.file}" quá lớn để đọc (${a.detail}).`,
     en: (a: Args) => `"${a.file}" is too large to read (${a.detail}).`,

@@ -1,8 +1,8 @@
 import { a1, type Diagnostic } from '../check/diagnostic.js';
 import type { DiagnosticCode } from '../check/catalogue.js';
 import { isCellError, type CellValue, type MergeRange, type RawSheet } from '../read/types.js';
-import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
-import { findHeader, type HeaderColumn, type HeaderMap } from './header.js';
+import { aliasesOf, COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
+import { findHeader, indicatorRows, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
@@ -177,6 +177,9 @@ export interface SheetWalker {
 export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (row: UnitRow) => void): SheetWalker | undefined {
   const found = findHeader(sheet);
   if (!found) return undefined;
+  // A statistical form with its figures as row labels ("CHỈ TIÊU | Tổng số | Tỷ lệ(%) | …", Biểu 7A) has a header
+  // of sorts but no organisations: it is said as such (indicator-rows), not as one error per row.
+  if (!found.columns.some((c) => c.meaning.kind === 'canonical' && c.meaning.id === 'name') && indicatorRows(sheet)) return undefined;
   const header: HeaderMap = found;
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedRow[] = [];
@@ -226,7 +229,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     else if (m.kind === 'derived') notes.push(`cột "${col.label}" là cột tổng của nhóm, không cộng thêm`);
   }
   for (const id of REQUIRED_COLUMNS) {
-    if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id] });
+    if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
   }
   for (let r = header.top; r <= header.bottom; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'header');
   for (let r = 0; r < header.top; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'title', cellText(sheet.rows[r]?.find((v) => cellText(v) !== '')));
@@ -492,8 +495,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (rating) candidate.rating = rating;
     // Every field but the name and the member count is valid by construction (see row-schema.ts).
     if (name === '' || counts.members === undefined) {
-      if (name === '') push('TL016', 'error', r, nameCol, { row: r + 1 });
-      else if (membersCol !== undefined && parseCount(row[membersCol] ?? null).kind !== 'bad') push('TL017', 'error', r, membersCol, { name });
+      // With no name column at all, TL002 has said it once; a TL016 on every row would only bury it.
+      if (name === '') {
+        if (nameCol !== undefined) push('TL016', 'error', r, nameCol, { row: r + 1 });
+      } else if (membersCol !== undefined && parseCount(row[membersCol] ?? null).kind !== 'bad') push('TL017', 'error', r, membersCol, { name });
       skip(r, 'invalid', label);
       return;
     }
