@@ -128,6 +128,11 @@ describe('a folder of per-unit files', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('ghi-chu.txt: không phải bảng tính');
   });
+  it('reads a file named twice (a folder and a file in it) once, so its units are not duplicates', async () => {
+    const a = await analyseFixtures(['per-unit', 'per-unit/01-so-tai-chinh.xlsx', 'khoi-2023.csv', 'khoi-2023.csv']);
+    expect(a.files).toHaveLength(6);
+    expect(a.diagnostics.filter((d) => d.code === 'TL020')).toEqual([]);
+  });
   it('reports the same unit in two files as an error naming both places', async () => {
     const a = await analyseFixtures(['per-unit-duplicate']);
     const d = a.diagnostics.find((x) => x.code === 'TL020');

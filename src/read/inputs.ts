@@ -40,6 +40,16 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
     files.push(...found.map((f) => relative(cwd, f) || f));
   }
+  // A file named twice (`tally submissions/ submissions/a.xlsx`) is read once: its units are not duplicates.
+  const seen = new Set<string>();
+  const once = files.filter((f) => {
+    const key = f === '-' ? f : resolve(cwd, f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  files.length = 0;
+  files.push(...once);
   return { files, failures, ignored: ignored.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file })) };
 }
 
