@@ -54,6 +54,35 @@ describe('matchPath', () => {
     expect(id('Chuyển đến', 'Tỉnh khác chuyển đến')).toBe('part');
     expect(id('Kết nạp', 'Số lượng')).toBe('admitted');
   });
+  it('reads member ratings in the short forms clerks write, with or without a parent', () => {
+    expect(id('ĐV HT tốt')).toBe('membersHTTNV');
+    expect(id('DV HT TOT')).toBe('membersHTTNV');
+    expect(id('ĐV Xuất sắc')).toBe('membersHTXSNV');
+    expect(id('Đảng viên hoàn thành')).toBe('membersHTNV');
+    expect(id('DV KHONG HT')).toBe('membersKHTNV');
+    expect(id('Số ĐV được xếp loại HTXSNV')).toBe('membersHTXSNV');
+    expect(id('Xếp loại đảng viên', 'ĐV Không HT')).toBe('membersKHTNV');
+    expect(id('Đảng viên dự bị')).toBe('probationary');
+  });
+  it('reads a header with a date or "trong năm" after it as the header without', () => {
+    expect(id('Tổng số đảng viên đến 31/12/2023')).toBe('members');
+    expect(id('Số đảng viên tính đến ngày 30/6/2024')).toBe('members');
+    expect(id('Kết nạp trong năm')).toBe('admitted');
+    expect(id('Kết nạp trong năm', 'Tổng số')).toBe('admitted');
+    expect(id('Kết nạp trong năm', 'Trong đó nữ')).toBe('other');
+    expect(id('Kết quả xếp loại năm 2023')).toBe('rating');
+    expect(id('Tổng số ĐV cuối năm')).toBe('members');
+    expect(id('ĐV hiện có')).toBe('members');
+    // A year alone is a column of that year's figures, not the period.
+    expect(id('Năm 2023')).toBe('other');
+  });
+  it('takes "Tên …" headers naming units for the name, and leaves remarks and the rated total out of the sums', () => {
+    expect(id('Tên chi bộ, đảng bộ cơ sở')).toBe('name');
+    expect(id('Tên đơn vị trực thuộc')).toBe('name');
+    expect(id('Ghi chú')).toBe('remark');
+    expect(id('Lý do chưa xếp loại')).toBe('remark');
+    expect(id('Tổng số ĐV được đánh giá, xếp loại')).toBe('derived');
+  });
   it('does not take rating levels under an organisation for member ratings (marks or counts: the data decide)', () => {
     expect(id('Xếp loại chi bộ trực thuộc', 'HTXSNV')).toBe('ratingTick');
     expect(id('Xếp loại tổ chức', 'Hoàn thành tốt nhiệm vụ')).toBe('ratingTick');
@@ -104,6 +133,16 @@ describe('findHeader', () => {
   it('reads a two-row header in a CSV, where the parent stands left of blanks', () => {
     const h = findHeader(sheet([['Tên đơn vị', 'Tổng số đảng viên', 'Xếp loại đảng viên', null], [null, null, 'Xuất sắc', 'Tốt'], ['Chi bộ A', 10, 2, 8]]));
     expect(h?.columns.map((c) => c.meaning.kind === 'canonical' ? c.meaning.id : c.meaning.kind)).toEqual(['name', 'members', 'membersHTXSNV', 'membersHTTNV']);
+  });
+  it('reads a three-row CSV header whose "Trong đó" spans two columns under a parent spanning three', () => {
+    const h = findHeader(sheet([
+      ['Tên đơn vị', 'Đảng viên', null, null, 'Kết nạp'],
+      [null, 'Tổng số', 'Trong đó', null, null],
+      [null, null, 'Nữ', 'Dự bị', null],
+      ['Chi bộ A', 10, 4, 1, 1],
+    ]));
+    expect(h?.columns.map((c) => c.label)).toEqual(['Tên đơn vị', 'Đảng viên › Tổng số', 'Đảng viên › Trong đó › Nữ', 'Đảng viên › Trong đó › Dự bị', 'Kết nạp']);
+    expect(h?.columns.map((c) => c.meaning.kind === 'canonical' ? c.meaning.id : c.meaning.kind)).toEqual(['name', 'members', 'women', 'probationary', 'admitted']);
   });
   it('finds no table where no header names organisations or members', () => {
     expect(findHeader(sheet([['Họ và tên', 'Ngày sinh', 'Quê quán'], ['Nguyễn Văn A', '1980', 'Hà Nội']]))).toBeUndefined();

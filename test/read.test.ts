@@ -108,6 +108,28 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
   });
 });
 
+describe('header spellings from hand-made forms', () => {
+  it('a three-row CSV header: "Đảng viên › Trong đó › Nữ | Dự bị", "Kết nạp trong năm › Trong đó nữ", short member-rating headers, "Ghi chú"', async () => {
+    const a = await analyseFixtures(['spellings/two-row-member-ratings.csv']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.members).toMatchObject({ end: 150, admitted: 16, probationary: 18, women: 60 });
+    expect(s.memberRatings.ratings).toEqual({ HTXSNV: 19, HTTNV: 100, HTNV: 25, KHTNV: 6 });
+    // The admitted women are an indicator of their own; the rated total and the remarks are not summed.
+    expect(s.indicators).toEqual([{ name: 'Kết nạp trong năm › Trong đó nữ', total: 7 }]);
+  });
+  it('flat headers with dates, "DV XUAT SAC" without diacritics and a remarks column', async () => {
+    const a = await analyseFixtures(['spellings/flat-headers-with-dates.csv']);
+    // Only the regulation quota speaks: one of two units excellent is over 20%.
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['TL040']);
+    const s = a.summary!;
+    expect(s.members).toMatchObject({ end: 150, admitted: 16 });
+    expect(s.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 });
+    expect(s.memberRatings.ratings).toEqual({ HTXSNV: 19, HTTNV: 100, HTNV: 31, KHTNV: 0 });
+    expect(s.indicators).toEqual([]);
+  });
+});
+
 describe('a folder of per-unit files', () => {
   it('reads every file recursively, whatever each header says, and adds them up', async () => {
     const a = await analyseFixtures(['per-unit']);

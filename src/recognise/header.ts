@@ -12,6 +12,8 @@ export type ColumnKind =
   | { readonly kind: 'percent'; readonly of: ColumnId | undefined }
   /** STT / TT: row numbers. */
   | { readonly kind: 'stt' }
+  /** Free text about the row ("Ghi chú", "Lý do", "Địa chỉ"): read by people, not by tally. */
+  | { readonly kind: 'remark' }
   /** A "Tổng số" under a group whose parts are the other columns: checked against them, never added. */
   | { readonly kind: 'derived' }
   /**
@@ -60,6 +62,11 @@ const MEMBER_CONTEXT = /\b(dang vien|dv)\b/;
 
 /** Prefixes that do not change what a column is: "Trong đó:", "Chia ra:", outline numbers, "Số", "Số lượng". */
 const PREFIXES = [/^(trong do|trong so|tr do|trdo|chia ra|gom|bao gom)\s+/, /^([0-9]{1,2}|[a-e])\s+/, /^(so luong|so)\s+/];
+/**
+ * Words after a header that only say when: "Kết nạp trong năm", "Tổng số đảng viên đến 31/12/2023", "Xếp loại
+ * năm 2023", "Số đảng viên (tính đến ngày 30/6/2024)". Folded, so the date's slashes are spaces.
+ */
+const WHEN_SUFFIX = /\s+(?:trong (?:nam|ky|ky bao cao|nam \d{4})|(?:tinh )?den (?:ngay )?\d{1,2} \d{1,2}(?: \d{2,4})?|(?:tinh )?den (?:cuoi |het )?(?:nam|ky)(?: \d{4})?|tai thoi diem(?: bao cao)?|nam \d{4}|\d{4})$/;
 
 function variants(folded: string): string[] {
   const out = [folded];
@@ -70,6 +77,12 @@ function variants(folded: string): string[] {
       out.push(next);
       current = next;
     }
+  }
+  // The same again without a trailing "when": tried after every exact spelling.
+  for (const v of [...out]) {
+    const bare = v.replace(WHEN_SUFFIX, '');
+    // "Năm 2023" alone is a column of that year's figures, not the period column.
+    if (bare !== v && bare.includes(' ') && !out.includes(bare)) out.push(bare);
   }
   return out;
 }
@@ -89,6 +102,13 @@ function isPercentHeader(raw: string, folded: string): boolean {
 const MEMBER_RATING_COLUMN: Record<RatingLevel | 'unrated', ColumnId> = {
   HTXSNV: 'membersHTXSNV', HTTNV: 'membersHTTNV', HTNV: 'membersHTNV', KHTNV: 'membersKHTNV', unrated: 'membersNotRated',
 };
+
+/** "Tên chi bộ, đảng bộ cơ sở", "Tên đơn vị (chi bộ)", "Tên tổ chức đảng trực thuộc": the unit's name. */
+const UNIT_NAME_HEADER = /^ten (?:cac )?(?:to chuc|chi bo|dang bo|co so|don vi|tccsd|co quan|doanh nghiep)\b/;
+const REMARK = /^(?:ghi chu|chu thich|ly do|nguyen nhan|dia chi|so dien thoai|dien thoai|email|nguoi bao cao|nhan xet|y kien|de xuat|kien nghi)\b/;
+const RATED_TOTAL = /^(?:tong so |so )?(?:dang vien|dv)? ?(?:duoc|da) (?:danh gia|xep loai|danh gia xep loai|tham gia danh gia)\b/;
+
+const MEMBER_LEVEL = /^(?:tong so |so luong |so )?(?:dang vien|dv|d v)(?: duoc| dat)?(?: xep loai| danh gia)? (.+)$/;
 
 /** Decide what a column means from its header path, most specific reading first. */
 export function matchPath(path: readonly string[]): ColumnKind {
@@ -124,6 +144,10 @@ export function matchPath(path: readonly string[]): ColumnKind {
     const aboutOrgs = parents.some((p) => ORG_CONTEXT.test(p)) && !parents.some((p) => MEMBER_CONTEXT.test(p));
     return aboutOrgs ? { kind: 'ratingTick', level: rating } : { kind: 'canonical', id: MEMBER_RATING_COLUMN[rating] };
   }
+  // A level said of members in any spelling: "ĐV HT tốt", "Đảng viên xuất sắc", "DV KHONG HT", "Số ĐV hoàn thành".
+  const ofMembers = MEMBER_LEVEL.exec(variants(leaf).at(-1) ?? leaf);
+  const memberLevel = ofMembers?.[1] !== undefined ? ratingOfHeader(ofMembers[1]) : undefined;
+  if (memberLevel) return { kind: 'canonical', id: MEMBER_RATING_COLUMN[memberLevel] };
   const whole = lookup(folded.join(' '));
   if (whole) return { kind: 'canonical', id: whole };
   if (folded.length > 2) {
@@ -132,6 +156,10 @@ export function matchPath(path: readonly string[]): ColumnKind {
   }
   const byLeaf = lookup(leaf);
   if (byLeaf) return { kind: 'canonical', id: byLeaf };
+  if (parents.length === 0 && UNIT_NAME_HEADER.test(leaf)) return { kind: 'canonical', id: 'name' };
+  if (REMARK.test(leaf)) return { kind: 'remark' };
+  // "Tổng số ĐV được đánh giá, xếp loại": the sum of the levels beside it, not a figure of its own.
+  if (RATED_TOTAL.test(leaf) && !parents.some((p) => ORG_CONTEXT.test(p) && !MEMBER_CONTEXT.test(p))) return { kind: 'derived' };
   return { kind: 'other' };
 }
 
@@ -246,14 +274,25 @@ function sameGroupLeft(grid: FilledGrid, row: number, col: number): boolean {
   return false;
 }
 
-/** Text of a header cell, with a CSV-style horizontal "merge" (blank to the right of a parent) filled in. */
-function parentText(grid: FilledGrid, row: number, col: number, child: number): string {
+/**
+ * Text of a header cell, with a CSV-style horizontal "merge" (blank to the right of a parent) filled in: a blank
+ * stands for the parent on its left when the column has a header further down and so does that parent's column
+ * ("Đảng viên | | " over "Tổng số | Trong đó | " over " | Nữ | Dự bị").
+ */
+function parentText(grid: FilledGrid, row: number, col: number, bottom: number): string {
   const own = grid.text(row, col);
   if (own !== '' || grid.merge(row, col)) return own;
-  if (grid.text(child, col) === '') return '';
+  const below = (c: number, t: string): boolean => {
+    for (let r = row + 1; r <= bottom; r++) {
+      const x = grid.text(r, c);
+      if (x !== '' && x !== t) return true;
+    }
+    return false;
+  };
+  if (!below(col, '')) return '';
   for (let c = col - 1; c >= 0; c--) {
     const t = grid.text(row, c);
-    if (t !== '') return grid.text(child, c) !== '' && grid.text(child, c) !== t ? t : '';
+    if (t !== '') return below(c, t) ? t : '';
   }
   return '';
 }
@@ -287,7 +326,7 @@ export function findHeader(sheet: RawSheet): HeaderMap | undefined {
   for (let c = 0; c < width; c++) {
     const path: string[] = [];
     for (let r = top; r <= bottom; r++) {
-      const t = r < bottom ? parentText(grid, r, c, r + 1) : grid.text(r, c);
+      const t = r < bottom ? parentText(grid, r, c, bottom) : grid.text(r, c);
       if (t !== '' && path.at(-1) !== t) path.push(t);
     }
     if (path.length === 0) continue;

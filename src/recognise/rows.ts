@@ -227,6 +227,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       }
     }
     else if (m.kind === 'derived') notes.push(`cột "${col.label}" là cột tổng của nhóm, không cộng thêm`);
+    else if (m.kind === 'remark') notes.push(`cột "${col.label}" là ghi chú, không đọc`);
   }
   for (const id of REQUIRED_COLUMNS) {
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
