@@ -1,6 +1,6 @@
 import { Checker } from './check/checker.js';
 import type { Diagnostic } from './check/diagnostic.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from './check/rule.js';
+import { DEFAULT_THRESHOLDS, locate, type Locatable, type Thresholds } from './check/rule.js';
 import { expandInputs, openInput, type ReadOptions } from './read/inputs.js';
 import { TallyError, type FatalCode } from './read/errors.js';
 import { workerPool } from './parallel.js';
@@ -234,9 +234,12 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   let rowsSeen = 0;
   let filesDone = 0;
   const report = (): void => options.onProgress?.({ filesDone, filesTotal: files.length, rows: rowsSeen });
+  // Where each period was first met: a roll-up of several periods would add years together (TL033).
+  const periods = new Map<string, Locatable>();
   const feed = (row: UnitRow): void => {
     checker.add(row);
     if (options.rollup) rollup.add(row);
+    if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
     if (++rowsSeen % 10_000 === 0) report();
   };
   const take = (fr: FileResult): void => {
@@ -295,6 +298,14 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   }
   const summary = options.rollup ? rollup.result() : undefined;
   diagnostics.push(...checker.finish());
+  if (options.rollup && periods.size > 1) {
+    // Said at the first row of the second period: where the reports stop being one period.
+    const [first, second] = [...periods.values()];
+    const at = (u: Locatable): string => `${u.source.file}${u.source.sheet ? ` [${u.source.sheet}]` : ''}:${u.source.row}`;
+    const value = [...periods].map(([p, u]) => `${p} (${at(u)})`).join(', ');
+    const column = second?.columns.period !== undefined ? 'period' as const : undefined;
+    if (second && first) diagnostics.push(locate('TL033', second, { column, args: { count: periods.size, value } }));
+  }
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseFixtures, codesOf } from './helpers.js';
+import { analyseFixtures, cli, codesOf } from './helpers.js';
 
 /** One bad fixture per rule: the code it must raise, and the cell it must point at. */
 const CASES: readonly [fixture: string, codes: string[], cell: string | undefined][] = [
@@ -23,6 +23,7 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/parts-mismatch.csv', ['TL025'], 'E4'],
   ['rules/total-mismatch.csv', ['TL030'], 'H5'],
   ['rules/percent-mismatch.csv', ['TL031'], 'D3'],
+  ['rules/mixed-periods.csv', ['TL033'], 'C4'],
   ['workbooks/multi-sheet-mismatch.xlsx', ['TL032', 'TL040'], undefined],
   ['rules/excellent-quota-organisations.csv', ['TL040'], undefined],
   ['rules/member-quota.csv', ['TL041'], 'K2'],
@@ -82,9 +83,21 @@ describe('rules', () => {
 
 describe('duplicates and periods', () => {
   it('the same units in the reports of two years are not duplicates', async () => {
-    const a = await analyseFixtures(['periods']);
+    const a = await analyseFixtures(['periods'], { rollup: false });
     expect(a.diagnostics).toEqual([]);
+  });
+  it('a roll-up of two years is refused (TL033), naming where each year starts; check, or one year alone, passes', async () => {
+    const a = await analyseFixtures(['periods']);
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['TL033']);
+    expect(a.diagnostics[0]?.location).toMatchObject({ file: 'fixtures/periods/khoi-2023.csv', row: 2, cell: 'A2', column: 'Năm' });
+    expect(a.diagnostics[0]?.args.value).toBe('2022 (fixtures/periods/khoi-2022.csv:2), 2023 (fixtures/periods/khoi-2023.csv:2)');
     expect(a.summary!.periods).toEqual(['2022', '2023']);
+    const r = cli(['fixtures/periods']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('fixtures/periods/khoi-2023.csv A2: lỗi TL033 Các báo cáo thuộc 2 kỳ khác nhau');
+    expect(r.stdout).toBe('');
+    expect(cli(['check', 'fixtures/periods']).status).toBe(0);
+    expect((await analyseFixtures(['periods/khoi-2023.csv'])).diagnostics).toEqual([]);
   });
 });
 

@@ -163,6 +163,13 @@ export const CATALOGUE = {
     hintVi: 'Trang tổng hợp không được cộng thêm; sửa cho khớp với các trang chi tiết (hoặc cập nhật lại công thức).',
     hintEn: 'The totals sheet is not added again; make it agree with the detail sheets (or refresh its formulas).',
   },
+  TL033: {
+    severity: 'error', rule: 'mixed-periods',
+    vi: (a) => `Các báo cáo thuộc ${s(a, 'count')} kỳ khác nhau: ${s(a, 'value')}; cộng chung sẽ cộng số liệu của các kỳ với nhau.`,
+    en: (a) => `The reports belong to ${s(a, 'count')} different periods: ${s(a, 'value')}; a roll-up would add the periods' figures together.`,
+    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ); nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
+    hintEn: 'Roll up one period at a time (give only that period\'s files); if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
+  },
   TL031: {
     severity: 'warning', rule: 'percentage-mismatch',
     vi: (a) => `Ô ${s(a, 'cell')}: tỷ lệ ghi ${s(a, 'value')}%, tính lại được ${s(a, 'expected')}%.`,
