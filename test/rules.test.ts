@@ -23,6 +23,7 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/parts-mismatch.csv', ['TL025'], 'E4'],
   ['rules/total-mismatch.csv', ['TL030'], 'H5'],
   ['rules/percent-mismatch.csv', ['TL031'], 'D3'],
+  ['rules/cells-sum-mismatch.csv', ['TL034'], 'C5'],
   ['rules/mixed-periods.csv', ['TL033'], 'C4'],
   ['workbooks/multi-sheet-mismatch.xlsx', ['TL032', 'TL040'], undefined],
   ['rules/excellent-quota-organisations.csv', ['TL040'], undefined],

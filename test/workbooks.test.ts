@@ -113,3 +113,18 @@ describe('group headings that carry their group\'s totals', () => {
     expect(a.rows.skipped.map((s) => `${s.row}:${s.reason}`)).toEqual(['1:header', '2:group', '5:group', '8:total']);
   });
 });
+
+describe('a committee with its cells listed under it', () => {
+  it('reads "1.1" and "- Chi bộ …" rows as the committee\'s cells: counted apart, not added, and the total row agrees', async () => {
+    const a = await analyseFixtures(['workbooks/committee-cells.csv']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.organizations.total).toBe(3);
+    expect(s.organizations.byType).toMatchObject({ dang_bo_co_so: 2, chi_bo_co_so: 1 });
+    expect(s.organizations.subordinate).toMatchObject({ chi_bo_truc_thuoc: 4 });
+    expect(s.members).toMatchObject({ end: 102, admitted: 6 });
+    expect(s.organizations.ratings).toEqual({ HTXSNV: 0, HTTNV: 3, HTNV: 0, KHTNV: 0 });
+    expect(s.indicators).toEqual([{ name: 'Số cuộc học tập', total: 12 }]);
+  });
+});
+

@@ -170,6 +170,13 @@ export const CATALOGUE = {
     hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ); nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
     hintEn: 'Roll up one period at a time (give only that period\'s files); if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
   },
+  TL034: {
+    severity: 'warning', rule: 'cells-sum-mismatch',
+    vi: (a) => `"${s(a, 'name')}", cột ${s(a, 'label')}: ghi ${s(a, 'value')}, nhưng ${s(a, 'count')} chi bộ trực thuộc liệt kê bên dưới cộng được ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}", column ${s(a, 'label')}: says ${s(a, 'value')}, but the ${s(a, 'count')} cells listed under it add up to ${s(a, 'expected')}.`,
+    hintVi: 'Dòng của đảng bộ là tổng các chi bộ trực thuộc liệt kê dưới nó (chỉ dòng đảng bộ được cộng vào toàn khối); sửa số cho khớp, hoặc liệt kê đủ các chi bộ.',
+    hintEn: 'A committee\'s row is the total of the cells listed under it (only the committee\'s row is added to the bloc); make them agree, or list every cell.',
+  },
   TL031: {
     severity: 'warning', rule: 'percentage-mismatch',
     vi: (a) => `Ô ${s(a, 'cell')}: tỷ lệ ghi ${s(a, 'value')}%, tính lại được ${s(a, 'expected')}%.`,

@@ -79,7 +79,8 @@ export class Checker {
   /** Rules over the whole set: hierarchy and the organisations' excellent quota. */
   finish(): Diagnostic[] {
     const typeOf = (code: string, period: string | undefined): OrgType | undefined | null => {
-      const packed = this.units.get(`${period ?? ''}\u0000c${fold(code)}`);
+      // The parent column holds a code, or (for cells listed under their committee without codes) its name.
+      const packed = this.units.get(`${period ?? ''}\u0000c${fold(code)}`) ?? this.units.get(`${period ?? ''}\u0000n${fold(code)}`);
       return packed === undefined ? null : this.unpack(packed).type;
     };
     const parentOf = new Map<string, Child>();

@@ -141,6 +141,11 @@ function groupType(label: string): OrgType | undefined {
   return undefined;
 }
 
+/** The mark before a subordinate row's name: "- Chi bộ …", "+ Chi bộ …", "• …". */
+const SUB_BULLET = /^[-+–—•*·]\s*/;
+/** A second-level number in the STT column: "1.1", "2.3.". Group 1 is the parent's number. */
+const SUB_STT = /^(\d{1,3})\.\d{1,3}\.?$/;
+
 /** A mark in a rating column: "x", a tick, "v". */
 const MARK = /^(x|✓|✔|√|v|•|\+|\*|có)$/i;
 const MEMBER_RATING_LEVELS: readonly (readonly [CountColumn, RatingLevel | 'unrated'])[] = [
@@ -370,12 +375,28 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     return v as T;
   };
 
+  // A committee's own cells listed under it ("1.1", "- Chi bộ …"): subordinate rows, whose figures are already in the
+  // committee's row. They are kept out of the totals and checked against the committee's row when the list ends.
+  let committee: { name: string; key: string; stt: string; row: number; bulleted: boolean; isCommittee: boolean; values: Float64Array; sums: Float64Array; children: number } | undefined;
+  const closeCommittee = (): void => {
+    if (committee && committee.children > 0) {
+      for (let i = 0; i < firstIndicator; i++) {
+        const s = summed[i];
+        const own = committee.values[i] ?? BLANK_CELL;
+        if (!s?.id || s.part || s.id === 'cells' || own < 0) continue;
+        const sum = committee.sums[i] ?? 0;
+        if (sum !== own) push('TL034', 'warning', committee.row, s.col, { name: committee.name, label: COLUMN_LABELS[s.id], value: own, expected: sum, count: committee.children });
+      }
+    }
+    committee = undefined;
+  };
+
   const walk = (row: readonly CellValue[], r: number): void => {
     if (mergesFrom.size > 0) lendMerged(row, r);
     if (isEmpty(row)) return;
     rowsRead++;
     if (sheet.hiddenRows.has(r)) hiddenRead++;
-    const name = nameCol !== undefined ? cellText(row[nameCol]) : '';
+    let name = nameCol !== undefined ? cellText(row[nameCol]) : '';
     const label = name !== '' ? name : cellText(row.find((v) => typeof v === 'string' && v.trim() !== '' && !/^[\d.,\s]+$/.test(v)) ?? null);
     if (inNotes) {
       skip(r, 'note', label);
@@ -407,6 +428,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
 
     if (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3)) {
+      closeCommittee();
       const kind = GRAND.test(folded()) || group === undefined ? 'total' : 'subtotal';
       if (kind === 'total') closeGroup();
       const total: TotalRow = { row: r, label, kind, values: totalValues() };
@@ -423,6 +445,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const marked = /^([IVXLC]+|[A-Z])\.?$/.test(sttText) && !/^\s*(?:[IVXLC]+|[A-Z])\s*[.)]/.test(label) ? `${sttText}. ${label}` : label;
     const headingWithTotals = anyCount && isGroupTotalRow(marked, marked === label ? folded : () => fold(marked.slice(0, 40)));
     if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals) {
+      closeCommittee();
       closeGroup();
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
       const type = groupType(text);
@@ -456,14 +479,21 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       // belongs to each of them; counts are never spread this way, they would be added twice.
       return own !== '' ? own : cellText(mergedAbove(r, c));
     };
-    const parent = text('parent') || undefined;
     let type: OrgType | undefined;
     const typeText = text('type');
     if (typeText !== '') {
       type = cached(typeCache, typeText, parseOrgType);
       if (!type) push('TL014', 'error', r, columns.type, { value: typeText });
     }
-    type ??= group?.type ?? inferOrgType(name, parent !== undefined);
+    // Under a committee's row, a row numbered "1.1" after its "1", or a "- Chi bộ …" after an unmarked committee,
+    // is one of its cells (unless its type column says it is a grassroots organisation of its own).
+    const bullet = SUB_BULLET.exec(name);
+    const subStt = SUB_STT.exec(sttText);
+    const sub = committee !== undefined && type !== 'dang_bo_co_so' && type !== 'chi_bo_co_so'
+      && ((subStt !== null && subStt[1] === committee.stt && committee.isCommittee) || (bullet !== null && !committee.bulleted && committee.isCommittee));
+    if (sub && bullet) name = name.slice(bullet[0].length);
+    const parent = text('parent') || (sub ? committee?.key : undefined);
+    type ??= sub ? (inferOrgType(name, true) ?? 'chi_bo_truc_thuoc') : group?.type ?? inferOrgType(name, parent !== undefined);
     let rating: UnitRow['rating'];
     if (columns.rating !== undefined) {
       const ratingText = text('rating');
@@ -505,11 +535,25 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
     if (wholes.length > 0) checkPieces(row, r, name);
     rowsCounted++;
-    for (let i = 0; i < summed.length; i++) {
-      const v = parsedCells[i] ?? BLANK_CELL;
-      if (v >= 0) {
-        allSums[i] = (allSums[i] ?? 0) + v;
-        groupSums[i] = (groupSums[i] ?? 0) + v;
+    if (sub && committee) {
+      committee.children++;
+      for (let i = 0; i < summed.length; i++) {
+        const v = parsedCells[i] ?? BLANK_CELL;
+        if (v >= 0) committee.sums[i] = (committee.sums[i] ?? 0) + v;
+      }
+    } else {
+      closeCommittee();
+      committee = {
+        name, key: code || name, stt: /^\d{1,3}\.?$/.test(sttText) ? sttText.replace('.', '') : '', row: r, bulleted: bullet !== null,
+        isCommittee: type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan' || (type === undefined && !/^(chi bo|cb)\b/.test(fold(name))),
+        values: parsedCells.slice(), sums: new Float64Array(summed.length), children: 0,
+      };
+      for (let i = 0; i < summed.length; i++) {
+        const v = parsedCells[i] ?? BLANK_CELL;
+        if (v >= 0) {
+          allSums[i] = (allSums[i] ?? 0) + v;
+          groupSums[i] = (groupSums[i] ?? 0) + v;
+        }
       }
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
@@ -521,6 +565,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const col = header.columns.find((h) => h.index === c);
       if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
     }
+    closeCommittee();
     for (const t of deferredTotals) compareTotal(t, allSums);
     closeGroup();
     skipped.sort((a, b) => a.row - b.row);

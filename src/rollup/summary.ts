@@ -51,15 +51,6 @@ export class Rollup {
 
   add(row: UnitRow): void {
     if (row.period) this.periods.add(row.period);
-    for (let i = 0; i < row.indicators.length; i++) {
-      const value = row.indicators[i];
-      const name = row.indicatorNames[i];
-      if (value === undefined || name === undefined) continue;
-      const key = this.foldCached(name);
-      const entry = this.indicators.get(key) ?? { name, total: 0 };
-      entry.total += value;
-      this.indicators.set(key, entry);
-    }
     if (!GRASSROOTS.has(row.type)) {
       const t = row.type === 'chi_bo_truc_thuoc' ? 'chi_bo_truc_thuoc' : 'dang_bo_bo_phan';
       this.subordinate[t]++;
@@ -68,6 +59,16 @@ export class Rollup {
         this.subordinate.ratings[row.rating]++;
       }
       return;
+    }
+    // Indicators, like members, come from grassroots rows only: a cell's figures are in its committee's.
+    for (let i = 0; i < row.indicators.length; i++) {
+      const value = row.indicators[i];
+      const name = row.indicatorNames[i];
+      if (value === undefined || name === undefined) continue;
+      const key = this.foldCached(name);
+      const entry = this.indicators.get(key) ?? { name, total: 0 };
+      entry.total += value;
+      this.indicators.set(key, entry);
     }
     this.byType[row.type === 'dang_bo_co_so' || row.type === 'chi_bo_co_so' ? row.type : 'unknown']++;
     if (row.sector) {
