@@ -18,7 +18,7 @@ describe('khoi-2020.xlsx reproduces seed 004 (year 2020)', () => {
     expect(s.periods).toEqual(['2020']);
     // Movements balance: start + in − out = end.
     const m = s.members;
-    expect(m.start! + m.admitted + m.transferredIn - m.transferredOut - m.deceased - m.expelled - m.removed - m.resigned).toBe(m.end);
+    expect(m.start! + m.admitted! + m.transferredIn! - m.transferredOut! - m.deceased! - m.expelled! - m.removed! - m.resigned!).toBe(m.end);
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   it('truncates 8/107 to 7,47% with --rounding truncate, as the article printed it', async () => {

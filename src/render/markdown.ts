@@ -45,8 +45,8 @@ export function renderCsv(s: Summary): string {
   count('members', 'start', m.start);
   for (const k of ['admitted', 'transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned', 'end'] as const) count('members', k, m[k]);
   if (m.admissionRate) share('members', 'admissionRate', m.admissionRate);
-  share('members', 'probationary', m.probationaryShare);
-  share('members', 'women', m.womenShare);
+  if (m.probationaryShare) share('members', 'probationary', m.probationaryShare);
+  if (m.womenShare) share('members', 'women', m.womenShare);
   for (const i of s.indicators) count('indicators', i.name, i.total);
   const field = (v: string | number | null): string => {
     if (v === null) return '';

@@ -64,14 +64,15 @@ export function summarySections(s: Summary, o: { readonly lang: Lang }): Section
 
   const memberLines: Line[] = [];
   if (m.start !== null) memberLines.push([0, 'start', n(m.start)]);
-  memberLines.push([1, 'admitted', m.admissionRate ? `${n(m.admitted)} (${formatPercent(m.admissionRate.percent, d, o.lang)})` : n(m.admitted)]);
+  if (m.admitted !== null) memberLines.push([1, 'admitted', m.admissionRate ? `${n(m.admitted)} (${formatPercent(m.admissionRate.percent, d, o.lang)})` : n(m.admitted)]);
   for (const k of ['transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned'] as const) {
-    if (m[k] > 0) memberLines.push([1, k, n(m[k])]);
+    const v = m[k];
+    if (v !== null && v > 0) memberLines.push([1, k, n(v)]);
   }
   memberLines.push([0, 'end', n(m.end)]);
   // A figure no input reported (no such column) is left out rather than shown as 0.
-  if (m.probationary > 0) memberLines.push([1, 'probationary', sh(m.probationaryShare)]);
-  if (m.women > 0) memberLines.push([1, 'women', sh(m.womenShare)]);
+  if (m.probationaryShare) memberLines.push([1, 'probationary', sh(m.probationaryShare)]);
+  if (m.womenShare) memberLines.push([1, 'women', sh(m.womenShare)]);
   sections.push({ title: 'members', lines: memberLines });
 
   if (mr.rated > 0) {

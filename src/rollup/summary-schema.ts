@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROUNDINGS } from './percent.js';
 
+const Count = z.number().int().nullable();
 const ShareSchema = z.object({ count: z.number().int(), of: z.number().int(), percent: z.number().nullable() });
 const RatingsSchema = z.object({ HTXSNV: z.number().int(), HTTNV: z.number().int(), HTNV: z.number().int(), KHTNV: z.number().int() });
 export const RatingBlock = {
@@ -31,10 +32,11 @@ export const SummarySchema = z.object({
   }),
   members: z.object({
     start: z.number().int().nullable(),
-    admitted: z.number().int(), transferredIn: z.number().int(), reinstated: z.number().int(), transferredOut: z.number().int(), deceased: z.number().int(),
-    expelled: z.number().int(), removed: z.number().int(), resigned: z.number().int(),
-    end: z.number().int(), probationary: z.number().int(), women: z.number().int(),
-    admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema, womenShare: ShareSchema,
+    // null: no input has the column (unknown), as against 0 reported.
+    admitted: Count, transferredIn: Count, reinstated: Count, transferredOut: Count, deceased: Count,
+    expelled: Count, removed: Count, resigned: Count,
+    end: z.number().int(), probationary: Count, women: Count,
+    admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema.nullable(), womenShare: ShareSchema.nullable(),
   }),
   memberRatings: z.object({ ...RatingBlock, notRated: z.number().int(), exempt: z.number().int() }),
   indicators: z.array(z.object({ name: z.string(), total: z.number().int() })),

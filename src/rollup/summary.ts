@@ -22,8 +22,14 @@ const zeroRatings = (): Record<RatingLevel, number> => ({ HTXSNV: 0, HTTNV: 0, H
  * for the list of unrated units. Members are summed over grassroots organisations only: a subordinate cell's
  * members are already in its committee's figures.
  */
+const OPTIONAL = ['admitted', 'transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned', 'probationary', 'women'] as const;
+type Optional = (typeof OPTIONAL)[number];
+
 export class Rollup {
   private readonly periods = new Set<string>();
+  /** Member figures no row has had a column for yet: reported as null (unknown), not 0. */
+  private readonly unseen = new Set<Optional>(OPTIONAL);
+  private lastColumns: UnitRow['columns'] | undefined;
   private readonly byType = { dang_bo_co_so: 0, chi_bo_co_so: 0, unknown: 0 };
   private readonly sectors = new Map<string, { sector: string; count: number }>();
   private readonly subordinate = { chi_bo_truc_thuoc: 0, dang_bo_bo_phan: 0, rated: 0, ratings: zeroRatings() };
@@ -84,6 +90,12 @@ export class Rollup {
     }
     const c = row.counts;
     const m = this.m;
+    if (this.unseen.size > 0 && row.columns !== this.lastColumns) {
+      this.lastColumns = row.columns;
+      for (const id of this.unseen) if (row.columns[id] !== undefined) this.unseen.delete(id);
+    }
+    // Parts of a count with no column of its own ("Chuyển đến" › "Tỉnh khác" | "Huyện khác") report it too.
+    if (this.unseen.size > 0) for (const id of this.unseen) if (c[id] !== undefined) this.unseen.delete(id);
     if (c.membersStart !== undefined) {
       m.start += c.membersStart;
       m.hasStart = true;
@@ -129,6 +141,7 @@ export class Rollup {
   result(): Summary {
     const { decimals, rounding, excellentBase } = this.options;
     const m = this.m;
+    const known = (id: Optional, value: number): number | null => (this.unseen.has(id) ? null : value);
     const total = this.byType.dang_bo_co_so + this.byType.chi_bo_co_so + this.byType.unknown;
     return {
       schema: 'tally.summary/1',
@@ -145,12 +158,13 @@ export class Rollup {
       },
       members: {
         start: m.hasStart ? m.start : null,
-        admitted: m.admitted, transferredIn: m.transferredIn, reinstated: m.reinstated, transferredOut: m.transferredOut, deceased: m.deceased,
-        expelled: m.expelled, removed: m.removed, resigned: m.resigned,
-        end: m.end, probationary: m.probationary, women: m.women,
-        admissionRate: m.hasStart ? share(m.admitted, m.start, decimals, rounding) : null,
-        probationaryShare: share(m.probationary, m.end, decimals, rounding),
-        womenShare: share(m.women, m.end, decimals, rounding),
+        admitted: known('admitted', m.admitted), transferredIn: known('transferredIn', m.transferredIn), reinstated: known('reinstated', m.reinstated),
+        transferredOut: known('transferredOut', m.transferredOut), deceased: known('deceased', m.deceased),
+        expelled: known('expelled', m.expelled), removed: known('removed', m.removed), resigned: known('resigned', m.resigned),
+        end: m.end, probationary: known('probationary', m.probationary), women: known('women', m.women),
+        admissionRate: m.hasStart && !this.unseen.has('admitted') ? share(m.admitted, m.start, decimals, rounding) : null,
+        probationaryShare: this.unseen.has('probationary') ? null : share(m.probationary, m.end, decimals, rounding),
+        womenShare: this.unseen.has('women') ? null : share(m.women, m.end, decimals, rounding),
       },
       memberRatings: { ...this.block(this.memberRatings), notRated: m.notRated, exempt: m.exempt },
       indicators: [...this.indicators.values()].map((i) => ({ ...i })),
