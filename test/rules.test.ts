@@ -4,6 +4,7 @@ import { analyseFixtures, cli, codesOf } from './helpers.js';
 /** One bad fixture per rule: the code it must raise, and the cell it must point at. */
 const CASES: readonly [fixture: string, codes: string[], cell: string | undefined][] = [
   ['rules/missing-column.csv', ['TL002'], undefined],
+  ['rules/no-data-rows.csv', ['TL005'], undefined],
   ['rules/duplicate-column.csv', ['TL003'], 'C1'],
   ['rules/unknown-column.csv', ['TL004'], 'D1'],
   ['rules/not-a-number.csv', ['TL010'], 'H3'],

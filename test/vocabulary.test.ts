@@ -23,6 +23,12 @@ describe('ratings', () => {
     expect(level('TSVM tiêu biểu', 'pre-2018')).toBe('HTXSNV');
     expect(level('Yếu kém', 'pre-2018')).toBe('KHTNV');
   });
+  it('read the level before a reason or remark in brackets', () => {
+    expect(level('Chưa xếp loại (mới thành lập)')).toBe('unrated');
+    expect(level('HTTNV (đề nghị)')).toBe('HTTNV');
+    expect(level('Hoàn thành xuất sắc nhiệm vụ [2 năm liền]')).toBe('HTXSNV');
+    expect(level('(x)')).toBe('unknown');
+  });
   it('say so for a label they do not know', () => {
     expect(level('Khá')).toBe('unknown');
   });

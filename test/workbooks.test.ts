@@ -128,3 +128,18 @@ describe('a committee with its cells listed under it', () => {
   });
 });
 
+describe('rows under the table that are not units', () => {
+  it('skips "So với cùng kỳ năm 2022" and "Tỷ lệ tăng (%)" under the total as comparisons', async () => {
+    const a = await analyseFixtures(['workbooks/comparison-row.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.counted).toBe(2);
+    expect(a.rows.skipped.map((x) => [x.row, x.reason])).toEqual([[1, 'header'], [4, 'total'], [5, 'comparison'], [6, 'comparison']]);
+    expect(a.summary!.members).toMatchObject({ end: 150, admitted: 16 });
+  });
+  it('an empty template: its signature block is not a unit, and TL005 says there are no data rows', async () => {
+    const a = await analyseFixtures(['rules/no-data-rows.csv']);
+    expect(a.diagnostics.map((d) => [d.code, d.location.row])).toEqual([['TL005', 2]]);
+    expect(a.rows.skipped.map((x) => x.reason)).toEqual(['title', 'header', 'note', 'note']);
+  });
+});
+

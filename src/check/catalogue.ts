@@ -44,6 +44,13 @@ export const CATALOGUE = {
     hintVi: 'Nếu đây là một chỉ tiêu cần cộng, chỉ ghi số vào cột này.',
     hintEn: 'If it is a figure to add up, put only numbers in it.',
   },
+  TL005: {
+    severity: 'warning', rule: 'no-data-rows',
+    vi: (a) => `Bảng có tiêu đề cột (dòng ${s(a, 'value')}) nhưng không có dòng số liệu nào của tổ chức.`,
+    en: (a) => `The table has a header (row ${s(a, 'value')}) but no data row of any organisation.`,
+    hintVi: 'Điền số liệu của từng tổ chức dưới dòng tiêu đề; nếu đây là mẫu còn trống thì gửi lại tệp đã điền.',
+    hintEn: 'Fill in one row per organisation under the header; if this is an empty template, send the filled-in file instead.',
+  },
   TL010: {
     severity: 'error', rule: 'not-a-number',
     vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số, nhưng có "${s(a, 'value')}".`,

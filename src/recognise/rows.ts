@@ -38,6 +38,8 @@ export interface SheetResult {
 }
 
 const NOTE_START = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|bi thu|pho bi thu|truong ban|thu truong|lanh dao|kt bi thu|ngay \d+ thang|.*\bngay \d* ?thang)\b/;
+const SURE_NOTE = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|.*\bngay \d* ?thang)\b/;
+const COMPARISON = /^(so voi|so sanh|tang giam|tang hoac giam|ty le|ti le|chenh lech|binh quan|trung binh)\b/;
 const TOTAL = /^(tong cong|cong|tong|tong so|toan khoi|toan dang bo|cong toan khoi|tong hop|tong toan khoi|cong chung)\b/;
 /**
  * Folded, "Cộng" and "Công" are one word: "Công ty Cấp nước" and "Tổng công ty Cao su" are units, not totals.
@@ -413,7 +415,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     let foldedLabel: string | undefined;
     const folded = (): string => (foldedLabel ??= fold(label.length > 40 ? label.slice(0, 40) : label));
     // Notes and signatures carry no figures: "Người lập biểu", "T/M BAN THƯỜNG VỤ", "…, ngày 20 tháng 12 năm 2023".
-    if (!anyCount && rowsCounted > 0 && NOTE_START.test(folded())) {
+    // Before any unit only the unmistakable ones count (a template sent back empty ends with its signature block).
+    if (!anyCount && (rowsCounted > 0 ? NOTE_START : SURE_NOTE).test(folded())) {
       inNotes = true;
       skip(r, 'note', label);
       return;
@@ -427,6 +430,11 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       return;
     }
 
+    // "So với cùng kỳ năm 2022", "Tỷ lệ (%)", "Tăng/giảm": a comparison under the table, not a unit.
+    if (COMPARISON.test(folded())) {
+      skip(r, 'comparison', label);
+      return;
+    }
     if (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3)) {
       closeCommittee();
       const kind = GRAND.test(folded()) || group === undefined ? 'total' : 'subtotal';
@@ -566,6 +574,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
     }
     closeCommittee();
+    if (rowsCounted === 0 && !skipped.some((x) => x.reason === 'invalid')) push('TL005', 'warning', header.bottom, undefined, { value: header.bottom + 1 });
     for (const t of deferredTotals) compareTotal(t, allSums);
     closeGroup();
     skipped.sort((a, b) => a.row - b.row);

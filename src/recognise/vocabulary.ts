@@ -67,6 +67,9 @@ export function parseRating(text: string, scale: Scale): RatingParse {
   if (level) return { kind: 'level', level };
   const old = PRE_2018.get(key);
   if (old) return scale === 'pre-2018' ? { kind: 'level', level: old } : { kind: 'old-scale', level: old };
+  // A reason or a remark in brackets after the level: "Chưa xếp loại (mới thành lập)", "HTTNV (đề nghị)".
+  const bare = text.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
+  if (bare !== text.trim() && bare !== '') return parseRating(bare, scale);
   return { kind: 'unknown' };
 }
 
