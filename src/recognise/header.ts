@@ -87,9 +87,14 @@ function variants(folded: string): string[] {
   return out;
 }
 
+const COUNT_WORD = /^(?:(?:trong do|trong so|chia ra)\s+)?(?:tong so|so luong|so)\s/;
+
 function lookup(folded: string): ColumnId | undefined {
+  const counted = COUNT_WORD.test(folded);
   for (const v of variants(folded)) {
     const id = ALIAS_INDEX.get(v);
+    // "Số TCCSĐ", "Số chi bộ" count units: a number, never the units' name, type or parent.
+    if (id && counted && !isCountColumn(id) && !COUNT_WORD.test(v) && id !== 'code') continue;
     if (id) return id;
   }
   return undefined;

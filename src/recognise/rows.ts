@@ -236,6 +236,20 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     else if (m.kind === 'derived') notes.push(`cột "${col.label}" là cột tổng của nhóm, không cộng thêm`);
     else if (m.kind === 'remark') notes.push(`cột "${col.label}" là ghi chú, không đọc`);
   }
+  // A "name" column holding numbers is a count under a name-like header (a formula sheet's "TCCSĐ"): not the name.
+  if (columns.name !== undefined) {
+    let numbers = 0;
+    let texts = 0;
+    for (let r = header.bottom + 1; r < Math.min(sheet.rows.length, header.bottom + 200); r++) {
+      const v = sheet.rows[r]?.[columns.name];
+      if (typeof v === 'number') numbers++;
+      else if (typeof v === 'string' && /\p{L}/u.test(v)) texts++;
+    }
+    if (numbers > 0 && texts === 0) {
+      notes.push(`cột "${header.columns.find((c) => c.index === columns.name)?.label ?? ''}" chỉ có số, không phải tên tổ chức`);
+      delete columns.name;
+    }
+  }
   for (const id of REQUIRED_COLUMNS) {
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
   }
@@ -538,6 +552,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (name === '') {
         if (nameCol !== undefined) push('TL016', 'error', r, nameCol, { row: r + 1 });
       } else if (membersCol !== undefined && parseCount(row[membersCol] ?? null).kind !== 'bad') push('TL017', 'error', r, membersCol, { name });
+      // Its figures are most likely in the totals: kept in the sums they are checked against.
+      if (anyCount) addToSums();
       skip(r, 'invalid', label);
       return;
     }
@@ -556,13 +572,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         isCommittee: type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan' || (type === undefined && !/^(chi bo|cb)\b/.test(fold(name))),
         values: parsedCells.slice(), sums: new Float64Array(summed.length), children: 0,
       };
-      for (let i = 0; i < summed.length; i++) {
-        const v = parsedCells[i] ?? BLANK_CELL;
-        if (v >= 0) {
-          allSums[i] = (allSums[i] ?? 0) + v;
-          groupSums[i] = (groupSums[i] ?? 0) + v;
-        }
-      }
+      addToSums();
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
     onRow(Object.assign(candidate as Omit<UnitRow, 'source' | 'columns' | 'indicatorNames'>, { source: { file: where.file, sheet: where.sheet, row: r + 1 }, columns, indicatorNames }));
@@ -627,11 +637,28 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const p = (part * 100) / b;
       return Math.abs(p - given) <= 0.0101 || Math.abs(p - given * 100) <= 0.0101;
     });
-    if (!ok) push('TL031', 'warning', r, col.index, { value: given.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
+    // A cell formatted as a percentage holds the fraction (0,45 shown as 45%): quoted as shown.
+    const shown = typeof cell === 'number' && given <= 1 ? given * 100 : given;
+    if (!ok) push('TL031', 'warning', r, col.index, { value: shown.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
+  }
+  /** Add the row's figures to the running sums; an unreadable cell (already an error) makes its column's sum unknown. */
+  function addToSums(): void {
+    for (let i = 0; i < summed.length; i++) {
+      const v = parsedCells[i] ?? BLANK_CELL;
+      if (v >= 0) {
+        allSums[i] = (allSums[i] ?? 0) + v;
+        groupSums[i] = (groupSums[i] ?? 0) + v;
+      } else if (v === BAD_CELL) {
+        allSums[i] = Number.NaN;
+        groupSums[i] = Number.NaN;
+      }
+    }
   }
   function compareTotal(t: TotalRow, sums: Float64Array): void {
     for (const [key, { value, col }] of Object.entries(t.values)) {
       const expected = sums[summed.findIndex((s) => s.key === key)] ?? 0;
+      // A column with an unreadable cell above has its own error; a total over it cannot be checked.
+      if (Number.isNaN(expected)) continue;
       if (expected !== value) {
         const colLabel = header.columns.find((c) => c.index === col)?.label ?? key;
         push('TL030', 'error', t.row, col, { label: t.label, column: colLabel, value, expected });

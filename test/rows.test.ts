@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { recogniseSheet } from '../src/recognise/rows.js';
+import type { CellValue, MergeRange, RawSheet } from '../src/read/types.js';
+import type { UnitRow } from '../src/recognise/table.js';
+
+const sheet = (rows: CellValue[][], merges: MergeRange[] = []): RawSheet => ({
+  file: 't.xlsx', sheet: 'S', rows, merges, hiddenRows: new Set(), hiddenColumns: new Set(),
+});
+const read = (s: RawSheet): { units: UnitRow[]; codes: string[]; cells: (string | undefined)[]; result: ReturnType<typeof recogniseSheet> } => {
+  const units: UnitRow[] = [];
+  const result = recogniseSheet(s, { scale: 'current' }, (u) => units.push(u));
+  const d = result?.diagnostics ?? [];
+  return { units, codes: d.map((x) => x.code), cells: d.map((x) => x.location.cell), result };
+};
+
+describe('follow-on errors are not reported', () => {
+  it('a total under a column with an unreadable cell is not checked (the cell has its own error)', () => {
+    const r = read(sheet([
+      ['Tên đơn vị', 'Tổng số đảng viên', 'Kết nạp'],
+      ['Chi bộ A', 10, 1],
+      ['Chi bộ B', { error: '#REF!' }, 2],
+      ['Tổng cộng', 25, 4],
+    ]));
+    // Members: B3 is #REF!, so the total's 25 cannot be checked; admitted: 1 + 2 ≠ 4 is still reported.
+    expect(r.codes).toEqual(['TL015', 'TL030']);
+    expect(r.cells).toEqual(['B3', 'C4']);
+  });
+  it('with no name column, TL002 is said once and the total row still agrees with the rows above it', () => {
+    const r = read(sheet([
+      ['STT', 'Tổng số đảng viên', 'Kết nạp'],
+      [1, 10, 1],
+      [2, 15, 2],
+      ['Tổng cộng', 25, 3],
+    ]));
+    expect(r.codes).toEqual(['TL002']);
+  });
+});
+
+describe('columns', () => {
+  it('a "Số TCCSĐ" column is a count, not the name; a name column holding only numbers is not the name', () => {
+    const r = read(sheet([
+      ['Khối', 'Số TCCSĐ', 'Tổng số đảng viên'],
+      ['Khối doanh nghiệp', 12, 340],
+    ]));
+    expect(r.codes).toEqual(['TL002']);
+    const n = read(sheet([
+      ['Tên đơn vị', 'Đơn vị', 'Tổng số đảng viên'],
+      ['Chi bộ A', 3, 10],
+    ]));
+    // "Tên đơn vị" is the name; the second name-like column holds numbers and is a duplicate only by its header.
+    expect(n.units.map((u) => u.name)).toEqual(['Chi bộ A']);
+  });
+  it('quotes a percentage cell holding a fraction (0,45 shown as 45%) as the percentage it shows', () => {
+    const r = read(sheet([
+      ['Tên đơn vị', 'Tổng số đảng viên', 'Đảng viên nữ', 'Tỷ lệ %'],
+      ['Chi bộ A', 20, 10, 0.45],
+    ]));
+    expect(r.codes).toEqual(['TL031']);
+    expect(r.result?.diagnostics[0]?.args).toMatchObject({ value: '45,00', expected: '50,00' });
+  });
+});
