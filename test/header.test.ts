@@ -144,6 +144,21 @@ describe('findHeader', () => {
     expect(h?.columns.map((c) => c.label)).toEqual(['Tên đơn vị', 'Đảng viên › Tổng số', 'Đảng viên › Trong đó › Nữ', 'Đảng viên › Trong đó › Dự bị', 'Kết nạp']);
     expect(h?.columns.map((c) => c.meaning.kind === 'canonical' ? c.meaning.id : c.meaning.kind)).toEqual(['name', 'members', 'women', 'probationary', 'admitted']);
   });
+  it('does not take a title merged across the table for a parent header, so its period stays a title', () => {
+    const h = findHeader(sheet(
+      [['BÁO CÁO KẾT QUẢ NĂM 2023', null, null, null], ['STT', 'Tên đơn vị', 'Tổng số đảng viên', 'Kết nạp'], [1, 'Chi bộ A', 10, 1]],
+      [{ top: 0, left: 0, bottom: 0, right: 3 }],
+    ));
+    expect(h?.top).toBe(1);
+    expect(h?.columns.map((c) => c.label)).toEqual(['STT', 'Tên đơn vị', 'Tổng số đảng viên', 'Kết nạp']);
+  });
+  it('reads a header merged across two columns as one column, not two with the same meaning', () => {
+    const h = findHeader(sheet(
+      [['STT', 'Tên đơn vị', null, 'Tổng số đảng viên', 'Kết nạp'], [1, 'Chi bộ A', null, 10, 1]],
+      [{ top: 0, left: 1, bottom: 0, right: 2 }, { top: 1, left: 1, bottom: 1, right: 2 }],
+    ));
+    expect(h?.columns.map((c) => `${c.index}:${c.label}`)).toEqual(['0:STT', '1:Tên đơn vị', '3:Tổng số đảng viên', '4:Kết nạp']);
+  });
   it('finds no table where no header names organisations or members', () => {
     expect(findHeader(sheet([['Họ và tên', 'Ngày sinh', 'Quê quán'], ['Nguyễn Văn A', '1980', 'Hà Nội']]))).toBeUndefined();
   });

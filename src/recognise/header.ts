@@ -239,6 +239,15 @@ function isTextRow(grid: FilledGrid, row: number, width: number): boolean {
  */
 function isParentRow(grid: FilledGrid, above: number, band: number, width: number): boolean {
   if (above < 0 || !isTextRow(grid, above, width)) return false;
+  // A title merged across the whole table ("BÁO CÁO … NĂM 2023" over A:K) stands over every column: not a parent.
+  const headed: number[] = [];
+  for (let c = 0; c < width; c++) if (grid.text(band, c) !== '') headed.push(c);
+  const first = headed[0];
+  const last = headed.at(-1);
+  if (first !== undefined && last !== undefined && headed.length >= 3) {
+    const m = grid.merge(above, first);
+    if (m && m.left <= first && m.right >= last) return false;
+  }
   let parentOfMany = false;
   let singles = 0;
   let continuations = 0;
@@ -329,6 +338,10 @@ export function findHeader(sheet: RawSheet): HeaderMap | undefined {
 
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < width; c++) {
+    // The right part of a header merged across columns on the lowest row ("Tên đơn vị" over B:C) is no column
+    // of its own: the data, merged the same way, stand in the merge's first column.
+    const leafMerge = grid.merge(bottom, c);
+    if (leafMerge && leafMerge.left < c && leafMerge.top <= bottom) continue;
     const path: string[] = [];
     for (let r = top; r <= bottom; r++) {
       const t = r < bottom ? parentText(grid, r, c, bottom) : grid.text(r, c);
