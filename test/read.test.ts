@@ -130,6 +130,19 @@ describe('header spellings from hand-made forms', () => {
   });
 });
 
+describe('a unit\'s own report with no name column', () => {
+  it('takes the unit\'s name from the title block (below the bloc\'s name), its type from that name', async () => {
+    const a = await analyseFixtures(['per-unit-title/chi-bo-truong-mam-non.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.organizations.byType).toMatchObject({ chi_bo_co_so: 1, dang_bo_co_so: 0 });
+    expect(s.organizations.ratings.HTTNV).toBe(1);
+    expect(s.members).toMatchObject({ end: 30, admitted: 4, probationary: 4, women: 20 });
+    expect(s.periods).toEqual(['2023']);
+    expect(a.notes.join('\n')).toContain('tên tổ chức lấy từ tiêu đề: "Chi bộ Trường Mầm Non Hoa Sen"');
+  });
+});
+
 describe('a folder of per-unit files', () => {
   it('reads every file recursively, whatever each header says, and adds them up', async () => {
     const a = await analyseFixtures(['per-unit']);

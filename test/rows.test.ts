@@ -36,6 +36,25 @@ describe('follow-on errors are not reported', () => {
   });
 });
 
+describe('a unit\'s name in the title block', () => {
+  it('is not taken from the bloc\'s name or the report title: with no unit named there, TL002 asks for the column', () => {
+    const r = read(sheet([
+      ['ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH'], ['BÁO CÁO KẾT QUẢ NĂM 2023'],
+      ['STT', 'Tổng số đảng viên', 'Kết nạp'], [1, 30, 4],
+    ]));
+    expect(r.codes).toEqual(['TL002']);
+    expect(r.units).toEqual([]);
+  });
+  it('names the unit of a sheet with no name column when one stands under the bloc', () => {
+    const r = read(sheet([
+      ['ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH'], ['Đảng bộ Công ty Cổ phần Vật tư'], ['BÁO CÁO KẾT QUẢ NĂM 2023'],
+      ['STT', 'Tổng số đảng viên', 'Kết nạp'], [1, 120, 12],
+    ]));
+    expect(r.codes).toEqual([]);
+    expect(r.units.map((u) => [u.name, u.type, u.counts.members])).toEqual([['Đảng bộ Công ty Cổ phần Vật tư', 'dang_bo_co_so', 120]]);
+  });
+});
+
 describe('columns', () => {
   it('a "Số TCCSĐ" column is a count, not the name; a name column holding only numbers is not the name', () => {
     const r = read(sheet([

@@ -75,6 +75,30 @@ function yearOf(value: CellValue | undefined): string | undefined {
   return year?.[1] ?? t;
 }
 
+/**
+ * The unit named in the title block of its own report: the lowest line that names a chi bộ or đảng bộ other than
+ * the bloc itself ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" above "CHI BỘ TRƯỜNG CAO ĐẲNG Y TẾ"), written as a name.
+ */
+function unitNameFromTitle(sheet: RawSheet, top: number): string | undefined {
+  let found: string | undefined;
+  for (let r = 0; r < top; r++) {
+    for (const cell of sheet.rows[r] ?? []) {
+      const text = cleanText(cellText(cell)).replace(/^[*\s]+|[*\s]+$/g, '');
+      const f = fold(text);
+      if (!/^(chi bo|dang bo|dang uy)\s\S/.test(f) || /\bkhoi\b|^dang (bo|uy) (tinh|thanh pho|huyen|quan|thi xa)\b/.test(f) || f.split(' ').length > 14) continue;
+      if (/\b(bao cao|nam \d{4}|ket qua|danh sach|tong hop)\b/.test(f)) continue;
+      found = text === text.toUpperCase() ? titleCase(text) : text;
+    }
+  }
+  return found;
+}
+
+/** "CHI BỘ TRƯỜNG CAO ĐẲNG Y TẾ" → "Chi bộ Trường Cao Đẳng Y Tế": the first word lower-cased after the first. */
+function titleCase(text: string): string {
+  const words = text.toLocaleLowerCase('vi').split(' ');
+  return words.map((w, i) => (i === 1 && (words[0] === 'chi' || words[0] === 'đảng') ? w : (w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)))).join(' ');
+}
+
 /** The period named in the title rows ("BÁO CÁO … NĂM 2023", "6 tháng đầu năm 2024"). */
 function periodFromTitle(sheet: RawSheet, top: number): string | undefined {
   for (let r = 0; r < top; r++) {
@@ -250,7 +274,11 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       delete columns.name;
     }
   }
+  // A unit's own report often has no name column: its name heads the sheet ("ĐẢNG BỘ KHỐI …" / "CHI BỘ TRƯỜNG …").
+  const titleName = columns.name === undefined ? unitNameFromTitle(sheet, header.top) : undefined;
+  if (titleName) notes.push(`không có cột tên; tên tổ chức lấy từ tiêu đề: "${titleName}"`);
   for (const id of REQUIRED_COLUMNS) {
+    if (id === 'name' && titleName) continue;
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
   }
   for (let r = header.top; r <= header.bottom; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'header');
@@ -479,6 +507,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
 
     // An organisation row.
+    if (name === '' && titleName) name = titleName;
     const counts: Partial<Record<CountColumn, number>> = {};
     const indicatorValues: (number | undefined)[] = new Array<number | undefined>(indicators.length);
     for (let i = 0; i < summed.length; i++) {
