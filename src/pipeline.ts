@@ -175,8 +175,12 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
       const rows: UnitRow[] = [];
       const meta = { file, sheet: undefined, merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
       const streamed = await streamSheet(opened.rows, meta, options, feed ?? ((row) => rows.push(row)));
-      if (streamed.result) tables.push({ sheet: undefined, result: streamed.result, rows });
-      else empty.push(noTable(undefined, streamed.sheet));
+      if (streamed.result) {
+        tables.push({ sheet: undefined, result: streamed.result, rows });
+        if (opened.disguised) notes.push(`${file}: có đuôi ${opened.disguised} nhưng là văn bản CSV, đọc như CSV / named ${opened.disguised} but is CSV text, read as CSV`);
+      } else if (opened.disguised && opened.disguised !== '.xls') {
+        return { file, tables: [], empty: [], sheetCount, notes, failure: { code: 'wrong-format', args: { file, ext: opened.disguised, actual: 'text' } } };
+      } else empty.push(noTable(undefined, streamed.sheet));
     } else if (opened.kind === 'stream') {
       sheetCount = opened.sheetCount;
       for await (const s of opened.sheets) {

@@ -8,7 +8,7 @@ import { analyseFixtures, cli, ROOT } from './helpers.js';
 const STACK = /\n\s+at .+[:(]\d+/;
 
 describe('CSV as Excel and LibreOffice write it', () => {
-  const files = ['utf8.csv', 'utf8-bom-semicolon.csv', 'utf16le-tab.csv', 'utf16be-bom.csv', 'windows-1258-semicolon.csv', 'quoted-multiline.csv', 'decomposed-headers.csv'];
+  const files = ['utf8.csv', 'utf8-bom-semicolon.csv', 'utf16le-tab.csv', 'utf16be-bom.csv', 'windows-1258-semicolon.csv', 'quoted-multiline.csv', 'decomposed-headers.csv', 'csv-text-named.xlsx'];
   for (const file of files) {
     it(`${file} gives the same figures and the same composed names as the UTF-8 file`, async () => {
       const a = await analyseFixtures([`encodings/${file}`]);

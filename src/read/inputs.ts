@@ -89,7 +89,8 @@ export interface ReadOptions extends CsvOptions {
 /** An input, opened: a workbook's sheets in full, or a CSV's rows as a stream. */
 export type Opened =
   | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[] }
-  | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]> }
+  /** `disguised`: the extension of a workbook name the text came under (".xlsx" saved as CSV by some systems). */
+  | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]>; readonly disguised?: string | undefined }
   /** A large workbook, read sheet by sheet and row by row. */
   | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet> };
 
@@ -165,8 +166,11 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       return { kind: 'workbook', sheets, notes };
     }
     case 'text':
-      if (ext === '.xlsx' || ext === '.xlsm') throw new TallyError('wrong-format', { file, ext, actual: 'text' });
-      // A ".xls" that is really tab- or comma-separated text (what many web systems export) reads as CSV.
-      return { kind: 'csv', file, rows: csvRows(bytes ? pieces(bytes) : createReadStream(path, { highWaterMark: CSV_CHUNK }), file, options) };
+      // A ".xls" or ".xlsx" that is really tab- or comma-separated text (what many web systems export) reads as
+      // CSV; if it holds no table either, it is said to be text under a workbook's name.
+      return {
+        kind: 'csv', file, rows: csvRows(bytes ? pieces(bytes) : createReadStream(path, { highWaterMark: CSV_CHUNK }), file, options),
+        disguised: ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' ? ext : undefined,
+      };
   }
 }
