@@ -82,6 +82,7 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
     ['no-table.xlsx', 'Các tiêu đề đọc được: "Họ và tên", "Ngày sinh", "Quê quán"'],
     ['bieu-1-tang-giam.xlsx', 'trang "Biểu 1" là biểu thống kê có các chỉ tiêu theo dòng ("A - Tổng số đảng viên cuối kỳ trước chuyển sang", "1. Kết nạp"'],
     ['bieu-7a.csv', 'là biểu thống kê có các chỉ tiêu theo dòng ("a) Trong sạch vững mạnh", "b) Hoàn thành tốt nhiệm vụ"'],
+    ['bieu-5-loai-hinh.csv', 'là biểu tổng hợp theo loại hình hay nhóm (các dòng "1. Doanh nghiệp nhà nước", "2. Đơn vị sự nghiệp", "3. Cơ quan hành chính")'],
   ];
   for (const [file, says] of CASES) {
     it(file, () => {

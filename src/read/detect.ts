@@ -35,17 +35,24 @@ function containsUtf16(bytes: Uint8Array, word: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
+/** Where the end-of-central-directory record of a zip starts; -1 when there is none. */
+function endOfDirectory(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 65_557);
+  for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
+/** Where a zip's central directory starts, which is where its last local entry ends. */
+export function centralDirectoryOffset(bytes: Uint8Array): number | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = endOfDirectory(buf);
+  return eocd < 0 ? undefined : buf.readUInt32LE(eocd + 16);
+}
+
 /** Entries of a zip from its central directory; undefined when there is none (not a zip, or cut short). */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const min = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(buf);
   if (eocd < 0) return undefined;
   const count = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);

@@ -87,6 +87,12 @@ export const FATAL = {
     hintVi: 'tally cộng các báo cáo có mỗi tổ chức cơ sở đảng một dòng và các số liệu theo cột ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Kết nạp", …). Gửi báo cáo theo mẫu của Đảng ủy Khối, hoặc chép số liệu của biểu này thành một dòng cho đơn vị.',
     hintEn: 'tally adds up reports with one row per grassroots organisation and the figures in columns ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Kết nạp", …). Send the report on the bloc\'s template, or copy this form\'s figures into one row for the unit.',
   },
+  'category-rows': {
+    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là biểu tổng hợp theo loại hình hay nhóm (các dòng ${a.examples}), không có từng tổ chức cơ sở đảng để cộng.`,
+    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a form that counts by type or group (rows ${a.examples}), with no individual organisations to add up.`,
+    hintVi: 'tally cộng các báo cáo có mỗi tổ chức cơ sở đảng một dòng ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", …) và tự tính các số theo loại hình. Gửi bảng chi tiết từng tổ chức thay cho biểu này.',
+    hintEn: 'tally adds up reports with one row per grassroots organisation ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", …) and works out the counts by type itself. Send the table of organisations instead of this form.',
+  },
   'too-large': {
     vi: (a: Args) => `"${a.file}" quá lớn để đọc (${a.detail}).`,
     en: (a: Args) => `"${a.file}" is too large to read (${a.detail}).`,

@@ -1,6 +1,6 @@
 import { createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
-import type { ZipEntry } from './detect.js';
+import { centralDirectoryOffset, type ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, MergeRange } from './types.js';
 import { loadExcel, plainValue } from './xlsx.js';
@@ -91,21 +91,44 @@ export function worksheetCount(entries: readonly ZipEntry[]): number {
 }
 
 /**
+ * The zip's local entries (header, data and data descriptor, copied as they are) with the workbook's parts before
+ * its sheets. exceljs's streaming reader reads entries in file order, and a sheet met before the workbook's
+ * relations and shared strings goes to a temporary file to be read at the end; with some files (sheets first, as
+ * exceljs itself writes them) that path lost the sheets' names and strings now and then. In this order it is
+ * never taken. Read in the same pieces, never copied whole.
+ */
+function partsFirst(bytes: Uint8Array, entries: readonly ZipEntry[]): Buffer[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  const end = centralDirectoryOffset(bytes) ?? buf.length;
+  const pieces = byOffset.map((e, i) => ({ name: e.name, data: buf.subarray(e.localOffset, byOffset[i + 1]?.localOffset ?? end) }));
+  const rank = (name: string): number => (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 2 : /^xl\/worksheets\//.test(name) ? 3 : 1);
+  // Sheets in the order of their numbers (sheet1, sheet2, …), the order their layouts were read in.
+  const number = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
+  const ordered = pieces.sort((a, b) => rank(a.name) - rank(b.name) || (rank(a.name) === 2 ? number(a.name) - number(b.name) : 0)).map((p) => p.data);
+  // The central directory closes the stream, as the reader expects (its offsets are not used when streaming).
+  return [...ordered, buf.subarray(end)];
+}
+
+/**
  * Read a large workbook with exceljs's streaming reader: each worksheet's rows are handed on as they are parsed,
  * so memory stays flat, with merges and hidden rows read from the XML beside it.
  */
 export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], file: string): AsyncGenerator<StreamedSheet> {
   const ExcelJS = await loadExcel();
   const sheetsXml = sheetEntries(entries);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  // Layouts are read before the stream starts: awaiting anything between receiving a worksheet from the reader
+  // and iterating its rows lets the reader run on and lose the rows (the sheet then looks empty).
+  const layouts: Pick<StreamedSheet, 'merges' | 'hiddenRows' | 'hiddenColumns'>[] = [];
+  for (const entry of sheetsXml) layouts.push(await scanSheetLayout(bytes, entry));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(partsFirst(bytes, entries)), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
   let index = 0;
   try {
     for await (const ws of reader) {
       const w = ws as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name?: string; state?: string; id?: number };
-      const entry = sheetsXml[index++];
-      const layout = entry ? await scanSheetLayout(bytes, entry) : { merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
+      const layout = layouts[index++] ?? { merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
       async function* rows(): AsyncGenerator<CellValue[]> {
         let expected = 1;
         for await (const row of w) {

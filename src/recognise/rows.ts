@@ -76,6 +76,30 @@ function yearOf(value: CellValue | undefined): string | undefined {
 }
 
 /**
+ * A sheet whose rows are categories, not organisations: Biểu 5 "TCCSĐ theo loại hình" ("1. Doanh nghiệp nhà
+ * nước | 12 | 5 | 7 | 340"). It has no name column and no unit in its title; its labels stand under a type or
+ * sector header or are numbered, and none names a chi bộ or đảng bộ. Returns a few labels for the message.
+ */
+export function categoryRows(sheet: RawSheet): string[] | undefined {
+  const h = findHeader(sheet);
+  if (!h || h.columns.some((c) => c.meaning.kind === 'canonical' && c.meaning.id === 'name') || unitNameFromTitle(sheet, h.top)) return undefined;
+  for (const col of h.columns) {
+    const labels: string[] = [];
+    for (const row of sheet.rows.slice(h.bottom + 1, h.bottom + 200)) {
+      const t = cellText(row[col.index] ?? null);
+      if (!/\p{L}{2}/u.test(t) || isTotalLabel(t, () => fold(t)) || NOTE_START.test(fold(t))) continue;
+      labels.push(t);
+    }
+    if (labels.length === 0) continue;
+    const byHeader = col.meaning.kind === 'canonical' && (col.meaning.id === 'type' || col.meaning.id === 'sector');
+    const numbered = labels.filter((l) => OUTLINE.test(l)).length * 2 >= labels.length;
+    const units = labels.some((l) => inferOrgType(l.replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, ''), false) !== undefined || parseOrgType(l) !== undefined);
+    return labels.length >= 2 && (byHeader || numbered) && !units ? labels.slice(0, 4) : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The unit named in the title block of its own report: the lowest line that names a chi bộ or đảng bộ other than
  * the bloc itself ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" above "CHI BỘ TRƯỜNG CAO ĐẲNG Y TẾ"), written as a name.
  */
@@ -277,6 +301,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // A unit's own report often has no name column: its name heads the sheet ("ĐẢNG BỘ KHỐI …" / "CHI BỘ TRƯỜNG …").
   const titleName = columns.name === undefined ? unitNameFromTitle(sheet, header.top) : undefined;
   if (titleName) notes.push(`không có cột tên; tên tổ chức lấy từ tiêu đề: "${titleName}"`);
+  // A form that counts organisations by type or group ("1. Doanh nghiệp nhà nước | 12 | 340") has no units to add.
+  else if (columns.name === undefined && categoryRows(sheet)) return undefined;
   for (const id of REQUIRED_COLUMNS) {
     if (id === 'name' && titleName) continue;
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
