@@ -205,16 +205,19 @@ export class FilledGrid {
 function scoreRow(grid: FilledGrid, row: number, width: number): number {
   const ids = new Set<ColumnId>();
   let numeric = 0;
-  let texts = 0;
+  const texts: string[] = [];
   for (let c = 0; c < width; c++) {
     const t = grid.text(row, c);
     if (t === '') continue;
     if (/^[\d.,\s]+$/.test(t)) numeric++;
-    else texts++;
+    else texts.push(t);
+  }
+  // A row of figures is data: its texts (names, types) are not read as headers at all.
+  if (numeric > texts.length) return 0;
+  for (const t of texts) {
     const m = matchPath([t]);
     if (m.kind === 'canonical') ids.add(m.id);
   }
-  if (numeric > texts) return 0;
   let score = ids.size;
   if (ids.has('name')) score += 3;
   if (ids.has('members')) score += 3;
