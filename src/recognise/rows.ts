@@ -447,7 +447,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
 
   // A committee's own cells listed under it ("1.1", "- Chi bộ …"): subordinate rows, whose figures are already in the
   // committee's row. They are kept out of the totals and checked against the committee's row when the list ends.
+  // One record, reused row after row (a million-row file allocates nothing here).
   let committee: { name: string; key: string; stt: string; row: number; bulleted: boolean; isCommittee: boolean; values: Float64Array; sums: Float64Array; children: number } | undefined;
+  const committeeState = { name: '', key: '', stt: '', row: 0, bulleted: false, isCommittee: false, values: new Float64Array(summed.length), sums: new Float64Array(summed.length), children: 0 };
   const closeCommittee = (): void => {
     if (committee && committee.children > 0) {
       for (let i = 0; i < firstIndicator; i++) {
@@ -622,11 +624,17 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       }
     } else {
       closeCommittee();
-      committee = {
-        name, key: code || name, stt: /^\d{1,3}\.?$/.test(sttText) ? sttText.replace('.', '') : '', row: r, bulleted: bullet !== null,
-        isCommittee: type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan' || (type === undefined && !/^(chi bo|cb)\b/.test(fold(name))),
-        values: parsedCells.slice(), sums: new Float64Array(summed.length), children: 0,
-      };
+      const c = committeeState;
+      if (c.children > 0) c.sums.fill(0);
+      c.name = name;
+      c.key = code || name;
+      c.stt = /^\d{1,3}\.?$/.test(sttText) ? sttText.replace('.', '') : '';
+      c.row = r;
+      c.bulleted = bullet !== null;
+      c.isCommittee = type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan' || (type === undefined && !/^(chi bo|cb)\b/.test(fold(name)));
+      c.values.set(parsedCells);
+      c.children = 0;
+      committee = c;
       addToSums();
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
