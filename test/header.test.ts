@@ -76,6 +76,12 @@ describe('matchPath', () => {
     // A year alone is a column of that year's figures, not the period.
     expect(id('Năm 2023')).toBe('other');
   });
+  it('reads any header that rates the unit as its rating ("Đảng ủy Khối quyết định xếp loại", "Chi bộ tự xếp loại")', () => {
+    expect(id('Đảng ủy Khối quyết định xếp loại')).toBe('rating');
+    expect(id('Cấp ủy cấp trên xếp loại')).toBe('rating');
+    expect(id('Chi bộ tự xếp loại')).toBe('rating');
+    expect(id('Số ĐV được xếp loại')).toBe('derived');
+  });
   it('takes "Tên …" headers naming units for the name, and leaves remarks and the rated total out of the sums', () => {
     expect(id('Tên chi bộ, đảng bộ cơ sở')).toBe('name');
     expect(id('Tên đơn vị trực thuộc')).toBe('name');

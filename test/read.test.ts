@@ -110,6 +110,12 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
 });
 
 describe('header spellings from hand-made forms', () => {
+  it('a unit\'s own rating beside the one the bloc decided: the decided one counts, the other is noted', async () => {
+    const a = await analyseFixtures(['spellings/self-and-decided-rating.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 0, HTTNV: 2, HTNV: 0, KHTNV: 0 });
+    expect(a.notes.join('\n')).toContain('cột "Tự đánh giá xếp loại" là xếp loại tự đánh giá hoặc đề nghị; dùng cột "Đảng ủy Khối xếp loại"');
+  });
   it('a three-row CSV header: "Đảng viên › Trong đó › Nữ | Dự bị", "Kết nạp trong năm › Trong đó nữ", short member-rating headers, "Ghi chú"', async () => {
     const a = await analyseFixtures(['spellings/two-row-member-ratings.csv']);
     expect(a.diagnostics).toEqual([]);

@@ -110,6 +110,9 @@ const MEMBER_RATING_COLUMN: Record<RatingLevel | 'unrated', ColumnId> = {
 
 /** "Tên chi bộ, đảng bộ cơ sở", "Tên đơn vị (chi bộ)", "Tên tổ chức đảng trực thuộc": the unit's name. */
 const UNIT_NAME_HEADER = /^ten (?:cac )?(?:to chuc|chi bo|dang bo|co so|don vi|tccsd|co quan|doanh nghiep)\b/;
+const RATING_HEADER = /\b(?:xep loai|danh gia xep loai|danh gia, xep loai)\b/;
+/** A rating the unit gave itself or that is only proposed: second to the one its superior decided. */
+export const SELF_RATING = /\b(?:tu xep loai|tu danh gia|de nghi|du kien)\b/;
 const REMARK = /^(?:ghi chu|chu thich|ly do|nguyen nhan|dia chi|so dien thoai|dien thoai|email|nguoi bao cao|nhan xet|y kien|de xuat|kien nghi)\b/;
 const RATED_TOTAL = /^(?:tong so |so )?(?:dang vien|dv)? ?(?:duoc|da) (?:danh gia|xep loai|danh gia xep loai|tham gia danh gia)\b/;
 
@@ -163,6 +166,8 @@ export function matchPath(path: readonly string[]): ColumnKind {
   if (byLeaf) return { kind: 'canonical', id: byLeaf };
   if (parents.length === 0 && UNIT_NAME_HEADER.test(leaf)) return { kind: 'canonical', id: 'name' };
   if (REMARK.test(leaf)) return { kind: 'remark' };
+  // "Đảng ủy Khối quyết định xếp loại", "Cấp trên xếp loại", "Chi bộ tự xếp loại": a rating of the unit itself.
+  if (RATING_HEADER.test(leaf) && !MEMBER_CONTEXT.test(leaf) && !parents.some((p) => MEMBER_CONTEXT.test(p))) return { kind: 'canonical', id: 'rating' };
   // "Tổng số ĐV được đánh giá, xếp loại": the sum of the levels beside it, not a figure of its own.
   if (RATED_TOTAL.test(leaf) && !parents.some((p) => ORG_CONTEXT.test(p) && !MEMBER_CONTEXT.test(p))) return { kind: 'derived' };
   return { kind: 'other' };

@@ -2,7 +2,7 @@ import { a1, type Diagnostic } from '../check/diagnostic.js';
 import type { DiagnosticCode } from '../check/catalogue.js';
 import { isCellError, type CellValue, type MergeRange, type RawSheet } from '../read/types.js';
 import { aliasesOf, COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
-import { findHeader, indicatorRows, type HeaderColumn, type HeaderMap } from './header.js';
+import { findHeader, indicatorRows, SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
@@ -265,8 +265,14 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const m = col.meaning;
     if (m.kind === 'canonical') {
       const first = columns[m.id];
+      const firstCol = first === undefined ? undefined : header.columns.find((c) => c.index === first);
       if (first === undefined) columns[m.id] = col.index;
-      else {
+      else if (m.id === 'rating' && firstCol && SELF_RATING.test(fold(firstCol.label)) !== SELF_RATING.test(fold(col.label))) {
+        // The unit's own or proposed rating beside the one its superior decided: the decided one counts.
+        const [kept, left] = SELF_RATING.test(fold(col.label)) ? [firstCol, col] : [col, firstCol];
+        columns.rating = kept.index;
+        notes.push(`cột "${left.label}" là xếp loại tự đánh giá hoặc đề nghị; dùng cột "${kept.label}"`);
+      } else {
         const firstLabel = header.columns.find((c) => c.index === first)?.label ?? '';
         push('TL003', 'error', header.bottom, col.index, { label: COLUMN_LABELS[m.id], first: `"${firstLabel}" (${a1(header.bottom, first).replace(/\d+$/, '')})`, second: `"${col.label}" (${a1(header.bottom, col.index).replace(/\d+$/, '')})`, value: col.label });
       }
