@@ -127,8 +127,8 @@ describe('header spellings from hand-made forms', () => {
   });
   it('flat headers with dates, "DV XUAT SAC" without diacritics and a remarks column', async () => {
     const a = await analyseFixtures(['spellings/flat-headers-with-dates.csv']);
-    // Only the regulation quota speaks: one of two units excellent is over 20%.
-    expect(a.diagnostics.map((d) => d.code)).toEqual(['TL040']);
+    // One of two units excellent: too few for the 20% quota to be judged (TL040 needs 5 rated good or better).
+    expect(a.diagnostics).toEqual([]);
     const s = a.summary!;
     expect(s.members).toMatchObject({ end: 150, admitted: 16 });
     expect(s.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 });

@@ -148,6 +148,13 @@ describe('a committee with its cells listed under it', () => {
 });
 
 describe('rows under the table that are not units', () => {
+  it('reads the bloc\'s own line ("Đảng bộ Khối Các cơ quan tỉnh | 215 | 8") as its total, checked and not added', async () => {
+    const a = await analyseFixtures(['workbooks/bloc-total-row.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.skipped.map((x) => [x.row, x.reason])).toEqual([[1, 'title'], [2, 'title'], [3, 'title'], [4, 'header'], [5, 'total']]);
+    expect(a.summary!.organizations.total).toBe(4);
+    expect(a.summary!.members).toMatchObject({ end: 215, admitted: 8 });
+  });
   it('skips "So với cùng kỳ năm 2022" and "Tỷ lệ tăng (%)" under the total as comparisons', async () => {
     const a = await analyseFixtures(['workbooks/comparison-row.csv']);
     expect(a.diagnostics).toEqual([]);

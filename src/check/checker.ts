@@ -113,7 +113,9 @@ export class Checker {
     }
     const quota = this.ctx.thresholds.excellentQuota;
     const max = Math.floor(this.good * quota + 1e-9);
-    if (this.excellent > max) {
+    // Under 5 rated good or better, 20% is less than one organisation: the share cannot be judged (a unit's own
+    // file with its one HTXSNV would always be warned).
+    if (this.excellent > max && this.good >= 5) {
       const files = [...new Set(this.places.map((p) => p.file))];
       this.diagnostics.push({
         code: 'TL040', severity: CATALOGUE.TL040.severity,

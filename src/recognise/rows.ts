@@ -38,6 +38,7 @@ export interface SheetResult {
 }
 
 const NOTE_START = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|bi thu|pho bi thu|truong ban|thu truong|lanh dao|kt bi thu|ngay \d+ thang|.*\bngay \d* ?thang)\b/;
+const BLOC_TOTAL = /^(dang bo khoi|dang uy khoi|toan dang bo khoi|khoi)\b/;
 const SURE_NOTE = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|.*\bngay \d* ?thang)\b/;
 const COMPARISON = /^(so voi|so sanh|tang giam|tang hoac giam|ty le|ti le|chenh lech|binh quan|trung binh)\b/;
 const TOTAL = /^(tong cong|cong|tong|tong so|toan khoi|toan dang bo|cong toan khoi|tong hop|tong toan khoi|cong chung)\b/;
@@ -511,9 +512,11 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'comparison', label);
       return;
     }
-    if (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3)) {
+    // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "Khối Doanh nghiệp | 120", "TC", "Σ") is its total.
+    const blocLine = anyCount && (BLOC_TOTAL.test(folded()) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
+    if (blocLine || (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
       closeCommittee();
-      const kind = GRAND.test(folded()) || group === undefined ? 'total' : 'subtotal';
+      const kind = GRAND.test(folded()) || /^(dang bo khoi|dang uy khoi)\b/.test(folded()) || group === undefined ? 'total' : 'subtotal';
       if (kind === 'total') closeGroup();
       const total: TotalRow = { row: r, label, kind, values: totalValues() };
       // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
@@ -653,8 +656,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (col) notes.push(`cột ẩn "${col.label}" vẫn được đọc`);
     }
     closeCommittee();
-    if (rowsCounted === 0 && !skipped.some((x) => x.reason === 'invalid')) push('TL005', 'warning', header.bottom, undefined, { value: header.bottom + 1 });
-    for (const t of deferredTotals) compareTotal(t, allSums);
+    if (rowsCounted === 0 && !skipped.some((x) => x.reason === 'invalid') && !diagnostics.some((d) => d.code === 'TL002')) push('TL005', 'warning', header.bottom, undefined, { value: header.bottom + 1 });
+    // With no unit rows at all (TL002 or TL005 says why), a total has nothing to be checked against.
+    if (rowsCounted > 0 || skipped.some((x) => x.reason === 'invalid')) for (const t of deferredTotals) compareTotal(t, allSums);
     closeGroup();
     skipped.sort((a, b) => a.row - b.row);
     return {
