@@ -134,6 +134,23 @@ describe('group headings that carry their group\'s totals', () => {
 });
 
 describe('a committee with its cells listed under it', () => {
+  for (const file of ['committee-cells-blank-stt.csv', 'committee-cells-indented.csv']) {
+    it(`${file}: cells with no number under a numbered committee, "a) Chi bộ …", or indented, are its cells`, async () => {
+      const a = await analyseFixtures([`workbooks/${file}`]);
+      expect(a.diagnostics).toEqual([]);
+      const s = a.summary!;
+      expect(s.organizations.byType).toMatchObject({ dang_bo_co_so: 2, chi_bo_co_so: 1 });
+      expect(s.organizations.subordinate).toMatchObject({ chi_bo_truc_thuoc: 5 });
+      expect(s.members.end).toBe(214);
+    });
+  }
+  it('a hidden unit is still counted, and a total that leaves it out says so (TL030 names the hidden rows)', async () => {
+    const a = await analyseFixtures(['workbooks/committee-cells-hidden-unit.xlsx']);
+    expect(a.summary!.organizations.byType).toMatchObject({ dang_bo_co_so: 2, chi_bo_co_so: 2 });
+    expect(a.summary!.organizations.subordinate).toMatchObject({ chi_bo_truc_thuoc: 5 });
+    expect(a.diagnostics.map((d) => [d.code, d.location.cell, d.args.hidden])).toEqual([['TL030', 'C14', 7]]);
+    expect(cli(['check', 'fixtures/workbooks/committee-cells-hidden-unit.xlsx']).stdout).toContain('cộng các dòng được 129 (trong đó 7 ở các dòng bị ẩn, vẫn được tính)');
+  });
   it('reads "1.1" and "- Chi bộ …" rows as the committee\'s cells: counted apart, not added, and the total row agrees', async () => {
     const a = await analyseFixtures(['workbooks/committee-cells.csv']);
     expect(a.diagnostics).toEqual([]);

@@ -194,6 +194,10 @@ function groupType(label: string): OrgType | undefined {
 
 /** The mark before a subordinate row's name: "- Chi bộ …", "+ Chi bộ …", "• …". */
 const SUB_BULLET = /^[-+–—•*·]\s*/;
+/** A lower-case letter before a cell's name: "a) Chi bộ …", "b. Chi bộ …". */
+const SUB_LETTER = /^[a-zđ]\s*[.)]\s+/;
+/** Spaces or a tab before a name, as clerks indent a committee's cells. */
+const INDENT = /^(?:[ \u00a0]{2,}|\t)\S/;
 /** A second-level number in the STT column: "1.1", "2.3.". Group 1 is the parent's number. */
 const SUB_STT = /^(\d{1,3})\.\d{1,3}\.?$/;
 
@@ -421,6 +425,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   const firstIndicator = summed.length - indicators.length;
   const allSums = new Float64Array(summed.length);
   let groupSums = new Float64Array(summed.length);
+  // The part of those sums from hidden rows: said when a total disagrees by just that much.
+  const hiddenAll = new Float64Array(summed.length);
+  let hiddenGroup = new Float64Array(summed.length);
   const parsedCells = new Float64Array(summed.length);
   const deferredTotals: TotalRow[] = [];
   /** The totals a group heading carried, checked when its group ends. */
@@ -434,7 +441,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     return values;
   };
   const closeGroup = (): void => {
-    if (groupTotal) compareTotal(groupTotal, groupSums);
+    if (groupTotal) compareTotal(groupTotal, groupSums, hiddenGroup);
     groupTotal = undefined;
   };
   const indicatorNames = indicators.map((c) => c.label);
@@ -455,8 +462,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // A committee's own cells listed under it ("1.1", "- Chi bộ …"): subordinate rows, whose figures are already in the
   // committee's row. They are kept out of the totals and checked against the committee's row when the list ends.
   // One record, reused row after row (a million-row file allocates nothing here).
-  let committee: { name: string; key: string; stt: string; row: number; bulleted: boolean; isCommittee: boolean; values: Float64Array; sums: Float64Array; children: number } | undefined;
-  const committeeState = { name: '', key: '', stt: '', row: 0, bulleted: false, isCommittee: false, values: new Float64Array(summed.length), sums: new Float64Array(summed.length), children: 0 };
+  let committee: { name: string; key: string; stt: string; row: number; bulleted: boolean; indented: boolean; isCommittee: boolean; values: Float64Array; sums: Float64Array; children: number } | undefined;
+  const committeeState = { name: '', key: '', stt: '', row: 0, bulleted: false, indented: false, isCommittee: false, values: new Float64Array(summed.length), sums: new Float64Array(summed.length), children: 0 };
   const closeCommittee = (): void => {
     if (committee && committee.children > 0) {
       for (let i = 0; i < firstIndicator; i++) {
@@ -521,7 +528,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const total: TotalRow = { row: r, label, kind, values: totalValues() };
       // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
       if (rowsCounted === 0) deferredTotals.push(total);
-      else compareTotal(total, kind === 'subtotal' ? groupSums : allSums);
+      else if (kind === 'subtotal') compareTotal(total, groupSums, hiddenGroup);
+      else compareTotal(total, allSums, hiddenAll);
       skip(r, kind, label);
       return;
     }
@@ -538,6 +546,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const type = groupType(text);
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
       groupSums = new Float64Array(summed.length);
+      hiddenGroup = new Float64Array(summed.length);
       if (headingWithTotals) groupTotal = { row: r, label, kind: 'subtotal', values: totalValues() };
       skip(r, 'group', label);
       return;
@@ -575,10 +584,17 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
     // Under a committee's row, a row numbered "1.1" after its "1", or a "- Chi bộ …" after an unmarked committee,
     // is one of its cells (unless its type column says it is a grassroots organisation of its own).
-    const bullet = SUB_BULLET.exec(name);
+    // The marks of a cell under its committee: a bullet ("- ", "+ ") or a letter ("a) "), an indent, a number "1.1"
+    // under its "1", or no number at all where the committee has one.
+    const bullet = SUB_BULLET.exec(name) ?? SUB_LETTER.exec(name);
+    const rawName = nameCol !== undefined ? row[nameCol] : null;
+    const indented = typeof rawName === 'string' && INDENT.test(rawName);
     const subStt = SUB_STT.exec(sttText);
-    const sub = committee !== undefined && type !== 'dang_bo_co_so' && type !== 'chi_bo_co_so'
-      && ((subStt !== null && subStt[1] === committee.stt && committee.isCommittee) || (bullet !== null && !committee.bulleted && committee.isCommittee));
+    const sub = committee !== undefined && committee.isCommittee && type !== 'dang_bo_co_so' && type !== 'chi_bo_co_so'
+      && ((subStt !== null && subStt[1] === committee.stt)
+        || (bullet !== null && !committee.bulleted)
+        || (indented && !committee.indented)
+        || (sttCol !== undefined && sttText === '' && committee.stt !== ''));
     if (sub && bullet) name = name.slice(bullet[0].length);
     const parent = text('parent') || (sub ? committee?.key : undefined);
     type ??= sub ? (inferOrgType(name, true) ?? 'chi_bo_truc_thuoc') : group?.type ?? inferOrgType(name, parent !== undefined);
@@ -619,7 +635,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         if (nameCol !== undefined) push('TL016', 'error', r, nameCol, { row: r + 1 });
       } else if (membersCol !== undefined && parseCount(row[membersCol] ?? null).kind !== 'bad') push('TL017', 'error', r, membersCol, { name });
       // Its figures are most likely in the totals: kept in the sums they are checked against.
-      if (anyCount) addToSums();
+      if (anyCount) addToSums(r);
       skip(r, 'invalid', label);
       return;
     }
@@ -640,11 +656,12 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       c.stt = /^\d{1,3}\.?$/.test(sttText) ? sttText.replace('.', '') : '';
       c.row = r;
       c.bulleted = bullet !== null;
+      c.indented = indented;
       c.isCommittee = type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan' || (type === undefined && !/^(chi bo|cb)\b/.test(fold(name)));
       c.values.set(parsedCells);
       c.children = 0;
       committee = c;
-      addToSums();
+      addToSums(r);
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
     onRow(Object.assign(candidate as Omit<UnitRow, 'source' | 'columns' | 'indicatorNames'>, { source: { file: where.file, sheet: where.sheet, row: r + 1 }, columns, indicatorNames }));
@@ -658,7 +675,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     closeCommittee();
     if (rowsCounted === 0 && !skipped.some((x) => x.reason === 'invalid') && !diagnostics.some((d) => d.code === 'TL002')) push('TL005', 'warning', header.bottom, undefined, { value: header.bottom + 1 });
     // With no unit rows at all (TL002 or TL005 says why), a total has nothing to be checked against.
-    if (rowsCounted > 0 || skipped.some((x) => x.reason === 'invalid')) for (const t of deferredTotals) compareTotal(t, allSums);
+    if (rowsCounted > 0 || skipped.some((x) => x.reason === 'invalid')) for (const t of deferredTotals) compareTotal(t, allSums, hiddenAll);
     closeGroup();
     skipped.sort((a, b) => a.row - b.row);
     return {
@@ -715,26 +732,33 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (!ok) push('TL031', 'warning', r, col.index, { value: shown.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
   }
   /** Add the row's figures to the running sums; an unreadable cell (already an error) makes its column's sum unknown. */
-  function addToSums(): void {
+  function addToSums(r: number): void {
+    const hidden = sheet.hiddenRows.size > 0 && sheet.hiddenRows.has(r);
     for (let i = 0; i < summed.length; i++) {
       const v = parsedCells[i] ?? BLANK_CELL;
       if (v >= 0) {
         allSums[i] = (allSums[i] ?? 0) + v;
         groupSums[i] = (groupSums[i] ?? 0) + v;
+        if (hidden) {
+          hiddenAll[i] = (hiddenAll[i] ?? 0) + v;
+          hiddenGroup[i] = (hiddenGroup[i] ?? 0) + v;
+        }
       } else if (v === BAD_CELL) {
         allSums[i] = Number.NaN;
         groupSums[i] = Number.NaN;
       }
     }
   }
-  function compareTotal(t: TotalRow, sums: Float64Array): void {
+  function compareTotal(t: TotalRow, sums: Float64Array, hiddenSums: Float64Array): void {
     for (const [key, { value, col }] of Object.entries(t.values)) {
-      const expected = sums[summed.findIndex((s) => s.key === key)] ?? 0;
+      const at = summed.findIndex((s) => s.key === key);
+      const expected = sums[at] ?? 0;
+      const hidden = hiddenSums[at] ?? 0;
       // A column with an unreadable cell above has its own error; a total over it cannot be checked.
       if (Number.isNaN(expected)) continue;
       if (expected !== value) {
         const colLabel = header.columns.find((c) => c.index === col)?.label ?? key;
-        push('TL030', 'error', t.row, col, { label: t.label, column: colLabel, value, expected });
+        push('TL030', 'error', t.row, col, { label: t.label, column: colLabel, value, expected, ...(hidden > 0 ? { hidden } : {}) });
       }
     }
   }
