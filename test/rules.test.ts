@@ -116,6 +116,24 @@ describe('duplicates and periods', () => {
 });
 
 describe('ratings written as marks in one column per level', () => {
+  for (const file of ['marks-as-1-with-total.csv', 'marks-x-with-total.csv']) {
+    it(`${file}: "1" or "x" under a level is the rating, and a "Cộng" row counting the marks does not make them counts`, async () => {
+      const a = await analyseFixtures([`ticks/${file}`]);
+      expect(a.diagnostics).toEqual([]);
+      expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 });
+      expect(a.summary!.indicators).toEqual([]);
+    });
+  }
+  it('plan and actual under one count ("Kết nạp › Chỉ tiêu | Thực hiện | Tỷ lệ (%)", LibreOffice): the actual counts, the plan is an indicator, the percentage is of the plan', async () => {
+    const a = await analyseFixtures(['ticks/plan-actual-marks-merged.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.members.admitted).toBe(11);
+    expect(a.summary!.indicators).toEqual([{ name: 'Kết nạp đảng viên › Chỉ tiêu', total: 16 }]);
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 });
+    const csv = await analyseFixtures(['spellings/plan-and-actual.csv']);
+    expect(csv.summary!.members.admitted).toBe(11);
+    expect(csv.summary!.indicators).toEqual([{ name: 'Kết nạp đảng viên › Chỉ tiêu', total: 15 }]);
+  });
   it('read "x" under a level as the unit\'s rating, in a flat header', async () => {
     const s = (await analyseFixtures(['ticks/flat-marks.csv'])).summary!;
     expect(s.organizations.ratings).toEqual({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 });

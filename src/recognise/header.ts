@@ -100,6 +100,11 @@ function lookup(folded: string): ColumnId | undefined {
   return undefined;
 }
 
+const PLAN_LEAF = /^(?:chi tieu|ke hoach|dang ky|muc tieu|dinh muc|giao|duoc giao|chi tieu giao|chi tieu nam)\b/;
+const ACTUAL_LEAF = /^(?:thuc hien|ket qua|da thuc hien|dat duoc|thuc te|ket qua thuc hien)\b/;
+/** A percentage of something else than a count of the row: "Tỷ lệ % so với chỉ tiêu", "% so với cùng kỳ". */
+const COMPARED_PERCENT = /\bso (?:voi|sanh)\b|\bkh\b|\bke hoach\b|\bchi tieu\b|\bcung ky\b|\bnam truoc\b/;
+
 function isPercentHeader(raw: string, folded: string): boolean {
   return raw.includes('%') || /^(ty le|ti le|tl)\b/.test(folded) || /\b(ty le|ti le)\b/.test(folded);
 }
@@ -126,6 +131,7 @@ export function matchPath(path: readonly string[]): ColumnKind {
   const parents = folded.slice(0, -1);
   if (STT.has(leaf) && parents.length === 0) return { kind: 'stt' };
   if (STT.has(leaf)) return { kind: 'stt' };
+  if (isPercentHeader(raw, leaf) && COMPARED_PERCENT.test(leaf)) return { kind: 'remark' };
   if (isPercentHeader(raw, leaf)) {
     const of = parents.length > 0 ? matchPath(path.slice(0, -1)) : undefined;
     return { kind: 'percent', of: of?.kind === 'canonical' ? of.id : undefined };
@@ -136,6 +142,11 @@ export function matchPath(path: readonly string[]): ColumnKind {
     if (parent.kind === 'canonical') return parent;
     if (parents.some((p) => MEMBER_CONTEXT.test(p) && !/xep loai|danh gia/.test(p))) return { kind: 'canonical', id: 'members' };
     return { kind: 'derived' };
+  }
+  if (parents.length > 0 && (PLAN_LEAF.test(leaf) || ACTUAL_LEAF.test(leaf))) {
+    // "Kết nạp đảng viên › Chỉ tiêu | Thực hiện": what was done is the count; the plan is a figure of its own.
+    const parent = matchPath(path.slice(0, -1));
+    if (parent.kind === 'canonical' && isCountColumn(parent.id)) return ACTUAL_LEAF.test(leaf) ? parent : { kind: 'other' };
   }
   if (parents.length > 0) {
     // Under a count other than the members ("Kết nạp", "Chuyển đến"): "Trong đó: Nữ" is a subset of it, kept as
@@ -357,6 +368,13 @@ export function findHeader(sheet: RawSheet): HeaderMap | undefined {
     }
     if (path.length === 0) continue;
     columns.push({ index: c, path, label: path.join(' › '), meaning: matchPath(path) });
+  }
+  // "Kết nạp › Chỉ tiêu | Thực hiện | Tỷ lệ (%)": the percentage is of the plan achieved, not of the members.
+  const parentKey = (c: HeaderColumn): string => c.path.slice(0, -1).map((p) => fold(p)).join('|');
+  for (const [i, col] of columns.entries()) {
+    if (col.meaning.kind !== 'percent' || col.path.length < 2) continue;
+    const key = parentKey(col);
+    if (columns.some((o) => o !== col && parentKey(o) === key && PLAN_LEAF.test(fold(o.path.at(-1) ?? '')))) columns[i] = { ...col, meaning: { kind: 'remark' } };
   }
   return { top, bottom, columns: relateColumns(columns) };
 }

@@ -340,7 +340,11 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // level column under the organisation's rating holding counts is an indicator instead; a member-rating column
   // ("HTXSNV" with no parent) holding only marks is the organisation's rating.
   const ticks: { col: number; level: RatingLevel | 'unrated' }[] = [];
-  const dataRows = sheet.rows.slice(header.bottom + 1, header.bottom + 400);
+  // Total rows count the marks ("Cộng | 1 | 2 | 1"): they say nothing of whether the levels are marks or counts.
+  const dataRows = sheet.rows.slice(header.bottom + 1, header.bottom + 400).filter((row) => {
+    const t = cellText(row.find((v) => typeof v === 'string' && /\p{L}/u.test(v)) ?? null);
+    return !(isTotalLabel(t, () => fold(t)) || BLOC_TOTAL.test(fold(t)));
+  });
   const markStats = (c: number): { marks: number; counts: number } => {
     let marks = 0;
     let counts = 0;
@@ -610,7 +614,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (ticks.length > 0) {
       const marked = ticks.filter((t) => {
         const v = row[t.col] ?? null;
-        return typeof v === 'string' ? MARK.test(v.trim()) : countOf(v) === 1;
+        return (typeof v === 'string' && MARK.test(v.trim())) || countOf(v) === 1;
       });
       if (marked.length === 1) rating = marked[0]?.level;
       else if (marked.length === 0) rating = 'unrated';
