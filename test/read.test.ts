@@ -110,6 +110,20 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
 });
 
 describe('header spellings from hand-made forms', () => {
+  it('a column of unit types under an unknown header is the type column; units named "Cộng đồng …", "Tổng hợp …", "Khối …" with a number or a type are units', async () => {
+    const a = await analyseFixtures(['spellings/types-and-total-like-names.csv']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.organizations.byType).toEqual({ dang_bo_co_so: 1, chi_bo_co_so: 4, unknown: 0 });
+    expect(s.organizations.subordinate).toMatchObject({ chi_bo_truc_thuoc: 1, dang_bo_bo_phan: 1 });
+    expect(s.members).toMatchObject({ end: 289, admitted: 9 });
+    expect(a.notes.join('\n')).toContain('cột "Cấp TCĐ" có các loại hình tổ chức, đọc là cột loại hình');
+  });
+  it('of several rating columns, the one filled in counts ("Xếp loại chi bộ" filled, "Xếp loại đảng bộ" blank)', async () => {
+    const a = await analyseFixtures(['spellings/rating-columns-one-filled.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 1, KHTNV: 0 });
+  });
   it('a unit\'s own rating beside the one the bloc decided: the decided one counts, the other is noted', async () => {
     const a = await analyseFixtures(['spellings/self-and-decided-rating.csv']);
     expect(a.diagnostics).toEqual([]);

@@ -56,6 +56,15 @@ describe('a unit\'s name in the title block', () => {
 });
 
 describe('columns', () => {
+  it('a text column of rating levels under a header tally does not know is the rating column', () => {
+    const r = read(sheet([
+      ['Tên đơn vị', 'Tổng số đảng viên', 'Đánh giá cuối năm'],
+      ['Chi bộ A', 10, 'Hoàn thành tốt nhiệm vụ'], ['Chi bộ B', 12, 'HTXSNV'], ['Chi bộ C', 9, 'Chưa xếp loại'],
+    ]));
+    expect(r.codes).toEqual([]);
+    expect(r.units.map((u) => u.rating)).toEqual(['HTTNV', 'HTXSNV', 'unrated']);
+    expect(r.result?.notes).toContain('cột "Đánh giá cuối năm" có các mức xếp loại, đọc là cột xếp loại tổ chức');
+  });
   it('a "Số TCCSĐ" column is a count, not the name; a name column holding only numbers is not the name', () => {
     const r = read(sheet([
       ['Khối', 'Số TCCSĐ', 'Tổng số đảng viên'],

@@ -43,7 +43,7 @@ const ALIASES: Record<ColumnId, readonly string[]> = {
     'Tổ chức đảng', 'Tên đảng bộ, chi bộ', 'Đảng bộ, chi bộ', 'Tên cơ sở', 'Đơn vị báo cáo', 'Tên đảng bộ', 'Tên cơ quan',
     'Tên cơ quan, đơn vị', 'Cơ quan, đơn vị', 'Tên đơn vị, cơ quan', 'Tên cơ quan, đơn vị, doanh nghiệp', 'Tên doanh nghiệp',
     'Đơn vị, doanh nghiệp', 'Tên tổ chức cơ sở đảng trực thuộc', 'Tổ chức cơ sở đảng trực thuộc'],
-  type: ['Loại hình', 'Loại tổ chức', 'Loại hình tổ chức', 'Loại hình tổ chức đảng', 'Loại TCCSĐ', 'Loại hình TCCSĐ', 'Loại', 'Cấp tổ chức'],
+  type: ['Loại hình', 'Loại tổ chức', 'Loại TCĐ', 'Loại TC', 'Loại hình TCĐ', 'Loại TCCS', 'Loại hình tổ chức', 'Loại hình tổ chức đảng', 'Loại TCCSĐ', 'Loại hình TCCSĐ', 'Loại', 'Cấp tổ chức'],
   parent: ['Trực thuộc', 'Mã cấp trên', 'Cấp trên', 'Trực thuộc đảng bộ', 'Mã đảng bộ cấp trên', 'Đảng bộ cấp trên', 'Thuộc'],
   sector: ['Lĩnh vực', 'Khối', 'Loại đơn vị', 'Loại hình đơn vị', 'Loại hình cơ sở', 'Loại cơ sở', 'Ngành', 'Lĩnh vực hoạt động'],
   period: ['Năm', 'Kỳ báo cáo', 'Kỳ', 'Năm báo cáo', 'Thời gian báo cáo'],

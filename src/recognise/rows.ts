@@ -260,6 +260,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     });
   };
 
+  const isBlankColumn = (c: number): boolean => {
+    for (let r = header.bottom + 1; r < Math.min(sheet.rows.length, header.bottom + 400); r++) if (cellText(sheet.rows[r]?.[c] ?? null) !== '') return false;
+    return true;
+  };
   // Columns: canonical ids (first wins, a second is a structure error), indicators, percentages, the rest.
   const columns: Partial<Record<ColumnId, number>> = {};
   const others: HeaderColumn[] = [];
@@ -277,6 +281,11 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         const [kept, left] = SELF_RATING.test(fold(col.label)) ? [firstCol, col] : [col, firstCol];
         columns.rating = kept.index;
         notes.push(`cột "${left.label}" là xếp loại tự đánh giá hoặc đề nghị; dùng cột "${kept.label}"`);
+      } else if (isBlankColumn(col.index) || isBlankColumn(first)) {
+        // One of the two is left empty in every row ("Xếp loại chi bộ" filled, "Xếp loại đảng bộ" blank): the filled one.
+        const [kept, left] = isBlankColumn(col.index) ? [firstCol, col] : [col, firstCol];
+        if (kept) columns[m.id] = kept.index;
+        notes.push(`cột "${left?.label ?? ''}" để trống, dùng cột "${kept?.label ?? ''}"`);
       } else {
         const firstLabel = header.columns.find((c) => c.index === first)?.label ?? '';
         push('TL003', 'error', header.bottom, col.index, { label: COLUMN_LABELS[m.id], first: `"${firstLabel}" (${a1(header.bottom, first).replace(/\d+$/, '')})`, second: `"${col.label}" (${a1(header.bottom, col.index).replace(/\d+$/, '')})`, value: col.label });
@@ -333,7 +342,19 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       else if (p.kind === 'bad' && p.problem === 'not-a-number') texts++;
     }
     if (numbers > 0 && numbers >= texts) indicators.push(col);
-    else if (texts > 0) push('TL004', 'warning', header.bottom, col.index, { value: col.label });
+    else if (texts > 0) {
+      // A column of unit types ("ĐBCS", "CBTT") or of ratings under a header tally does not know is read for what
+      // its data are, when the table has no such column yet.
+      const values = sheet.rows.slice(header.bottom + 1, header.bottom + 400).map((row) => cellText(row[col.index] ?? null)).filter((t) => t !== '');
+      const share = (ok: (t: string) => boolean): number => values.filter(ok).length / values.length;
+      if (columns.type === undefined && share((t) => parseOrgType(t) !== undefined) >= 0.8) {
+        columns.type = col.index;
+        notes.push(`cột "${col.label}" có các loại hình tổ chức, đọc là cột loại hình`);
+      } else if (columns.rating === undefined && share((t) => parseRating(t, options.scale).kind !== 'unknown') >= 0.8) {
+        columns.rating = col.index;
+        notes.push(`cột "${col.label}" có các mức xếp loại, đọc là cột xếp loại tổ chức`);
+      } else push('TL004', 'warning', header.bottom, col.index, { value: col.label });
+    }
   }
 
   // Rating levels as columns of marks ("x" under the unit's level), the common layout of hand-made forms. A
@@ -523,9 +544,13 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'comparison', label);
       return;
     }
+    const sttText = sttCol !== undefined ? cellText(row[sttCol]) : '';
+    // A row numbered in the STT column, or typed in the type column, is a unit whatever its name ("Cộng đồng
+    // Doanh nghiệp trẻ", "Khối Văn phòng Tổng công ty", "Tổng hợp Xuất nhập khẩu").
+    const isUnit = /^\d{1,4}\.?$/.test(sttText) || (columns.type !== undefined && cached(typeCache, cellText(row[columns.type]), parseOrgType) !== undefined);
     // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "Khối Doanh nghiệp | 120", "TC", "Σ") is its total.
-    const blocLine = anyCount && (BLOC_TOTAL.test(folded()) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
-    if (blocLine || (isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
+    const blocLine = anyCount && !isUnit && (BLOC_TOTAL.test(folded()) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
+    if (blocLine || (!isUnit && isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
       closeCommittee();
       const kind = GRAND.test(folded()) || /^(dang bo khoi|dang uy khoi)\b/.test(folded()) || group === undefined ? 'total' : 'subtotal';
       if (kind === 'total') closeGroup();
@@ -540,7 +565,6 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // A group heading; in many forms it also carries its group's totals ("I. ĐẢNG BỘ CƠ SỞ | 1.234 | 56"):
     // those are checked against the rows under it, never added.
     // The numeral may stand in the STT column ("II" | "CHI BỘ CƠ SỞ"), or in front of the label.
-    const sttText = sttCol !== undefined ? cellText(row[sttCol]) : '';
     const marked = /^([IVXLC]+|[A-Z])\.?$/.test(sttText) && !/^\s*(?:[IVXLC]+|[A-Z])\s*[.)]/.test(label) ? `${sttText}. ${label}` : label;
     const headingWithTotals = anyCount && isGroupTotalRow(marked, marked === label ? folded : () => fold(marked.slice(0, 40)));
     if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals) {
