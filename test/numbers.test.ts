@@ -15,6 +15,16 @@ describe('parseCount', () => {
     expect(value(' 42 ')).toBe(42);
     expect(value('4\u00a0288')).toBe(4288);
   });
+  it('reads what a careful reader takes for a number: "không", a unit after the figure, full-width digits', () => {
+    expect(value('không')).toBe(0);
+    expect(value('0 (không)')).toBe(0);
+    expect(value('15 người')).toBe(15);
+    expect(value('12 đ/c')).toBe(12);
+    expect(value('1.234 người')).toBe(1234);
+    expect(value('１２')).toBe(12);
+    expect(value('(5)')).toBe('bad:not-a-number');
+    expect(value('abc người')).toBe('bad:not-a-number');
+  });
   it('reads an English-locale thousands comma as a thousands separator', () => {
     expect(value('4,288')).toBe(4288);
   });

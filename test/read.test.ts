@@ -110,6 +110,12 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
 });
 
 describe('header spellings from hand-made forms', () => {
+  it('headers with a unit after them ("Kết nạp (đ/c)", "(người)") are the counts, and the movements balance', async () => {
+    const a = await analyseFixtures(['spellings/units-in-headers.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.members).toMatchObject({ start: 365, admitted: 18, transferredIn: 5, transferredOut: 7, deceased: 3, end: 378, probationary: 24 });
+    expect(a.summary!.indicators).toEqual([]);
+  });
   it('a column of unit types under an unknown header is the type column; units named "Cộng đồng …", "Tổng hợp …", "Khối …" with a number or a type are units', async () => {
     const a = await analyseFixtures(['spellings/types-and-total-like-names.csv']);
     expect(a.diagnostics).toEqual([]);

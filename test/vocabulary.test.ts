@@ -29,6 +29,16 @@ describe('ratings', () => {
     expect(level('Hoàn thành xuất sắc nhiệm vụ [2 năm liền]')).toBe('HTXSNV');
     expect(level('(x)')).toBe('unknown');
   });
+  it('read the level among words around it, and leave what is ambiguous unknown', () => {
+    expect(level('Đạt HTTNV')).toBe('HTTNV');
+    expect(level('HTT nhiệm vụ')).toBe('HTTNV');
+    expect(level('HTTNV, 2 năm liền')).toBe('HTTNV');
+    expect(level('Hoàn thành tốt nhiệm vụ - Tiêu biểu')).toBe('HTTNV');
+    expect(level('Chi bộ hoàn thành nhiệm vụ')).toBe('HTNV');
+    expect(level('Không hoàn thành nhiệm vụ, vi phạm')).toBe('KHTNV');
+    expect(level('Hoàn thành tốt nhiệm vụ trở lên')).toBe('unknown');
+    expect(level('HTXSNV/HTTNV')).toBe('unknown');
+  });
   it('say so for a label they do not know', () => {
     expect(level('Khá')).toBe('unknown');
   });

@@ -52,7 +52,7 @@ export interface HeaderMap {
 export const HEADER_SEARCH_ROWS = 40;
 
 /** A unit or a column number in brackets: "Tổng số đảng viên (người)", "Kết nạp (3)", "Số cuộc (cuộc)". */
-const UNIT_NOTE = /\(\s*(?:\d{1,2}|người|nguoi|cuộc|lượt|đv|đảng viên|tổ chức|đơn vị|chi bộ|đồng|triệu đồng|ng)\s*\)/giu;
+const UNIT_NOTE = /\(\s*(?:\d{1,2}|người|nguoi|cuộc|lượt|đv|dv|đảng viên|tổ chức|đơn vị|chi bộ|đồng|triệu đồng|ng|đ\/c|đc|d\/c|dc|đồng chí|dong chi|ĐV|người\/đ\/c)\s*\)/giu;
 
 const STT = new Set(['stt', 'tt', 'so tt', 'so thu tu', 'thu tu', 'so tu tu', 'no']);
 const COUNT_LEAF = new Set(['sl', 'so luong', 'so', 'so nguoi', 'so ts']);
@@ -61,7 +61,7 @@ const ORG_CONTEXT = /\b(to chuc|chi bo|co so dang|tccsd|dang bo|tap the)\b/;
 const MEMBER_CONTEXT = /\b(dang vien|dv)\b/;
 
 /** Prefixes that do not change what a column is: "Trong đó:", "Chia ra:", outline numbers, "Số", "Số lượng". */
-const PREFIXES = [/^(trong do|trong so|tr do|trdo|chia ra|gom|bao gom)\s+/, /^([0-9]{1,2}|[a-e])\s+/, /^(so luong|so)\s+/];
+const PREFIXES = [/^(trong do|trong so|tr do|trdo|chia ra|gom|bao gom)\s+/, /^([0-9]{1,2}|[a-e])\s+/, /^(so luong|sl|so)\s+/];
 /**
  * Words after a header that only say when: "Kết nạp trong năm", "Tổng số đảng viên đến 31/12/2023", "Xếp loại
  * năm 2023", "Số đảng viên (tính đến ngày 30/6/2024)". Folded, so the date's slashes are spaces.
@@ -87,7 +87,7 @@ function variants(folded: string): string[] {
   return out;
 }
 
-const COUNT_WORD = /^(?:(?:trong do|trong so|chia ra)\s+)?(?:tong so|so luong|so)\s/;
+const COUNT_WORD = /^(?:(?:trong do|trong so|chia ra)\s+)?(?:tong so|so luong|sl|so)\s/;
 
 function lookup(folded: string): ColumnId | undefined {
   const counted = COUNT_WORD.test(folded);

@@ -59,8 +59,23 @@ export function parseCount(cell: CellValue): CountParse {
   const grouped = GROUPED.exec(text);
   if (grouped) return checked(Number(text.replace(/[. \u00a0\u202f,]/g, '')), text);
   if (DECIMAL.test(text)) return checked(Number(text.replace(',', '.')), text);
+  // What a careful reader takes as a number: "không", "0 (không)", "15 người", "12 đ/c", full-width "１２".
+  if (ZERO_WORD.test(text)) return { kind: 'value', value: 0 };
+  const unit = WITH_UNIT.exec(text);
+  if (unit?.[1]) {
+    const p = parseCount(unit[1]);
+    return p.kind === 'value' ? p : { kind: 'bad', problem: 'not-a-number', shown: text };
+  }
+  if (FULL_WIDTH.test(text)) {
+    const p = parseCount(text.normalize('NFKC'));
+    return p.kind === 'bad' ? { ...p, shown: text } : p;
+  }
   return { kind: 'bad', problem: 'not-a-number', shown: text };
 }
+
+const ZERO_WORD = /^(?:0\s*)?\(?\s*(?:không|khong)\s*\)?$/i;
+const WITH_UNIT = /^(\d[\d.\s\u00a0]*)\s*(?:người|nguoi|đ\/c|đc|d\/c|đồng chí|đv|đảng viên|cuộc|lượt|chi bộ|tổ chức|ng)\.?$/iu;
+const FULL_WIDTH = /[\uff10-\uff19]/;
 
 /** What `countOf` returns for a cell that holds no count: blank, not applicable ("X"), or bad (ask `parseCount` why). */
 export const BLANK_CELL = -1;

@@ -37,7 +37,7 @@ const CURRENT = table<RatingLevel>([
   ['Hoàn thành xuất sắc nhiệm vụ', 'HTXSNV'], ['HTXSNV', 'HTXSNV'], ['HTSXNV', 'HTXSNV'], ['HT XSNV', 'HTXSNV'],
   ['Hoàn thành xuất sắc', 'HTXSNV'], ['Xuất sắc', 'HTXSNV'], ['Mức 1', 'HTXSNV'], ['XS', 'HTXSNV'],
   ['Đủ tư cách, hoàn thành xuất sắc nhiệm vụ', 'HTXSNV'], ['HT xuất sắc NV', 'HTXSNV'], ['HT xuất sắc', 'HTXSNV'],
-  ['Hoàn thành xuất sắc NV', 'HTXSNV'], ['HTXS', 'HTXSNV'], ['HT XS', 'HTXSNV'], ['Loại 1', 'HTXSNV'],
+  ['Hoàn thành xuất sắc NV', 'HTXSNV'], ['HTXS', 'HTXSNV'], ['HT xuất sắc nhiệm vụ', 'HTXSNV'], ['HT tốt nhiệm vụ', 'HTTNV'], ['HT XS', 'HTXSNV'], ['Loại 1', 'HTXSNV'],
   ['Hoàn thành tốt nhiệm vụ', 'HTTNV'], ['HTTNV', 'HTTNV'], ['HTTTNV', 'HTTNV'], ['HT TNV', 'HTTNV'],
   ['Hoàn thành tốt', 'HTTNV'], ['Tốt', 'HTTNV'], ['Mức 2', 'HTTNV'], ['HT tốt', 'HTTNV'], ['HT tốt NV', 'HTTNV'],
   ['Đủ tư cách, hoàn thành tốt nhiệm vụ', 'HTTNV'], ['Hoàn thành tốt NV', 'HTTNV'], ['HTT', 'HTTNV'], ['HT T', 'HTTNV'], ['Loại 2', 'HTTNV'],
@@ -70,6 +70,16 @@ export function parseRating(text: string, scale: Scale): RatingParse {
   // A reason or a remark in brackets after the level: "Chưa xếp loại (mới thành lập)", "HTTNV (đề nghị)".
   const bare = text.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
   if (bare !== text.trim() && bare !== '') return parseRating(bare, scale);
+  // Words around the level: "Đạt HTTNV", "Chi bộ hoàn thành nhiệm vụ", "HTTNV, 2 năm liền",
+  // "Hoàn thành tốt nhiệm vụ - Tiêu biểu"; and the level half abbreviated: "HTT nhiệm vụ".
+  const trimmed = key.replace(/^(?:dat|xep loai|chi bo|dang bo|to chuc)\s+/, '');
+  const cut = text.split(/\s*[,;]\s*|\s+[-–—]\s+/)[0] ?? '';
+  for (const k of [trimmed, fold(cut), trimmed.replace(/\bnhiem vu\b/g, 'nv').replace(/\s+/g, '')]) {
+    if (k === key || k === '') continue;
+    const again = CURRENT.get(k);
+    if (again) return { kind: 'level', level: again };
+    if (UNRATED.has(k)) return { kind: 'unrated' };
+  }
   return { kind: 'unknown' };
 }
 
