@@ -165,6 +165,26 @@ describe('a committee with its cells listed under it', () => {
 });
 
 describe('rows under the table that are not units', () => {
+  it('skips page numbers ("- 1 -", "Trang 2") and the header printed again on the next page', async () => {
+    const a = await analyseFixtures(['workbooks/page-breaks.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.skipped.map((x) => `${x.row}:${x.reason}`)).toEqual(['1:title', '2:header', '13:page', '24:page', '25:repeated-header', '46:total']);
+    expect(a.summary!.organizations.total).toBe(40);
+    expect(a.summary!.members.end).toBe(1317);
+  });
+  it('skips a two-row merged header repeated on each page of a long sheet whose table starts on row 35 (LibreOffice)', async () => {
+    const a = await analyseFixtures(['workbooks/repeated-header.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.skipped.filter((x) => x.reason !== 'title').map((x) => `${x.row}:${x.reason}`)).toEqual([
+      '35:header', '36:header', '37:numbering', '63:repeated-header', '64:repeated-header', '90:repeated-header', '91:repeated-header', '102:total',
+    ]);
+    const s = a.summary!;
+    expect(s.organizations.total).toBe(60);
+    expect(s.organizations.bySector).toEqual([]);
+    expect(s.members.end).toBe(3627);
+    expect(s.memberRatings.ratings).toEqual({ HTXSNV: 577, HTTNV: 2867, HTNV: 120, KHTNV: 3 });
+    expect(s.organizations.ratings).toEqual({ HTXSNV: 9, HTTNV: 41, HTNV: 10, KHTNV: 0 });
+  });
   it('reads the bloc\'s own line ("Đảng bộ Khối Các cơ quan tỉnh | 215 | 8") as its total, checked and not added', async () => {
     const a = await analyseFixtures(['workbooks/bloc-total-row.csv']);
     expect(a.diagnostics).toEqual([]);

@@ -38,6 +38,7 @@ export interface SheetResult {
 }
 
 const NOTE_START = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|bi thu|pho bi thu|truong ban|thu truong|lanh dao|kt bi thu|ngay \d+ thang|.*\bngay \d* ?thang)\b/;
+const PAGE_MARK = /^(?:trang|tr\.|page)\s*\d+(?:\s*\/\s*\d+)?$|^[-–]\s*\d+\s*[-–]$/i;
 const BLOC_TOTAL = /^(dang bo khoi|dang uy khoi|toan dang bo khoi|khoi)\b/;
 const SURE_NOTE = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|.*\bngay \d* ?thang)\b/;
 const COMPARISON = /^(so voi|so sanh|tang giam|tang hoac giam|ty le|ti le|chenh lech|binh quan|trung binh)\b/;
@@ -470,8 +471,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     groupTotal = undefined;
   };
   const indicatorNames = indicators.map((c) => c.label);
-  const headerName = nameCol !== undefined ? cellText(sheet.rows[header.bottom]?.[nameCol]) : undefined;
-  const headerKey = header.columns.map((c) => fold(cellText(sheet.rows[header.bottom]?.[c.index]))).join('|');
+  const rowKey = (row: readonly CellValue[]): string => header.columns.map((c) => fold(cellText(row[c.index] ?? null))).join('|');
+  const headerKeys = new Set<string>();
+  const headerNames = new Set<string>();
+  for (let r = header.top; r <= header.bottom; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (/[^|]/.test(rowKey(row))) headerKeys.add(rowKey(row));
+    const n = nameCol !== undefined ? cellText(row[nameCol] ?? null) : '';
+    if (n !== '') headerNames.add(n);
+  }
   // Type, rating and period cells repeat the same few texts on every row: read each distinct text once.
   const typeCache = new Map<string, OrgType | undefined>();
   const ratingCache = new Map<string, ReturnType<typeof parseRating>>();
@@ -530,12 +538,19 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       skip(r, 'note', label);
       return;
     }
-    if (r === header.bottom + 1 && isNumberingRow(row, header.columns)) {
+    // The numbering row under the header, also where a printed page repeats it.
+    if ((r === header.bottom + 1 || (name !== '' && NUMBERING_TOKEN.test(name))) && isNumberingRow(row, header.columns)) {
       skip(r, 'numbering');
       return;
     }
-    if (name !== '' && name === headerName && header.columns.map((c) => fold(cellText(row[c.index]))).join('|') === headerKey) {
+    // The header again at the top of a printed page (print titles copied into the sheet), one row or several.
+    if ((!anyCount || headerNames.has(name)) && headerKeys.has(rowKey(row))) {
       skip(r, 'repeated-header');
+      return;
+    }
+    // "Trang 2", "- 1 -": a page number left in the sheet.
+    if (!anyCount && PAGE_MARK.test(label)) {
+      skip(r, 'page', label);
       return;
     }
 
