@@ -100,6 +100,8 @@ function lookup(folded: string): ColumnId | undefined {
   return undefined;
 }
 
+const DATED = /^(.*?)\s+(?:(?:tinh )?den |tai |ngay |luc )*0?(\d{1,2}) 0?(\d{1,2})(?: \d{2,4})?$/;
+const SIGNED = /^(?:so )?(?:tang giam|tang hoac giam|tang \/ giam|chenh lech|bien dong tang giam|tang giam so voi)\b/;
 const PLAN_LEAF = /^(?:chi tieu|ke hoach|dang ky|muc tieu|dinh muc|giao|duoc giao|chi tieu giao|chi tieu nam)\b/;
 const ACTUAL_LEAF = /^(?:thuc hien|ket qua|da thuc hien|dat duoc|thuc te|ket qua thuc hien)\b/;
 /** A percentage of something else than a count of the row: "Tỷ lệ % so với chỉ tiêu", "% so với cùng kỳ". */
@@ -131,7 +133,15 @@ export function matchPath(path: readonly string[]): ColumnKind {
   const parents = folded.slice(0, -1);
   if (STT.has(leaf) && parents.length === 0) return { kind: 'stt' };
   if (STT.has(leaf)) return { kind: 'stt' };
+  // "Tổng số ĐV 01/01/2023" and "Tổng số ĐV 31/12/2023": the members at the start and at the end of the year.
+  const dated = DATED.exec(leaf);
+  if (dated?.[1] && !isPercentHeader(raw, leaf)) {
+    const id = lookup(dated[1]);
+    if (id === 'members' || id === 'membersStart') return { kind: 'canonical', id: dated[2] === '1' && dated[3] === '1' ? 'membersStart' : 'members' };
+  }
   if (isPercentHeader(raw, leaf) && COMPARED_PERCENT.test(leaf)) return { kind: 'remark' };
+  // "Tăng (+), giảm (-)", "Chênh lệch", "+/-": a difference of two figures, signed, worked out rather than added.
+  if (SIGNED.test(leaf) || /\+\s*\/\s*-|\(\s*\+\s*\).*\(\s*-\s*\)/.test(raw)) return { kind: 'derived' };
   if (isPercentHeader(raw, leaf)) {
     const of = parents.length > 0 ? matchPath(path.slice(0, -1)) : undefined;
     return { kind: 'percent', of: of?.kind === 'canonical' ? of.id : undefined };
@@ -368,6 +378,24 @@ export function findHeader(sheet: RawSheet): HeaderMap | undefined {
     }
     if (path.length === 0) continue;
     columns.push({ index: c, path, label: path.join(' › '), meaning: matchPath(path) });
+  }
+  // "Tổng số đảng viên › Năm 2022 | Năm 2023": one figure for each year; the latest is the report's, the others
+  // are kept as indicators under their own labels.
+  const yearOf = (c: HeaderColumn): number | undefined => {
+    const m = /^nam (\d{4})$/.exec(fold(c.path.at(-1) ?? ''));
+    return c.path.length >= 2 && c.meaning.kind === 'canonical' && m?.[1] ? Number(m[1]) : undefined;
+  };
+  const byYear = new Map<string, { i: number; year: number }[]>();
+  columns.forEach((c, i) => {
+    const year = yearOf(c);
+    if (year === undefined || c.meaning.kind !== 'canonical') return;
+    const key = `${c.path.slice(0, -1).map((p) => fold(p)).join('|')}#${c.meaning.id}`;
+    byYear.set(key, [...(byYear.get(key) ?? []), { i, year }]);
+  });
+  for (const group of byYear.values()) {
+    if (group.length < 2) continue;
+    const latest = Math.max(...group.map((g) => g.year));
+    for (const g of group) if (g.year !== latest) columns[g.i] = { ...(columns[g.i] as HeaderColumn), meaning: { kind: 'other' } };
   }
   // "Kết nạp › Chỉ tiêu | Thực hiện | Tỷ lệ (%)": the percentage is of the plan achieved, not of the members.
   const parentKey = (c: HeaderColumn): string => c.path.slice(0, -1).map((p) => fold(p)).join('|');

@@ -302,7 +302,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         if (left?.meaning.kind === 'canonical') percents.push({ ...col, meaning: { kind: 'percent', of: left.meaning.id } });
       }
     }
-    else if (m.kind === 'derived') notes.push(`cột "${col.label}" là cột tổng của nhóm, không cộng thêm`);
+    else if (m.kind === 'derived') notes.push(`cột "${col.label}" tính từ các cột khác (tổng của nhóm, số đã xếp loại, chênh lệch), không cộng thêm`);
     else if (m.kind === 'remark') notes.push(`cột "${col.label}" là ghi chú, không đọc`);
   }
   // A "name" column holding numbers is a count under a name-like header (a formula sheet's "TCCSĐ"): not the name.
