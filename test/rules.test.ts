@@ -13,6 +13,7 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/unknown-rating.csv', ['TL013'], 'J3'],
   ['rules/unknown-type.csv', ['TL014'], 'C3'],
   ['rules/cell-error.xlsx', ['TL015'], 'C2'],
+  ['rules/formula-without-result.xlsx', ['TL019'], 'E3'],
   ['rules/missing-name.csv', ['TL016'], 'B3'],
   ['rules/missing-members.csv', ['TL017'], 'H3'],
   ['rules/old-scale.csv', ['TL018'], 'J2'],

@@ -93,6 +93,13 @@ export const CATALOGUE = {
     hintVi: 'Mở tệp, sửa công thức của ô này (thường do xóa dòng/cột mà công thức tham chiếu) rồi lưu lại.',
     hintEn: 'Open the file, fix the formula in this cell (often a deleted row or column it referred to) and save.',
   },
+  TL019: {
+    severity: 'error', rule: 'formula-without-result',
+    vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) có công thức ${s(a, 'value')} nhưng tệp không lưu kết quả của nó.`,
+    en: (a) => `Cell ${s(a, 'cell')} (${s(a, 'label')}) holds the formula ${s(a, 'value')} but the file has no result saved for it.`,
+    hintVi: 'Tệp do một chương trình tạo ra mà chưa mở bằng Excel: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại để công thức được tính.',
+    hintEn: 'The file was written by a program and never opened in a spreadsheet: open it in Excel or LibreOffice and save it, so the formulas are computed.',
+  },
   TL016: {
     severity: 'error', rule: 'missing-name',
     vi: (a) => `Dòng ${s(a, 'row')} có số liệu nhưng không có tên tổ chức.`,

@@ -80,7 +80,12 @@ export function plainValue(value: ExcelValue): CellValue {
   // Formulas, shared formulas and array formulas: the cached result is what the user saw.
   if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelValue }).result;
-    if (result === undefined) return null;
+    // A formula saved with no result (a file written by a program, never opened in a spreadsheet): kept as its
+    // formula, so that a count there is said to need computing (TL019), not to be missing.
+    if (result === undefined) {
+      const f = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula;
+      return { error: `=${f ?? ''}` };
+    }
     return plainValue(result);
   }
   if ('text' in value) {

@@ -608,7 +608,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         else indicatorValues[i - firstIndicator] = v;
       } else if (v === BAD_CELL) {
         const p = parseCount(row[s.col] ?? null);
-        if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.part || !s.id ? s.key.slice(s.key.indexOf(':') + 1) : COLUMN_LABELS[s.id] });
+        if (p.kind === 'bad') push(p.problem === 'cell-error' && p.shown.startsWith('=') ? 'TL019' : CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.part || !s.id ? s.key.slice(s.key.indexOf(':') + 1) : COLUMN_LABELS[s.id] });
       }
     }
     const text = (id: ColumnId): string => {
