@@ -110,6 +110,13 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
 });
 
 describe('header spellings from hand-made forms', () => {
+  it('English headers, types and ratings (a foreign-owned company\'s unit)', async () => {
+    const a = await analyseFixtures(['spellings/english-headers.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.organizations.byType).toEqual({ dang_bo_co_so: 1, chi_bo_co_so: 2, unknown: 0 });
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 1, KHTNV: 0 });
+    expect(a.summary!.members).toMatchObject({ start: 263, admitted: 15, end: 275, probationary: 17, women: 149 });
+  });
   it('"Tổng số ĐV 01/01/2023" is the start of the year and "Tổng số ĐV 31/12/2023" the end, and they balance', async () => {
     const a = await analyseFixtures(['spellings/dated-member-columns.csv']);
     expect(a.diagnostics).toEqual([]);

@@ -46,6 +46,8 @@ const CURRENT = table<RatingLevel>([
   ['Không hoàn thành nhiệm vụ', 'KHTNV'], ['KHTNV', 'KHTNV'], ['Không hoàn thành', 'KHTNV'], ['Không HT', 'KHTNV'],
   ['Không HTNV', 'KHTNV'], ['Mức 4', 'KHTNV'], ['Không HT NV', 'KHTNV'], ['Không hoàn thành NV', 'KHTNV'], ['KHT', 'KHTNV'],
   ['Loại 4', 'KHTNV'],
+  // As units of foreign-owned companies sometimes write them.
+  ['Excellent', 'HTXSNV'], ['Good', 'HTTNV'], ['Completed', 'HTNV'], ['Not completed', 'KHTNV'],
 ]);
 
 const UNRATED = new Set(['Chưa xếp loại', 'Không xếp loại', 'Chưa đánh giá', 'Chưa đánh giá, xếp loại', 'Chưa đánh giá xếp loại',
@@ -96,6 +98,7 @@ const TYPES = table<OrgType>([
   ['Chi bộ trực thuộc', 'chi_bo_truc_thuoc'], ['CBTT', 'chi_bo_truc_thuoc'], ['Chi bộ trực thuộc đảng ủy cơ sở', 'chi_bo_truc_thuoc'],
   ['Chi bộ trực thuộc đảng bộ cơ sở', 'chi_bo_truc_thuoc'], ['CB trực thuộc', 'chi_bo_truc_thuoc'],
   ['Đảng bộ bộ phận', 'dang_bo_bo_phan'], ['ĐBBP', 'dang_bo_bo_phan'], ['ĐB bộ phận', 'dang_bo_bo_phan'],
+  ['Grassroots committee', 'dang_bo_co_so'], ['Grassroots cell', 'chi_bo_co_so'], ['Subordinate cell', 'chi_bo_truc_thuoc'],
 ]);
 
 export function parseOrgType(text: string): OrgType | undefined {
