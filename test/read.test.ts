@@ -22,6 +22,15 @@ describe('CSV as Excel and LibreOffice write it', () => {
       expect(s.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 });
     });
   }
+  it('Windows-1258 with semicolons, headers in capitals without diacritics, and an amount column with fractions', async () => {
+    const a = await analyseFixtures(['encodings/windows-1258-caps-amounts.csv']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.members).toMatchObject({ end: 1313, admitted: 15, women: 669 });
+    expect(s.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 1, KHTNV: 0 });
+    expect(s.indicators).toEqual([{ name: 'SO CUOC SINH HOAT CHUYEN DE', total: 20 }, { name: 'KINH PHI (trieu dong)', total: 18.75 }]);
+    expect(cli(['fixtures/encodings/windows-1258-caps-amounts.csv']).stdout).toMatch(/KINH PHI \(trieu dong\)\s+│\s+18,75 │/);
+  });
   it('names from Windows-1258 (stored decomposed) come out NFC, equal to the UTF-8 ones', async () => {
     // Read together, every unit of one file is the same unit as in the other: five duplicates.
     const both = await analyseFixtures(['encodings/utf8.csv', 'encodings/windows-1258-semicolon.csv']);

@@ -95,6 +95,19 @@ export function countOf(cell: CellValue): number {
   return p.kind === 'value' ? p.value : p.kind === 'blank' ? BLANK_CELL : p.kind === 'na' ? NA_CELL : BAD_CELL;
 }
 
+/**
+ * An amount with a fraction, for indicator columns only ("Thu đảng phí (triệu đồng)": 15,5 / 1.234,5 / 12.5);
+ * undefined when the cell is not a non-negative number.
+ */
+export function decimalOf(cell: CellValue): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const t = cell.replace(/[\s\u00a0\u202f]/g, '');
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^\d+[.,]\d+$/.test(t)) return Number(t.replace(',', '.'));
+  return undefined;
+}
+
 /** Read a percentage as written by a unit: 92,52 / 92.52% / 0.9252 (a cell formatted as %). */
 export function parsePercent(cell: CellValue): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;

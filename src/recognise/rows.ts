@@ -4,7 +4,7 @@ import { isCellError, type CellValue, type MergeRange, type RawSheet } from '../
 import { aliasesOf, COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
 import { findHeader, indicatorRows, SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
-import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
+import { BAD_CELL, BLANK_CELL, countOf, decimalOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
 import { inferOrgType, parseOrgType, parseRating, type OrgType, type RatingLevel, type Scale } from './vocabulary.js';
 
@@ -523,7 +523,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
     let anyCount = false;
     for (let i = 0; i < summed.length; i++) {
-      const v = countOf(row[(summed[i] as { col: number }).col] ?? null);
+      const cell = row[(summed[i] as { col: number }).col] ?? null;
+      let v = countOf(cell);
+      // Indicators may be amounts with a fraction ("Đảng phí (triệu đồng)": 15,5); counts may not.
+      if (v === BAD_CELL && i >= firstIndicator) v = decimalOf(cell) ?? BAD_CELL;
       parsedCells[i] = v;
       if (v >= 0 || v === NA_CELL) anyCount = true;
     }
@@ -799,7 +802,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       const hidden = hiddenSums[at] ?? 0;
       // A column with an unreadable cell above has its own error; a total over it cannot be checked.
       if (Number.isNaN(expected)) continue;
-      if (expected !== value) {
+      if (Math.abs(expected - value) > 1e-6) {
         const colLabel = header.columns.find((c) => c.index === col)?.label ?? key;
         push('TL030', 'error', t.row, col, { label: t.label, column: colLabel, value, expected, ...(hidden > 0 ? { hidden } : {}) });
       }

@@ -14,5 +14,6 @@ export function formatShare(s: Share, decimals: number, lang: Lang = 'vi'): stri
 
 /** 5663 → "5.663" (vi) or "5,663" (en). */
 export function formatCount(n: number, lang: Lang = 'vi'): string {
-  return formatIn(n, 0, lang);
+  // An amount with a fraction (an indicator in "triệu đồng") keeps two decimals: 15,50.
+  return formatIn(n, Number.isInteger(n) ? 0 : 2, lang);
 }

@@ -39,5 +39,6 @@ export const SummarySchema = z.object({
     admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema.nullable(), womenShare: ShareSchema.nullable(),
   }),
   memberRatings: z.object({ ...RatingBlock, notRated: z.number().int(), exempt: z.number().int() }),
-  indicators: z.array(z.object({ name: z.string(), total: z.number().int() })),
+  // Counts are whole; an amount column may have a fraction ("triệu đồng").
+  indicators: z.array(z.object({ name: z.string(), total: z.number() })),
 });

@@ -167,7 +167,8 @@ export class Rollup {
         womenShare: this.unseen.has('women') ? null : share(m.women, m.end, decimals, rounding),
       },
       memberRatings: { ...this.block(this.memberRatings), notRated: m.notRated, exempt: m.exempt },
-      indicators: [...this.indicators.values()].map((i) => ({ ...i })),
+      // Sums of amounts with fractions carry binary noise (0,1 + 0,2): rounded to what was written.
+      indicators: [...this.indicators.values()].map((i) => ({ ...i, total: Number.isInteger(i.total) ? i.total : Math.round(i.total * 1e6) / 1e6 })),
     };
   }
 }
