@@ -37,41 +37,41 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
  * after leading "Trong đó", "Chia ra", "Số", "Số lượng" and outline numbers are taken off.
  */
 const ALIASES: Record<ColumnId, readonly string[]> = {
-  code: ['Code', 'Unit code', 'Mã đơn vị', 'Mã', 'Mã TCCSĐ', 'Mã tổ chức', 'Mã tổ chức đảng', 'Mã số', 'Mã đv', 'Mã cơ sở', 'Mã tổ chức cơ sở đảng', 'Mã chi bộ', 'Mã đảng bộ'],
-  name: ['Name', 'Party organisation', 'Party organization', 'Organisation', 'Organization', 'Unit', 'Unit name', 'Tên tổ chức cơ sở đảng', 'Tên đơn vị', 'Đơn vị', 'Tên tổ chức', 'Tên tổ chức đảng', 'Tên TCCSĐ', 'TCCSĐ',
+  code: ['Mã đơn vị', 'Mã', 'Mã TCCSĐ', 'Mã tổ chức', 'Mã tổ chức đảng', 'Mã số', 'Mã đv', 'Mã cơ sở', 'Mã tổ chức cơ sở đảng', 'Mã chi bộ', 'Mã đảng bộ'],
+  name: ['Tên tổ chức cơ sở đảng', 'Tên đơn vị', 'Đơn vị', 'Tên tổ chức', 'Tên tổ chức đảng', 'Tên TCCSĐ', 'TCCSĐ',
     'Tổ chức cơ sở đảng', 'Tên cơ sở đảng', 'Cơ sở đảng', 'Tên chi bộ, đảng bộ', 'Chi bộ, đảng bộ', 'Tên chi bộ', 'Tên',
     'Tổ chức đảng', 'Tên đảng bộ, chi bộ', 'Đảng bộ, chi bộ', 'Tên cơ sở', 'Đơn vị báo cáo', 'Tên đảng bộ', 'Tên cơ quan',
     'Tên cơ quan, đơn vị', 'Cơ quan, đơn vị', 'Tên đơn vị, cơ quan', 'Tên cơ quan, đơn vị, doanh nghiệp', 'Tên doanh nghiệp',
     'Đơn vị, doanh nghiệp', 'Tên tổ chức cơ sở đảng trực thuộc', 'Tổ chức cơ sở đảng trực thuộc'],
-  type: ['Type', 'Organisation type', 'Organization type', 'Loại hình', 'Loại tổ chức', 'Loại TCĐ', 'Loại TC', 'Loại hình TCĐ', 'Loại TCCS', 'Loại hình tổ chức', 'Loại hình tổ chức đảng', 'Loại TCCSĐ', 'Loại hình TCCSĐ', 'Loại', 'Cấp tổ chức'],
-  parent: ['Parent', 'Parent code', 'Trực thuộc', 'Mã cấp trên', 'Cấp trên', 'Trực thuộc đảng bộ', 'Mã đảng bộ cấp trên', 'Đảng bộ cấp trên', 'Thuộc'],
-  sector: ['Sector', 'Lĩnh vực', 'Khối', 'Loại đơn vị', 'Loại hình đơn vị', 'Loại hình cơ sở', 'Loại cơ sở', 'Ngành', 'Lĩnh vực hoạt động'],
-  period: ['Year', 'Period', 'Năm', 'Kỳ báo cáo', 'Kỳ', 'Năm báo cáo', 'Thời gian báo cáo'],
-  rating: ['Rating', 'Organisation rating', 'Organization rating', 'Xếp loại', 'Xếp loại tổ chức', 'Kết quả xếp loại', 'Xếp loại chất lượng', 'Xếp loại TCCSĐ',
+  type: ['Loại hình', 'Loại tổ chức', 'Loại TCĐ', 'Loại TC', 'Loại hình TCĐ', 'Loại TCCS', 'Loại hình tổ chức', 'Loại hình tổ chức đảng', 'Loại TCCSĐ', 'Loại hình TCCSĐ', 'Loại', 'Cấp tổ chức'],
+  parent: ['Trực thuộc', 'Mã cấp trên', 'Cấp trên', 'Trực thuộc đảng bộ', 'Mã đảng bộ cấp trên', 'Đảng bộ cấp trên', 'Thuộc'],
+  sector: ['Lĩnh vực', 'Khối', 'Loại đơn vị', 'Loại hình đơn vị', 'Loại hình cơ sở', 'Loại cơ sở', 'Ngành', 'Lĩnh vực hoạt động'],
+  period: ['Năm', 'Kỳ báo cáo', 'Kỳ', 'Năm báo cáo', 'Thời gian báo cáo'],
+  rating: ['Xếp loại', 'Xếp loại tổ chức', 'Kết quả xếp loại', 'Xếp loại chất lượng', 'Xếp loại TCCSĐ',
     'Xếp loại tổ chức đảng', 'Xếp loại chất lượng tổ chức đảng', 'Kết quả đánh giá xếp loại', 'Kết quả đánh giá, xếp loại',
     'Đánh giá xếp loại', 'Đánh giá, xếp loại', 'Xếp loại chất lượng TCCSĐ', 'Kết quả xếp loại tổ chức', 'Mức xếp loại',
     'Xếp loại tổ chức cơ sở đảng', 'Tự xếp loại', 'Đảng ủy Khối xếp loại', 'Xếp loại năm'],
-  membersStart: ['Members at start', 'Members at the start', 'Đảng viên đầu kỳ', 'Tổng số ĐV đầu năm', 'Đầu kỳ', 'Đầu năm', 'ĐV đầu kỳ', 'ĐV đầu năm', 'Đảng viên đầu năm',
+  membersStart: ['Đảng viên đầu kỳ', 'Tổng số ĐV đầu năm', 'Đầu kỳ', 'Đầu năm', 'ĐV đầu kỳ', 'ĐV đầu năm', 'Đảng viên đầu năm',
     'Tổng số đảng viên đầu kỳ', 'Tổng số đảng viên đầu năm', 'Số đảng viên đầu kỳ', 'Số ĐV đầu kỳ', 'Số đảng viên đầu năm',
     'Tổng số đảng viên cuối kỳ trước chuyển sang', 'Đảng viên cuối kỳ trước chuyển sang', 'Cuối kỳ trước chuyển sang',
     'Đảng viên trong danh sách có đến đầu kỳ báo cáo', 'Có đến đầu kỳ'],
-  admitted: ['Admitted', 'New members', 'Kết nạp', 'Kết nạp đảng viên mới', 'Kết nạp mới', 'Số kết nạp', 'ĐV kết nạp', 'Đảng viên kết nạp',
+  admitted: ['Kết nạp', 'Kết nạp đảng viên mới', 'Kết nạp mới', 'Số kết nạp', 'ĐV kết nạp', 'Đảng viên kết nạp',
     'Đảng viên mới kết nạp', 'Kết nạp đảng viên', 'Kết nạp ĐV', 'Kết nạp ĐV mới', 'ĐV mới kết nạp', 'Mới kết nạp',
     'Số đảng viên mới kết nạp', 'Số đảng viên được kết nạp', 'Đảng viên được kết nạp', 'Kết nạp vào Đảng'],
-  transferredIn: ['Transferred in', 'Chuyển đến', 'Chuyển sinh hoạt đến', 'Chuyển SH đến', 'ĐV chuyển đến', 'Đảng viên chuyển đến', 'Nhận chuyển đến', 'Chuyển sinh hoạt đảng đến'],
+  transferredIn: ['Chuyển đến', 'Chuyển sinh hoạt đến', 'Chuyển SH đến', 'ĐV chuyển đến', 'Đảng viên chuyển đến', 'Nhận chuyển đến', 'Chuyển sinh hoạt đảng đến'],
   reinstated: ['Phục hồi đảng tịch', 'Phục hồi', 'Khôi phục đảng tịch', 'ĐV phục hồi đảng tịch', 'Đảng viên phục hồi đảng tịch'],
-  transferredOut: ['Transferred out', 'Chuyển đi', 'Chuyển sinh hoạt đi', 'Chuyển SH đi', 'ĐV chuyển đi', 'Đảng viên chuyển đi', 'Chuyển sinh hoạt đảng đi'],
-  deceased: ['Deaths', 'Deceased', 'Từ trần', 'Chết', 'Qua đời', 'ĐV từ trần', 'Đảng viên từ trần'],
-  expelled: ['Expelled', 'Khai trừ', 'Bị khai trừ', 'Khai trừ khỏi Đảng', 'ĐV bị khai trừ'],
-  removed: ['Removed', 'Xóa tên', 'Xoá tên', 'Xóa tên khỏi danh sách', 'Xóa tên đảng viên', 'Bị xóa tên'],
-  resigned: ['Resigned', 'Xin ra khỏi Đảng', 'Cho ra khỏi Đảng', 'Ra khỏi Đảng', 'Xin ra Đảng'],
-  members: ['Members', 'Members at end', 'Members at the end', 'Total members', 'Tổng số đảng viên', 'Đảng viên cuối kỳ', 'Số ĐV', 'Tổng số ĐV', 'Số đảng viên', 'Đảng viên', 'ĐV',
+  transferredOut: ['Chuyển đi', 'Chuyển sinh hoạt đi', 'Chuyển SH đi', 'ĐV chuyển đi', 'Đảng viên chuyển đi', 'Chuyển sinh hoạt đảng đi'],
+  deceased: ['Từ trần', 'Chết', 'Qua đời', 'ĐV từ trần', 'Đảng viên từ trần'],
+  expelled: ['Khai trừ', 'Bị khai trừ', 'Khai trừ khỏi Đảng', 'ĐV bị khai trừ'],
+  removed: ['Xóa tên', 'Xoá tên', 'Xóa tên khỏi danh sách', 'Xóa tên đảng viên', 'Bị xóa tên'],
+  resigned: ['Xin ra khỏi Đảng', 'Cho ra khỏi Đảng', 'Ra khỏi Đảng', 'Xin ra Đảng'],
+  members: ['Tổng số đảng viên', 'Đảng viên cuối kỳ', 'Số ĐV', 'Tổng số ĐV', 'Số đảng viên', 'Đảng viên', 'ĐV',
     'Tổng số đảng viên cuối kỳ', 'Tổng số đảng viên cuối năm', 'Đảng viên cuối năm', 'ĐV cuối kỳ', 'ĐV cuối năm', 'Cuối kỳ', 'Cuối năm',
     'Đảng viên trong danh sách cuối kỳ báo cáo', 'Tổng số đảng viên hiện có', 'Đảng viên hiện có', 'Số đảng viên hiện có',
     'Tổng đảng viên', 'Tổng số Đ.viên', 'TS ĐV', 'TS đảng viên', 'Tổng ĐV', 'SL đảng viên', 'SL ĐV', 'Số lượng đảng viên', 'Số lượng ĐV', 'Tổng số ĐV cuối năm', 'Tổng số ĐV cuối kỳ', 'ĐV hiện có', 'Tổng số ĐV hiện có', 'Số ĐV hiện có', 'Tổng số', 'Đảng viên có đến cuối kỳ báo cáo', 'Có đến cuối kỳ'],
   cells: ['Số chi bộ trực thuộc', 'Chi bộ trực thuộc', 'Số CBTT', 'CBTT', 'Số chi bộ', 'Tổng số chi bộ trực thuộc', 'Số chi bộ TT', 'Chi bộ TT', 'SL chi bộ trực thuộc'],
-  probationary: ['Probationary', 'Probationary members', 'Đảng viên dự bị', 'Dự bị', 'ĐV dự bị', 'Số đảng viên dự bị', 'Số ĐV dự bị'],
-  women: ['Women', 'Female', 'Women members', 'Nữ', 'Đảng viên nữ', 'ĐV nữ', 'Số đảng viên nữ', 'Số ĐV nữ'],
+  probationary: ['Đảng viên dự bị', 'Dự bị', 'ĐV dự bị', 'Số đảng viên dự bị', 'Số ĐV dự bị'],
+  women: ['Nữ', 'Đảng viên nữ', 'ĐV nữ', 'Số đảng viên nữ', 'Số ĐV nữ'],
   membersHTXSNV: ['ĐV HTXSNV', 'Đảng viên HTXSNV', 'Đảng viên hoàn thành xuất sắc nhiệm vụ', 'ĐV hoàn thành xuất sắc nhiệm vụ',
     'Đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ'],
   membersHTTNV: ['ĐV HTTNV', 'Đảng viên HTTNV', 'Đảng viên hoàn thành tốt nhiệm vụ', 'ĐV hoàn thành tốt nhiệm vụ',
@@ -88,15 +88,38 @@ const ALIASES: Record<ColumnId, readonly string[]> = {
     'Được miễn đánh giá chất lượng', 'Miễn sinh hoạt'],
 };
 
+/** English headers, as the units of foreign-owned companies sometimes write them: matched, listed last. */
+const ENGLISH: Partial<Record<ColumnId, readonly string[]>> = {
+  code: ['Code', 'Unit code'],
+  name: ['Name', 'Party organisation', 'Party organization', 'Organisation', 'Organization', 'Unit', 'Unit name'],
+  type: ['Type', 'Organisation type', 'Organization type'],
+  parent: ['Parent', 'Parent code'],
+  sector: ['Sector'],
+  period: ['Year', 'Period'],
+  rating: ['Rating', 'Organisation rating', 'Organization rating'],
+  membersStart: ['Members at start', 'Members at the start'],
+  admitted: ['Admitted', 'New members'],
+  transferredIn: ['Transferred in'],
+  transferredOut: ['Transferred out'],
+  deceased: ['Deaths', 'Deceased'],
+  expelled: ['Expelled'],
+  removed: ['Removed'],
+  resigned: ['Resigned'],
+  members: ['Members', 'Members at end', 'Members at the end', 'Total members'],
+  probationary: ['Probationary', 'Probationary members'],
+  women: ['Women', 'Female', 'Women members'],
+};
+
 /** Folded alias → column id. Built once; a collision between two ids is a bug caught by the tests. */
 export const ALIAS_INDEX: ReadonlyMap<string, ColumnId> = (() => {
   const index = new Map<string, ColumnId>();
-  for (const [id, aliases] of Object.entries(ALIASES) as [ColumnId, readonly string[]][]) {
-    for (const alias of aliases) index.set(fold(alias), id);
+  for (const id of Object.keys(ALIASES) as ColumnId[]) {
+    for (const alias of aliasesOf(id)) index.set(fold(alias), id);
   }
   return index;
 })();
 
+/** The spellings of a column, the Vietnamese ones first (messages quote the first few). */
 export function aliasesOf(id: ColumnId): readonly string[] {
-  return ALIASES[id];
+  return [...ALIASES[id], ...(ENGLISH[id] ?? [])];
 }

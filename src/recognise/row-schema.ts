@@ -26,6 +26,7 @@ export const UnitRowSchema = z.object({
    * Values of the table's indicator columns, in the order of `indicatorNames` (blank cells are undefined).
    * An array, not an object keyed by header, so that a header such as "__proto__" is data like any other.
    */
-  indicators: z.array(count.optional()),
+  // An indicator may be an amount with a fraction ("triệu đồng"); never negative.
+  indicators: z.array(z.number().nonnegative().optional()),
 });
 
