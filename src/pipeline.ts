@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS, locate, type Locatable, type Thresholds } from './c
 import { expandInputs, openInput, type ReadOptions } from './read/inputs.js';
 import { TallyError, type FatalCode } from './read/errors.js';
 import { workerPool } from './parallel.js';
-import { categoryRows, recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
+import { categoryRows, isMemberList, recogniseSheet, startSheet, type RecogniseOptions, type SheetResult } from './recognise/rows.js';
 import { HEADER_SEARCH_ROWS, indicatorRows } from './recognise/header.js';
 import type { SkippedRow, UnitRow } from './recognise/table.js';
 import { compareCodePoints, fold } from './recognise/normalise.js';
@@ -46,7 +46,7 @@ export interface Analysis {
 /** What is said of a sheet with no report table: the headers it has, or the figures it holds as row labels. */
 function noTable(sheet: string | undefined, raw: RawSheet): FileResult['empty'][number] {
   if (raw.rows.length === 0) return { sheet, headers: '' };
-  return { sheet, headers: headersFound(raw), indicatorRows: indicatorRows(raw), categoryRows: categoryRows(raw) };
+  return { sheet, headers: headersFound(raw), indicatorRows: indicatorRows(raw), categoryRows: categoryRows(raw), memberList: isMemberList(raw) };
 }
 
 /** The header-like row of a sheet with no table, each text with the known column it most nearly spells. */
@@ -153,7 +153,7 @@ export interface FileResult {
   readonly file: string;
   readonly tables: SheetTable[];
   /** Sheets with no report table, with the headers found in them (for the message when no sheet has one). */
-  readonly empty: { readonly sheet: string | undefined; readonly headers: string; readonly indicatorRows?: string[] | undefined; readonly categoryRows?: string[] | undefined }[];
+  readonly empty: { readonly sheet: string | undefined; readonly headers: string; readonly indicatorRows?: string[] | undefined; readonly categoryRows?: string[] | undefined; readonly memberList?: boolean | undefined }[];
   readonly sheetCount: number;
   readonly notes: string[];
   readonly failure?: { readonly code: FatalCode; readonly args: TallyError['args'] } | undefined;
@@ -280,6 +280,8 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       const first = fr.empty.find((e) => e.headers !== '') ?? fr.empty[0];
       if (form?.indicatorRows) {
         failures.push(new TallyError('indicator-rows', { file, sheet: form.sheet ?? '', examples: form.indicatorRows.slice(0, 4).map((t) => `"${t}"`).join(', ') }));
+      } else if (fr.empty.some((e) => e.memberList)) {
+        failures.push(new TallyError('member-list', { file, sheet: fr.empty.find((e) => e.memberList)?.sheet ?? '' }));
       } else if (byCategory?.categoryRows) {
         failures.push(new TallyError('category-rows', { file, sheet: byCategory.sheet ?? '', examples: byCategory.categoryRows.map((t) => `"${t}"`).join(', ') }));
       } else failures.push(new TallyError('no-table', { file, sheet: fr.sheetCount > 1 ? undefined : first?.sheet, headers: first?.headers || '(không có / none)' }));

@@ -93,6 +93,12 @@ export const FATAL = {
     hintVi: 'tally cộng các báo cáo có mỗi tổ chức cơ sở đảng một dòng ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", …) và tự tính các số theo loại hình. Gửi bảng chi tiết từng tổ chức thay cho biểu này.',
     hintEn: 'tally adds up reports with one row per grassroots organisation ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", …) and works out the counts by type itself. Send the table of organisations instead of this form.',
   },
+  'member-list': {
+    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là danh sách đảng viên (mỗi người một dòng: "Họ và tên", …), không phải báo cáo của tổ chức.`,
+    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a list of members (one person per row: "Họ và tên", …), not a report of organisations.`,
+    hintVi: 'Bỏ tệp này ra khỏi thư mục báo cáo, hoặc gửi báo cáo tổng hợp của tổ chức (mỗi tổ chức một dòng).',
+    hintEn: 'Take this file out of the reports folder, or send the organisation\'s summary report (one row per organisation).',
+  },
   'too-large': {
     vi: (a: Args) => `"${a.file}" quá lớn để đọc (${a.detail}).`,
     en: (a: Args) => `"${a.file}" is too large to read (${a.detail}).`,

@@ -2,7 +2,7 @@ import { a1, type Diagnostic } from '../check/diagnostic.js';
 import type { DiagnosticCode } from '../check/catalogue.js';
 import { isCellError, type CellValue, type MergeRange, type RawSheet } from '../read/types.js';
 import { aliasesOf, COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
-import { findHeader, indicatorRows, SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
+import { findHeader, indicatorRows, matchPath, SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
 import { cellText, cleanText, fold } from './normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, decimalOf, NA_CELL, parseCount, parsePercent, type CountParse } from './numbers.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
@@ -100,6 +100,21 @@ export function categoryRows(sheet: RawSheet): string[] | undefined {
   }
   return undefined;
 }
+
+const PERSON_HEADER = /^(?:ho va ten|ho ten|ho, ten|ten dang vien|ho va ten dang vien)$/;
+
+/**
+ * A list of members, one row per person ("Họ và tên | Năm sinh | Ngày vào Đảng"), not a report of organisations:
+ * a header row among the first with a person's name column and no organisation's name column.
+ */
+export function isMemberList(sheet: RawSheet): boolean {
+  for (const row of sheet.rows.slice(0, HEADER_ROWS_FOR_LIST)) {
+    const texts = row.map((v) => fold(cellText(v ?? null)));
+    if (texts.some((t) => PERSON_HEADER.test(t))) return !texts.some((t) => matchPath([t]).kind === 'canonical' && (matchPath([t]) as { id: string }).id === 'name');
+  }
+  return false;
+}
+const HEADER_ROWS_FOR_LIST = 20;
 
 /**
  * The unit named in the title block of its own report: the lowest line that names a chi bộ or đảng bộ other than
@@ -322,8 +337,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // A unit's own report often has no name column: its name heads the sheet ("ĐẢNG BỘ KHỐI …" / "CHI BỘ TRƯỜNG …").
   const titleName = columns.name === undefined ? unitNameFromTitle(sheet, header.top) : undefined;
   if (titleName) notes.push(`không có cột tên; tên tổ chức lấy từ tiêu đề: "${titleName}"`);
-  // A form that counts organisations by type or group ("1. Doanh nghiệp nhà nước | 12 | 340") has no units to add.
-  else if (columns.name === undefined && categoryRows(sheet)) return undefined;
+  // A form that counts organisations by type or group ("1. Doanh nghiệp nhà nước | 12 | 340"), or a list of members
+  // ("Họ và tên | Năm sinh | Ngày vào Đảng"), has no units to add.
+  else if (columns.name === undefined && (categoryRows(sheet) || isMemberList(sheet))) return undefined;
   for (const id of REQUIRED_COLUMNS) {
     if (id === 'name' && titleName) continue;
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
