@@ -38,6 +38,16 @@ export interface SheetResult {
 }
 
 const NOTE_START = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|bi thu|pho bi thu|truong ban|thu truong|lanh dao|kt bi thu|ngay \d+ thang|.*\bngay \d* ?thang)\b/;
+/**
+ * Does a label start like one of a few phrases? Read on the raw text where it has its diacritics (most unit names:
+ * no folding, which a million rows would pay for), on the folded text where it has none.
+ */
+function startsLike(lower: () => string | undefined, marked: RegExp, plain: RegExp, folded: () => string): boolean {
+  const raw = lower();
+  return raw !== undefined ? marked.test(raw) : plain.test(folded());
+}
+const COMPARISON_WITH_MARKS = /^(so với|so sánh|tăng giảm|tăng\/giảm|tăng, giảm|tăng hoặc giảm|tỷ lệ|tỉ lệ|chênh lệch|bình quân|trung bình)(?=$|[\s:(.,–-])/;
+const BLOC_TOTAL_WITH_MARKS = /^(đảng bộ khối|đảng ủy khối|đảng uỷ khối|toàn đảng bộ khối|khối)(?=$|[\s:(.,–-])/;
 const PAGE_MARK = /^(?:trang|tr\.|page)\s*\d+(?:\s*\/\s*\d+)?$|^[-–]\s*\d+\s*[-–]$/i;
 const BLOC_TOTAL = /^(dang bo khoi|dang uy khoi|toan dang bo khoi|khoi)\b/;
 const SURE_NOTE = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|.*\bngay \d* ?thang)\b/;
@@ -550,6 +560,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // (a row of figures under a label with its diacritics is read on the raw text).
     let foldedLabel: string | undefined;
     const folded = (): string => (foldedLabel ??= fold(label.length > 40 ? label.slice(0, 40) : label));
+    // The label lower-cased when it has diacritics (read as written), undefined when it has none (read folded).
+    let lowerLabel: string | null | undefined;
+    const lower = (): string | undefined => {
+      if (lowerLabel === undefined) {
+        const head = label.length > 40 ? label.slice(0, 40) : label;
+        lowerLabel = /[^\x00-\x7f]/.test(head) ? head.toLowerCase() : null;
+      }
+      return lowerLabel ?? undefined;
+    };
     // Notes and signatures carry no figures: "Người lập biểu", "T/M BAN THƯỜNG VỤ", "…, ngày 20 tháng 12 năm 2023".
     // Before any unit only the unmistakable ones count (a template sent back empty ends with its signature block).
     if (!anyCount && (rowsCounted > 0 ? NOTE_START : SURE_NOTE).test(folded())) {
@@ -574,7 +593,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
 
     // "So với cùng kỳ năm 2022", "Tỷ lệ (%)", "Tăng/giảm": a comparison under the table, not a unit.
-    if (COMPARISON.test(folded())) {
+    if (startsLike(lower, COMPARISON_WITH_MARKS, COMPARISON, folded)) {
       skip(r, 'comparison', label);
       return;
     }
@@ -583,7 +602,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // Doanh nghiệp trẻ", "Khối Văn phòng Tổng công ty", "Tổng hợp Xuất nhập khẩu").
     const isUnit = /^\d{1,4}\.?$/.test(sttText) || (columns.type !== undefined && cached(typeCache, cellText(row[columns.type]), parseOrgType) !== undefined);
     // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "Khối Doanh nghiệp | 120", "TC", "Σ") is its total.
-    const blocLine = anyCount && !isUnit && (BLOC_TOTAL.test(folded()) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
+    const blocLine = anyCount && !isUnit && (startsLike(lower, BLOC_TOTAL_WITH_MARKS, BLOC_TOTAL, folded) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
     if (blocLine || (!isUnit && isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
       closeCommittee();
       const kind = GRAND.test(folded()) || /^(dang bo khoi|dang uy khoi)\b/.test(folded()) || group === undefined ? 'total' : 'subtotal';
