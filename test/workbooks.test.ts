@@ -165,6 +165,13 @@ describe('a committee with its cells listed under it', () => {
 });
 
 describe('rows under the table that are not units', () => {
+  it('"TOÀN ĐẢNG BỘ KHỐI" above all is the total; "A | KHỐI CƠ QUAN HÀNH CHÍNH | 100" heads its group with the group\'s totals', async () => {
+    const a = await analyseFixtures(['workbooks/sector-lines-with-totals.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.rows.skipped.map((x) => `${x.row}:${x.reason}`)).toEqual(['1:header', '2:total', '3:group', '7:group']);
+    expect(a.summary!.organizations.bySector).toEqual([{ sector: 'KHỐI CƠ QUAN HÀNH CHÍNH', count: 3 }, { sector: 'KHỐI DOANH NGHIỆP', count: 2 }]);
+    expect(a.summary!.members).toMatchObject({ end: 190, admitted: 9 });
+  });
   it('skips page numbers ("- 1 -", "Trang 2") and the header printed again on the next page', async () => {
     const a = await analyseFixtures(['workbooks/page-breaks.csv']);
     expect(a.diagnostics).toEqual([]);

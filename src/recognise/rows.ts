@@ -47,9 +47,12 @@ function startsLike(lower: () => string | undefined, marked: RegExp, plain: RegE
   return raw !== undefined ? marked.test(raw) : plain.test(folded());
 }
 const COMPARISON_WITH_MARKS = /^(so với|so sánh|tăng giảm|tăng\/giảm|tăng, giảm|tăng hoặc giảm|tỷ lệ|tỉ lệ|chênh lệch|bình quân|trung bình)(?=$|[\s:(.,–-])/;
-const BLOC_TOTAL_WITH_MARKS = /^(đảng bộ khối|đảng ủy khối|đảng uỷ khối|toàn đảng bộ khối|khối)(?=$|[\s:(.,–-])/;
+const BLOC_TOTAL_WITH_MARKS = /^(đảng bộ khối|đảng ủy khối|đảng uỷ khối|toàn đảng bộ khối)(?=$|[\s:(.,–-])/;
+/** "Khối Doanh nghiệp | 90 | 5": a sector's line with its figures, a group heading that carries the group's totals. */
+const SECTOR_LINE_WITH_MARKS = /^khối\s/;
+const SECTOR_LINE = /^khoi\s/;
 const PAGE_MARK = /^(?:trang|tr\.|page)\s*\d+(?:\s*\/\s*\d+)?$|^[-–]\s*\d+\s*[-–]$/i;
-const BLOC_TOTAL = /^(dang bo khoi|dang uy khoi|toan dang bo khoi|khoi)\b/;
+const BLOC_TOTAL = /^(dang bo khoi|dang uy khoi|toan dang bo khoi)\b/;
 const SURE_NOTE = /^(ghi chu|chu thich|luu y|nguoi lap bieu|nguoi lap|nguoi tong hop|t m|tm|thay mat|noi nhan|xac nhan|ky ten|ky ghi ro|.*\bngay \d* ?thang)\b/;
 const COMPARISON = /^(so voi|so sanh|tang giam|tang hoac giam|ty le|ti le|chenh lech|binh quan|trung binh)\b/;
 const TOTAL = /^(tong cong|cong|tong|tong so|toan khoi|toan dang bo|cong toan khoi|tong hop|tong toan khoi|cong chung)\b/;
@@ -480,6 +483,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // The part of those sums from hidden rows: said when a total disagrees by just that much.
   const hiddenAll = new Float64Array(summed.length);
   let hiddenGroup = new Float64Array(summed.length);
+  let groupRows = 0;
   const parsedCells = new Float64Array(summed.length);
   const deferredTotals: TotalRow[] = [];
   /** The totals a group heading carried, checked when its group ends. */
@@ -493,7 +497,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     return values;
   };
   const closeGroup = (): void => {
-    if (groupTotal) compareTotal(groupTotal, groupSums, hiddenGroup);
+    // A heading with no rows under it (a table of sectors, not units) has nothing to be checked against.
+    if (groupTotal && groupRows > 0) compareTotal(groupTotal, groupSums, hiddenGroup);
     groupTotal = undefined;
   };
   const indicatorNames = indicators.map((c) => c.label);
@@ -601,7 +606,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // A row numbered in the STT column, or typed in the type column, is a unit whatever its name ("Cộng đồng
     // Doanh nghiệp trẻ", "Khối Văn phòng Tổng công ty", "Tổng hợp Xuất nhập khẩu").
     const isUnit = /^\d{1,4}\.?$/.test(sttText) || (columns.type !== undefined && cached(typeCache, cellText(row[columns.type]), parseOrgType) !== undefined);
-    // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "Khối Doanh nghiệp | 120", "TC", "Σ") is its total.
+    // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "TC", "Σ") is its total.
     const blocLine = anyCount && !isUnit && (startsLike(lower, BLOC_TOTAL_WITH_MARKS, BLOC_TOTAL, folded) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
     if (blocLine || (!isUnit && isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
       closeCommittee();
@@ -619,7 +624,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // those are checked against the rows under it, never added.
     // The numeral may stand in the STT column ("II" | "CHI BỘ CƠ SỞ"), or in front of the label.
     const marked = /^([IVXLC]+|[A-Z])\.?$/.test(sttText) && !/^\s*(?:[IVXLC]+|[A-Z])\s*[.)]/.test(label) ? `${sttText}. ${label}` : label;
-    const headingWithTotals = anyCount && isGroupTotalRow(marked, marked === label ? folded : () => fold(marked.slice(0, 40)));
+    const headingWithTotals = anyCount && (isGroupTotalRow(marked, marked === label ? folded : () => fold(marked.slice(0, 40)))
+      || (!isUnit && startsLike(lower, SECTOR_LINE_WITH_MARKS, SECTOR_LINE, folded)));
     if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals) {
       closeCommittee();
       closeGroup();
@@ -628,6 +634,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
       groupSums = new Float64Array(summed.length);
       hiddenGroup = new Float64Array(summed.length);
+      groupRows = 0;
       if (headingWithTotals) groupTotal = { row: r, label, kind: 'subtotal', values: totalValues() };
       skip(r, 'group', label);
       return;
@@ -814,6 +821,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   }
   /** Add the row's figures to the running sums; an unreadable cell (already an error) makes its column's sum unknown. */
   function addToSums(r: number): void {
+    groupRows++;
     const hidden = sheet.hiddenRows.size > 0 && sheet.hiddenRows.has(r);
     for (let i = 0; i < summed.length; i++) {
       const v = parsedCells[i] ?? BLANK_CELL;
