@@ -361,7 +361,7 @@ export function findHeader(sheet: RawSheet): HeaderMap | undefined {
   // The best row is usually the lowest header row; take in the children below a merged parent, then parents above.
   let bottom = best;
   while (bottom + 1 < limit && bottom - best < 2 && isParentRow(grid, bottom, bottom + 1, width)
-    && scoreRow(grid, bottom + 1, width) > 0) bottom++;
+    && (scoreRow(grid, bottom + 1, width) > 0 || isTextRow(grid, bottom + 1, width))) bottom++;
   let top = best;
   while (top > 0 && bottom - top < 2 && isParentRow(grid, top - 1, top, width)) top--;
 
