@@ -120,6 +120,12 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
 });
 
 describe('header spellings from hand-made forms', () => {
+  it('"Đảng viên chính thức | Đảng viên dự bị" with no total column: the members are the two together', async () => {
+    const a = await analyseFixtures(['spellings/full-and-probationary.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.members).toMatchObject({ end: 60, probationary: 6, women: 20 });
+    expect(a.summary!.indicators).toEqual([]);
+  });
   it('English headers, types and ratings (a foreign-owned company\'s unit)', async () => {
     const a = await analyseFixtures(['spellings/english-headers.csv']);
     expect(a.diagnostics).toEqual([]);

@@ -353,8 +353,17 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // A form that counts organisations by type or group ("1. Doanh nghiệp nhà nước | 12 | 340"), or a list of members
   // ("Họ và tên | Năm sinh | Ngày vào Đảng"), has no units to add.
   else if (columns.name === undefined && (categoryRows(sheet) || isMemberList(sheet))) return undefined;
+  // "Đảng viên chính thức | Đảng viên dự bị" with no total: the members are the two together.
+  const fullCol = columns.members === undefined && columns.probationary !== undefined
+    ? others.find((c) => /^(?:so )?(?:dang vien |dv )?chinh thuc$/.test(fold(c.path.at(-1) ?? '')))
+    : undefined;
+  if (fullCol) {
+    others.splice(others.indexOf(fullCol), 1);
+    notes.push(`không có cột tổng số đảng viên: lấy "${fullCol.label}" cộng "${header.columns.find((c) => c.index === columns.probationary)?.label ?? ''}"`);
+  }
   for (const id of REQUIRED_COLUMNS) {
     if (id === 'name' && titleName) continue;
+    if (id === 'members' && fullCol) continue;
     if (columns[id] === undefined) push('TL002', 'error', header.bottom, undefined, { column: id, label: COLUMN_LABELS[id], aliases: `${aliasesOf(id).slice(0, 6).map((a) => `"${a}"`).join(', ')}, …` });
   }
   for (let r = header.top; r <= header.bottom; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'header');
@@ -717,6 +726,14 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (group) candidate.group = group.label;
     if (rating) candidate.rating = rating;
     // Every field but the name and the member count is valid by construction (see row-schema.ts).
+    if (fullCol && counts.members === undefined) {
+      const full = countOf(row[fullCol.index] ?? null);
+      if (full >= 0) counts.members = full + (counts.probationary ?? 0);
+      else if (full === BAD_CELL) {
+        const p = parseCount(row[fullCol.index] ?? null);
+        if (p.kind === 'bad') push(CELL_PROBLEM[p.problem], 'error', r, fullCol.index, { value: p.shown, label: fullCol.label });
+      }
+    }
     if (name === '' || counts.members === undefined) {
       // With no name column at all, TL002 has said it once; a TL016 on every row would only bury it.
       if (name === '') {
