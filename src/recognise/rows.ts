@@ -606,15 +606,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       return;
     }
 
+    const sttText = sttCol !== undefined ? cellText(row[sttCol]) : '';
+    // A row numbered in the STT column, or typed in the type column, is a unit whatever its name ("Cộng đồng
+    // Doanh nghiệp trẻ", "Khối Văn phòng Tổng công ty", "Tổng hợp Xuất nhập khẩu"): most rows end their tests here.
+    const isUnit = /^\d{1,4}\.?$/.test(sttText) || (columns.type !== undefined && cached(typeCache, cellText(row[columns.type]), parseOrgType) !== undefined);
     // "So với cùng kỳ năm 2022", "Tỷ lệ (%)", "Tăng/giảm": a comparison under the table, not a unit.
-    if (startsLike(lower, COMPARISON_WITH_MARKS, COMPARISON, folded)) {
+    if (!isUnit && startsLike(lower, COMPARISON_WITH_MARKS, COMPARISON, folded)) {
       skip(r, 'comparison', label);
       return;
     }
-    const sttText = sttCol !== undefined ? cellText(row[sttCol]) : '';
-    // A row numbered in the STT column, or typed in the type column, is a unit whatever its name ("Cộng đồng
-    // Doanh nghiệp trẻ", "Khối Văn phòng Tổng công ty", "Tổng hợp Xuất nhập khẩu").
-    const isUnit = /^\d{1,4}\.?$/.test(sttText) || (columns.type !== undefined && cached(typeCache, cellText(row[columns.type]), parseOrgType) !== undefined);
     // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "TC", "Σ") is its total.
     const blocLine = anyCount && !isUnit && (startsLike(lower, BLOC_TOTAL_WITH_MARKS, BLOC_TOTAL, folded) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
     if (blocLine || (!isUnit && isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
