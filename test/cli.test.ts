@@ -72,6 +72,14 @@ describe('help and version', () => {
       expect(r.stdout.split('Examples:')[1]).toContain(option === '--verbose' ? '--verbose' : option);
     }
   });
+  it('tally --help is served from the text the build wrote, the same as commander prints', () => {
+    const fast = cli(['--help']);
+    const slow = cli(['--help'], undefined, { TALLY_STATIC_HELP: '0' });
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toContain('Usage: tally');
+    expect(fast.stdout).toBe(slow.stdout);
+    expect(cli(['-h']).stdout).toBe(slow.stdout);
+  });
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
     expect(cli(['--version']).stdout.trim()).toBe(pkg.version);

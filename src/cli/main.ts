@@ -1,6 +1,15 @@
 import { EXIT } from './exit-code.js';
 import { version } from './version.js';
 
+async function staticHelp(): Promise<string | undefined> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    return await readFile(new URL('./help.txt', import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The process boundary: real streams in, an exit code out; bugs become one line unless TALLY_DEBUG=1. */
 export async function main(proc: NodeJS.Process): Promise<number> {
   const argv = proc.argv.slice(2);
@@ -18,6 +27,14 @@ export async function main(proc: NodeJS.Process): Promise<number> {
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       proc.stdout.write(`${version()}\n`);
       return EXIT.ok;
+    }
+    // `tally --help` alone prints the text the build wrote from commander's own (bin/write-help.js).
+    if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && proc.env.TALLY_STATIC_HELP !== '0') {
+      const text = await staticHelp();
+      if (text !== undefined) {
+        proc.stdout.write(text);
+        return EXIT.ok;
+      }
     }
     const { run } = await import('./run.js');
     return await run({
