@@ -134,6 +134,29 @@ describe('group headings that carry their group\'s totals', () => {
 });
 
 describe('a committee with its cells listed under it', () => {
+  it('rows that only look like cells (a blank STT, a stray dash) but do not add up to the committee are units of their own', async () => {
+    const first = await analyseFixtures(['workbooks/units-stt-only-first.csv']);
+    expect(first.diagnostics).toEqual([]);
+    expect(first.summary!.organizations.total).toBe(5);
+    expect(first.summary!.members.end).toBe(150);
+    const dash = await analyseFixtures(['workbooks/units-stray-dash.csv']);
+    expect(dash.diagnostics).toEqual([]);
+    expect(dash.summary!.organizations.byType).toMatchObject({ dang_bo_co_so: 1, chi_bo_co_so: 3 });
+    expect(dash.summary!.members.end).toBe(189);
+  });
+  it('"1 | Khối Doanh nghiệp | 205" over "1.1", "1.2" is a numbered section, not a committee with cells', async () => {
+    const a = await analyseFixtures(['workbooks/numbered-sections.csv']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.organizations.byType).toMatchObject({ dang_bo_co_so: 2, chi_bo_co_so: 3 });
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 });
+    expect(a.summary!.members.end).toBe(255);
+  });
+  it('units named "Khối …" or "Đảng bộ Khối …" are units; only the bloc named in the title is a total line', async () => {
+    const a = await analyseFixtures(['workbooks/units-named-khoi.csv']);
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(a.summary!.organizations.total).toBe(5);
+    expect(a.summary!.members.end).toBe(166);
+  });
   for (const file of ['committee-cells-blank-stt.csv', 'committee-cells-indented.csv']) {
     it(`${file}: cells with no number under a numbered committee, "a) Chi bộ …", or indented, are its cells`, async () => {
       const a = await analyseFixtures([`workbooks/${file}`]);

@@ -48,7 +48,7 @@ function startsLike(lower: () => string | undefined, marked: RegExp, plain: RegE
 }
 const COMPARISON_WITH_MARKS = /^(so với|so sánh|tăng giảm|tăng\/giảm|tăng, giảm|tăng hoặc giảm|tỷ lệ|tỉ lệ|chênh lệch|bình quân|trung bình)(?=$|[\s:(.,–-])/;
 const BLOC_TOTAL_WITH_MARKS = /^(đảng bộ khối|đảng ủy khối|đảng uỷ khối|toàn đảng bộ khối)(?=$|[\s:(.,–-])/;
-/** "Khối Doanh nghiệp | 90 | 5": a sector's line with its figures, a group heading that carries the group's totals. */
+/** "KHỐI DOANH NGHIỆP | 90 | 5", in capitals: a sector's line with its figures, a heading with the group's totals. */
 const SECTOR_LINE_WITH_MARKS = /^khối\s/;
 const SECTOR_LINE = /^khoi\s/;
 const PAGE_MARK = /^(?:trang|tr\.|page)\s*\d+(?:\s*\/\s*\d+)?$|^[-–]\s*\d+\s*[-–]$/i;
@@ -223,6 +223,11 @@ function groupType(label: string): OrgType | undefined {
 
 /** The mark before a subordinate row's name: "- Chi bộ …", "+ Chi bộ …", "• …". */
 const SUB_BULLET = /^[-+–—•*·]\s*/;
+/** A type cell that names a unit's type (a section's row leaves it blank or writes its group). */
+function isUnitType(text: string): boolean {
+  return text !== '' && parseOrgType(text) !== undefined;
+}
+
 /** A lower-case letter before a cell's name: "a) Chi bộ …", "b. Chi bộ …". */
 const SUB_LETTER = /^[a-zđ]\s*[.)]\s+/;
 /** Spaces or a tab before a name, as clerks indent a committee's cells. */
@@ -511,6 +516,9 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     groupTotal = undefined;
   };
   const indicatorNames = indicators.map((c) => c.label);
+  // The title block's lines, folded: the bloc's own name among them tells its total line.
+  const titleLines = new Set<string>();
+  for (let r = 0; r < header.top; r++) for (const v of sheet.rows[r] ?? []) if (typeof v === 'string' && v.trim() !== '') titleLines.add(fold(v.length > 40 ? v.slice(0, 40) : v));
   const rowKey = (row: readonly CellValue[]): string => header.columns.map((c) => fold(cellText(row[c.index] ?? null))).join('|');
   const headerKeys = new Set<string>();
   const headerNames = new Set<string>();
@@ -537,7 +545,44 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   // One record, reused row after row (a million-row file allocates nothing here).
   let committee: { name: string; key: string; stt: string; row: number; bulleted: boolean; indented: boolean; isCommittee: boolean; values: Float64Array; sums: Float64Array; children: number } | undefined;
   const committeeState = { name: '', key: '', stt: '', row: 0, bulleted: false, indented: false, isCommittee: false, values: new Float64Array(summed.length), sums: new Float64Array(summed.length), children: 0 };
+  /**
+   * Rows that only look like the committee's cells (a bullet, an indent, a letter, a blank STT): held until the
+   * committee's list ends, then its cells if they add up to its figures, or units of their own if they do not
+   * (a clerk's stray dash or a forgotten number must not swallow a unit).
+   */
+  let pending: { row: UnitRow; values: Float64Array; r: number; ownParent: boolean; type: OrgType | undefined }[] = [];
+  const pendingSums = new Float64Array(summed.length);
+  /** Do the committee's figures equal what its cells add up to, column by column where it has a figure? */
+  const cellsAgree = (c: NonNullable<typeof committee>, extra: Float64Array | undefined): boolean => {
+    for (let i = 0; i < firstIndicator; i++) {
+      const s = summed[i];
+      const own = c.values[i] ?? BLANK_CELL;
+      if (!s?.id || s.part || s.id === 'cells' || own < 0) continue;
+      if ((c.sums[i] ?? 0) + (extra?.[i] ?? 0) !== own) return false;
+    }
+    return true;
+  };
+  const releasePending = (asCells: boolean): void => {
+    for (const p of pending) {
+      if (asCells && committee) {
+        committee.children++;
+        for (let i = 0; i < summed.length; i++) committee.sums[i] = (committee.sums[i] ?? 0) + Math.max(0, p.values[i] ?? 0);
+      } else {
+        // A unit after all: its own type and no parent but the one it wrote, counted in the totals.
+        const u = p.row as { -readonly [K in keyof UnitRow]: UnitRow[K] };
+        if (!p.ownParent) delete u.parent;
+        const inferred = p.type ?? group?.type ?? inferOrgType(u.name, u.parent !== undefined);
+        if (inferred) u.type = inferred;
+        else delete u.type;
+        addValuesToSums(p.values, p.r);
+      }
+      onRow(p.row);
+    }
+    pending = [];
+    pendingSums.fill(0);
+  };
   const closeCommittee = (): void => {
+    if (pending.length > 0 && committee) releasePending(cellsAgree(committee, pendingSums));
     if (committee && committee.children > 0) {
       for (let i = 0; i < firstIndicator; i++) {
         const s = summed[i];
@@ -616,7 +661,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       return;
     }
     // The bloc's own line ("Đảng bộ Khối Các cơ quan tỉnh | 215", "TC", "Σ") is its total.
-    const blocLine = anyCount && !isUnit && (startsLike(lower, BLOC_TOTAL_WITH_MARKS, BLOC_TOTAL, folded) || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
+    // It is told by its name as the title gives it ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"): a unit may well be called
+    // "Đảng bộ Khối Văn phòng Tổng công ty".
+    const blocLine = anyCount && !isUnit && ((titleLines.size > 0 && startsLike(lower, BLOC_TOTAL_WITH_MARKS, BLOC_TOTAL, folded) && titleLines.has(folded()))
+      || /^(Σ|∑|TC|T\.C|TỔNG)$/u.test(label));
     if (blocLine || (!isUnit && isTotalLabel(label, folded) && (anyCount || folded().split(' ').length <= 3))) {
       closeCommittee();
       const kind = GRAND.test(folded()) || /^(dang bo khoi|dang uy khoi)\b/.test(folded()) || group === undefined ? 'total' : 'subtotal';
@@ -634,8 +682,14 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     // The numeral may stand in the STT column ("II" | "CHI BỘ CƠ SỞ"), or in front of the label.
     const marked = /^([IVXLC]+|[A-Z])\.?$/.test(sttText) && !/^\s*(?:[IVXLC]+|[A-Z])\s*[.)]/.test(label) ? `${sttText}. ${label}` : label;
     const headingWithTotals = anyCount && (isGroupTotalRow(marked, marked === label ? folded : () => fold(marked.slice(0, 40)))
-      || (!isUnit && startsLike(lower, SECTOR_LINE_WITH_MARKS, SECTOR_LINE, folded)));
-    if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals) {
+      || (!isUnit && label === label.toUpperCase() && startsLike(lower, SECTOR_LINE_WITH_MARKS, SECTOR_LINE, folded)));
+    // "1 | Khối Doanh nghiệp | 205" with "1.1", "1.2" below it: a numbered section, unless it is a committee (whose
+    // cells those would be). Looked up in the rows at hand (all of a workbook's, the first of a streamed CSV).
+    const n = /^(\d{1,3})\.?$/.exec(sttText)?.[1];
+    const nextStt = n !== undefined && sttCol !== undefined ? cellText(sheet.rows[r + 1]?.[sttCol] ?? null) : '';
+    const section = n !== undefined && nextStt.startsWith(`${n}.`) && label !== ''
+      && !/^(dang bo|dang uy|chi bo)\b/.test(folded()) && (columns.type === undefined || !isUnitType(cellText(row[columns.type] ?? null)));
+    if ((!anyCount && label !== '' && isGroupHeading(label, folded())) || headingWithTotals || section) {
       closeCommittee();
       closeGroup();
       const text = label.replace(OUTLINE, (m) => m.slice(-1)).replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d{1,2})[.)/\-–:]\s*/, '');
@@ -746,6 +800,21 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     }
     if (wholes.length > 0) checkPieces(row, r, name);
     rowsCounted++;
+    const unitRow = (): UnitRow => Object.assign(candidate as Omit<UnitRow, 'source' | 'columns' | 'indicatorNames'>, { source: { file: where.file, sheet: where.sheet, row: r + 1 }, columns, indicatorNames });
+    if (sub && committee && subStt === null) {
+      // Only looks like a cell: held (see `pending`), unless it already makes the cells more than the committee.
+      const members = summed.findIndex((x) => x.id === 'members' && !x.part);
+      const over = members >= 0 && (committee.values[members] ?? -1) >= 0
+        && (committee.sums[members] ?? 0) + (pendingSums[members] ?? 0) + Math.max(0, parsedCells[members] ?? 0) > (committee.values[members] ?? 0);
+      pending.push({ row: unitRow(), values: parsedCells.slice(), r, ownParent: text('parent') !== '', type: typeText !== '' ? cached(typeCache, typeText, parseOrgType) : undefined });
+      for (let i = 0; i < summed.length; i++) pendingSums[i] = (pendingSums[i] ?? 0) + Math.max(0, parsedCells[i] ?? 0);
+      if (over) {
+        // More than the committee has: none of them is its cell, nor any row that follows.
+        releasePending(false);
+        committee.isCommittee = false;
+      }
+      return;
+    }
     if (sub && committee) {
       committee.children++;
       for (let i = 0; i < summed.length; i++) {
@@ -762,14 +831,14 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       c.row = r;
       c.bulleted = bullet !== null;
       c.indented = indented;
-      c.isCommittee = type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan' || (type === undefined && !/^(chi bo|cb)\b/.test(fold(name)));
+      c.isCommittee = type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan';
       c.values.set(parsedCells);
       c.children = 0;
       committee = c;
       addToSums(r);
     }
     // The member count is known to be there (checked just above), which is all that tells the two types apart.
-    onRow(Object.assign(candidate as Omit<UnitRow, 'source' | 'columns' | 'indicatorNames'>, { source: { file: where.file, sheet: where.sheet, row: r + 1 }, columns, indicatorNames }));
+    onRow(unitRow());
   };
   const finish = (): SheetResult => {
     if (hiddenRead > 0) notes.push(`${hiddenRead} dòng bị ẩn vẫn được đọc`);
@@ -837,6 +906,13 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     if (!ok) push('TL031', 'warning', r, col.index, { value: shown.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
   }
   /** Add the row's figures to the running sums; an unreadable cell (already an error) makes its column's sum unknown. */
+  /** `addToSums` for a row read earlier (a held row released as a unit). */
+  function addValuesToSums(values: Float64Array, r: number): void {
+    const saved = parsedCells.slice();
+    parsedCells.set(values);
+    addToSums(r);
+    parsedCells.set(saved);
+  }
   function addToSums(r: number): void {
     groupRows++;
     const hidden = sheet.hiddenRows.size > 0 && sheet.hiddenRows.has(r);
