@@ -244,3 +244,35 @@ describe('a folder of per-unit files', () => {
     expect(j.failures.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['xls', 'ods', 'encrypted', 'empty', 'corrupt', 'wrong-format', 'no-table', 'indicator-rows', 'category-rows', 'member-list']));
   });
 });
+
+describe('ordinary reports that tempted the heuristics (fixtures/misfires)', () => {
+  const CASES: [file: string, expect: Record<string, unknown>][] = [
+    // A column of the parent's name ("Đảng bộ Khối" on every row) is not the units' type: the names say "Chi bộ".
+    ['parent-name-column.csv', { byType: { dang_bo_co_so: 1, chi_bo_co_so: 4, unknown: 0 }, ratings: { HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 } }],
+    // "Chi bộ tự đánh giá" and "Đảng ủy Khối quyết định", both unknown headers of ratings: the decided one counts.
+    ['self-and-decided-unknown-headers.csv', { ratings: { HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 } }],
+    // "Tổng số được xếp loại" is a count, not the rating.
+    ['rated-count-column.csv', { ratings: { HTXSNV: 1, HTTNV: 1, HTNV: 1, KHTNV: 0 } }],
+    // "Xếp loại Bí thư" rates a person, not the unit.
+    ['secretary-rating.csv', { ratings: { HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 } }],
+    // "Kết nạp đảng viên › Năm 2022 | Năm 2023": the latest year, not both.
+    ['admitted-two-years.csv', { members: { admitted: 5, end: 98 } }],
+    // "Tổng số ĐV 31/12/2022 | 31/12/2023": the start and the end.
+    ['members-two-year-ends.csv', { members: { start: 95, end: 98 } }],
+    // "Số ĐV đầu năm (31/12/2022)": the words say the start.
+    ['start-dated-in-words.csv', { members: { start: 95, end: 98 } }],
+    // A unit's own file titled "CHI BỘ KHỐI MẶT TRẬN …": the unit, not the bloc.
+    ['unit-title-chi-bo-khoi.csv', { byType: { dang_bo_co_so: 0, chi_bo_co_so: 1, unknown: 0 }, members: { end: 31 } }],
+  ];
+  for (const [file, want] of CASES) {
+    it(file, async () => {
+      const a = await analyseFixtures([`misfires/${file}`]);
+      expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const s = a.summary!;
+      if (want.byType) expect(s.organizations.byType).toEqual(want.byType);
+      if (want.ratings) expect(s.organizations.ratings).toEqual(want.ratings);
+      if (want.members) expect(s.members).toMatchObject(want.members as object);
+    });
+  }
+});
+

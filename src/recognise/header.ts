@@ -101,7 +101,7 @@ function lookup(folded: string): ColumnId | undefined {
 }
 
 const DATED = /^(.*?)\s+(?:(?:tinh )?den |tai |ngay |luc )*0?(\d{1,2}) 0?(\d{1,2})(?: \d{2,4})?$/;
-const SIGNED = /^(?:so )?(?:tang giam|tang hoac giam|tang \/ giam|chenh lech|bien dong tang giam|tang giam so voi)\b/;
+const SIGNED = /^(?:so )?(?:tang giam|tang hoac giam|tang \/ giam|chenh lech|bien dong tang giam|tang giam so voi|so voi)\b/;
 const PLAN_LEAF = /^(?:chi tieu|ke hoach|dang ky|muc tieu|dinh muc|giao|duoc giao|chi tieu giao|chi tieu nam)\b/;
 const ACTUAL_LEAF = /^(?:thuc hien|ket qua|da thuc hien|dat duoc|thuc te|ket qua thuc hien)\b/;
 /** A percentage of something else than a count of the row: "Tỷ lệ % so với chỉ tiêu", "% so với cùng kỳ". */
@@ -120,10 +120,17 @@ const UNIT_NAME_HEADER = /^ten (?:cac )?(?:to chuc|chi bo|dang bo|co so|don vi|t
 const RATING_HEADER = /\b(?:xep loai|danh gia xep loai|danh gia, xep loai)\b/;
 /** A rating the unit gave itself or that is only proposed: second to the one its superior decided. */
 export const SELF_RATING = /\b(?:tu xep loai|tu danh gia|de nghi|du kien)\b/;
-const REMARK = /^(?:ghi chu|chu thich|ly do|nguyen nhan|dia chi|so dien thoai|dien thoai|email|nguoi bao cao|nhan xet|y kien|de xuat|kien nghi)\b/;
+const REMARK = /^(?:ghi chu|chu thich|ly do|nguyen nhan|dia chi|so dien thoai|dien thoai|email|nguoi bao cao|nhan xet|y kien|de xuat|kien nghi|ho va ten|ho ten)\b/;
 const RATED_TOTAL = /^(?:tong so |so )?(?:dang vien|dv)? ?(?:duoc|da) (?:danh gia|xep loai|danh gia xep loai|tham gia danh gia)\b/;
 
 const MEMBER_LEVEL = /^(?:tong so |so luong |so )?(?:dang vien|dv|d v)(?: duoc| dat)?(?: xep loai| danh gia)? (.+)$/;
+
+/** The date of a dated member count ("Tổng số ĐV 31/12/2023") as yyyymmdd, or undefined. */
+function memberDate(c: HeaderColumn): number | undefined {
+  if (c.meaning.kind !== 'canonical' || (c.meaning.id !== 'members' && c.meaning.id !== 'membersStart')) return undefined;
+  const m = /(\d{1,2}) (\d{1,2}) (\d{4})$/.exec(fold((c.path.at(-1) ?? '').replace(UNIT_NOTE, ' ')));
+  return m ? Number(m[3]) * 10000 + Number(m[2]) * 100 + Number(m[1]) : undefined;
+}
 
 /** Decide what a column means from its header path, most specific reading first. */
 export function matchPath(path: readonly string[]): ColumnKind {
@@ -133,11 +140,13 @@ export function matchPath(path: readonly string[]): ColumnKind {
   const parents = folded.slice(0, -1);
   if (STT.has(leaf) && parents.length === 0) return { kind: 'stt' };
   if (STT.has(leaf)) return { kind: 'stt' };
-  // "Tổng số ĐV 01/01/2023" and "Tổng số ĐV 31/12/2023": the members at the start and at the end of the year.
+  // "Tổng số ĐV 01/01/2023" and "Tổng số ĐV 31/12/2023": the members at the start and at the end of the year
+  // ("Số ĐV đầu năm (31/12/2022)" says the start in words: the words win).
   const dated = DATED.exec(leaf);
   if (dated?.[1] && !isPercentHeader(raw, leaf)) {
     const id = lookup(dated[1]);
-    if (id === 'members' || id === 'membersStart') return { kind: 'canonical', id: dated[2] === '1' && dated[3] === '1' ? 'membersStart' : 'members' };
+    if (id === 'membersStart') return { kind: 'canonical', id };
+    if (id === 'members') return { kind: 'canonical', id: dated[2] === '1' && dated[3] === '1' ? 'membersStart' : 'members' };
   }
   if (isPercentHeader(raw, leaf) && COMPARED_PERCENT.test(leaf)) return { kind: 'remark' };
   // "Tăng (+), giảm (-)", "Chênh lệch", "+/-": a difference of two figures, signed, worked out rather than added.
@@ -188,7 +197,12 @@ export function matchPath(path: readonly string[]): ColumnKind {
   if (parents.length === 0 && UNIT_NAME_HEADER.test(leaf)) return { kind: 'canonical', id: 'name' };
   if (REMARK.test(leaf)) return { kind: 'remark' };
   // "Đảng ủy Khối quyết định xếp loại", "Cấp trên xếp loại", "Chi bộ tự xếp loại": a rating of the unit itself.
-  if (RATING_HEADER.test(leaf) && !MEMBER_CONTEXT.test(leaf) && !parents.some((p) => MEMBER_CONTEXT.test(p))) return { kind: 'canonical', id: 'rating' };
+  if (RATING_HEADER.test(leaf) && !MEMBER_CONTEXT.test(leaf) && !parents.some((p) => MEMBER_CONTEXT.test(p))) {
+    // "Tổng số được xếp loại" counts units or members; "Xếp loại Bí thư" rates a person.
+    if (COUNT_WORD.test(leaf) || /\bduoc (?:danh gia )?xep loai\b/.test(leaf)) return { kind: 'derived' };
+    if (/\bxep loai (?:bi thu|pho bi thu|cap uy vien|chi uy vien|dang uy vien|ca nhan|can bo)\b/.test(leaf)) return { kind: 'remark' };
+    return { kind: 'canonical', id: 'rating' };
+  }
   // "Tổng số ĐV được đánh giá, xếp loại": the sum of the levels beside it, not a figure of its own.
   if (RATED_TOTAL.test(leaf) && !parents.some((p) => ORG_CONTEXT.test(p) && !MEMBER_CONTEXT.test(p))) return { kind: 'derived' };
   return { kind: 'other' };
@@ -381,21 +395,33 @@ export function findHeader(sheet: RawSheet): HeaderMap | undefined {
   }
   // "Tổng số đảng viên › Năm 2022 | Năm 2023": one figure for each year; the latest is the report's, the others
   // are kept as indicators under their own labels.
+  // Under a count other than the members ("Kết nạp › Năm 2022 | Năm 2023") the years read as its parts: the same.
   const yearOf = (c: HeaderColumn): number | undefined => {
     const m = /^nam (\d{4})$/.exec(fold(c.path.at(-1) ?? ''));
-    return c.path.length >= 2 && c.meaning.kind === 'canonical' && m?.[1] ? Number(m[1]) : undefined;
+    return c.path.length >= 2 && (c.meaning.kind === 'canonical' || c.meaning.kind === 'part') && m?.[1] ? Number(m[1]) : undefined;
   };
-  const byYear = new Map<string, { i: number; year: number }[]>();
+  const byYear = new Map<string, { i: number; year: number; id: ColumnId }[]>();
   columns.forEach((c, i) => {
     const year = yearOf(c);
-    if (year === undefined || c.meaning.kind !== 'canonical') return;
-    const key = `${c.path.slice(0, -1).map((p) => fold(p)).join('|')}#${c.meaning.id}`;
-    byYear.set(key, [...(byYear.get(key) ?? []), { i, year }]);
+    const id = c.meaning.kind === 'canonical' ? c.meaning.id : c.meaning.kind === 'part' ? c.meaning.of : undefined;
+    if (year === undefined || id === undefined) return;
+    const key = `${c.path.slice(0, -1).map((p) => fold(p)).join('|')}#${id}`;
+    byYear.set(key, [...(byYear.get(key) ?? []), { i, year, id }]);
   });
   for (const group of byYear.values()) {
     if (group.length < 2) continue;
     const latest = Math.max(...group.map((g) => g.year));
-    for (const g of group) if (g.year !== latest) columns[g.i] = { ...(columns[g.i] as HeaderColumn), meaning: { kind: 'other' } };
+    for (const g of group) {
+      // An earlier year's count is kept as an indicator; an earlier year's text (a rating) is not read.
+      const earlier: ColumnKind = isCountColumn(g.id) ? { kind: 'other' } : { kind: 'remark' };
+      columns[g.i] = { ...(columns[g.i] as HeaderColumn), meaning: g.year === latest ? { kind: 'canonical', id: g.id } : earlier };
+    }
+  }
+  // "Tổng số ĐV 31/12/2022 | Tổng số ĐV 31/12/2023": two dated member counts are the start and the end.
+  const dated = columns.map((c, i) => ({ i, d: memberDate(c) })).filter((x): x is { i: number; d: number } => x.d !== undefined).sort((a, b) => a.d - b.d);
+  if (dated.length === 2 && dated[0] && dated[1] && dated[0].d !== dated[1].d) {
+    columns[dated[0].i] = { ...(columns[dated[0].i] as HeaderColumn), meaning: { kind: 'canonical', id: 'membersStart' } };
+    columns[dated[1].i] = { ...(columns[dated[1].i] as HeaderColumn), meaning: { kind: 'canonical', id: 'members' } };
   }
   // "Kết nạp › Chỉ tiêu | Thực hiện | Tỷ lệ (%)": the percentage is of the plan achieved, not of the members.
   const parentKey = (c: HeaderColumn): string => c.path.slice(0, -1).map((p) => fold(p)).join('|');

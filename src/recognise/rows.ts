@@ -139,7 +139,7 @@ function unitNameFromTitle(sheet: RawSheet, top: number): string | undefined {
     for (const cell of sheet.rows[r] ?? []) {
       const text = cleanText(cellText(cell)).replace(/^[*\s]+|[*\s]+$/g, '');
       const f = fold(text);
-      if (!/^(chi bo|dang bo|dang uy)\s\S/.test(f) || /\bkhoi\b|^dang (bo|uy) (tinh|thanh pho|huyen|quan|thi xa)\b/.test(f) || f.split(' ').length > 14) continue;
+      if (!/^(chi bo|dang bo|dang uy)\s\S/.test(f) || /^dang (bo|uy) (khoi|tinh|thanh pho|huyen|quan|thi xa)\b/.test(f) || f.split(' ').length > 14) continue;
       if (/\b(bao cao|nam \d{4}|ket qua|danh sach|tong hop)\b/.test(f)) continue;
       found = text === text.toUpperCase() ? titleCase(text) : text;
     }
@@ -375,6 +375,23 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   for (let r = 0; r < header.top; r++) if (!isEmpty(sheet.rows[r])) skip(r, 'title', cellText(sheet.rows[r]?.find((v) => cellText(v) !== '')));
   const period = options.period ?? periodFromTitle(sheet, header.top);
 
+  let dataRating: HeaderColumn | undefined;
+  /**
+   * A column of types must agree with what the names say where they say it ("Chi bộ …" is no đảng bộ): a column
+   * of the parent's name ("Đảng bộ Khối" on every row) is not the units' type.
+   */
+  const typesAgreeWithNames = (c: number): boolean => {
+    let said = 0;
+    let agree = 0;
+    for (const row of sheet.rows.slice(header.bottom + 1, header.bottom + 400)) {
+      const byName = columns.name !== undefined ? inferOrgType(cellText(row[columns.name] ?? null), false) : undefined;
+      const byColumn = parseOrgType(cellText(row[c] ?? null));
+      if (!byName || !byColumn) continue;
+      said++;
+      if (byName.startsWith('chi_bo') === byColumn.startsWith('chi_bo')) agree++;
+    }
+    return said === 0 || agree >= 0.8 * said;
+  };
   // An unrecognised column is an indicator when its data are numbers, and ignored (with a warning) when text.
   const indicators: HeaderColumn[] = [];
   for (const col of others) {
@@ -391,11 +408,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       // its data are, when the table has no such column yet.
       const values = sheet.rows.slice(header.bottom + 1, header.bottom + 400).map((row) => cellText(row[col.index] ?? null)).filter((t) => t !== '');
       const share = (ok: (t: string) => boolean): number => values.filter(ok).length / values.length;
-      if (columns.type === undefined && share((t) => parseOrgType(t) !== undefined) >= 0.8) {
+      if (columns.type === undefined && share((t) => parseOrgType(t) !== undefined) >= 0.8 && typesAgreeWithNames(col.index)) {
         columns.type = col.index;
         notes.push(`cột "${col.label}" có các loại hình tổ chức, đọc là cột loại hình`);
-      } else if (columns.rating === undefined && share((t) => parseRating(t, options.scale).kind !== 'unknown') >= 0.8) {
+      } else if (share((t) => parseRating(t, options.scale).kind !== 'unknown') >= 0.8
+        && (columns.rating === undefined || (dataRating !== undefined && SELF_RATING.test(fold(dataRating.label)) && !SELF_RATING.test(fold(col.label))))) {
+        // Of two such columns, the unit's own ("tự đánh giá") gives way to the one decided above it.
+        if (dataRating) notes.push(`cột "${dataRating.label}" là xếp loại tự đánh giá; dùng cột "${col.label}"`);
         columns.rating = col.index;
+        dataRating = col;
         notes.push(`cột "${col.label}" có các mức xếp loại, đọc là cột xếp loại tổ chức`);
       } else push('TL004', 'warning', header.bottom, col.index, { value: col.label });
     }
