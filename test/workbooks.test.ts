@@ -80,6 +80,21 @@ describe('Vietnamese text cut by exceljs\'s 16 KB chunks', () => {
   }
 });
 
+describe('formulas', () => {
+  it('a formula whose cached result is 0 is a 0 (exceljs gives no result for it), not a formula left uncomputed', async () => {
+    // KHTNV is a remainder formula, 0 for every unit; the workbook's other formulas have results (LibreOffice).
+    const a = await analyseFixtures(['workbooks/formula-zero-results.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.summary!.memberRatings.ratings).toEqual({ HTXSNV: 57, HTTNV: 312, HTNV: 13, KHTNV: 0 });
+    expect(a.summary!.members).toMatchObject({ start: 399, end: 403, admitted: 15 });
+    const streamed = cli(['fixtures/workbooks/formula-zero-results.xlsx', '--format', 'json'], undefined, { TALLY_STREAM_XLSX_BYTES: '0' });
+    expect(JSON.parse(streamed.stdout).diagnostics).toEqual([]);
+  });
+  it('a workbook whose formulas have no results at all still says so (TL019)', async () => {
+    expect((await analyseFixtures(['rules/formula-without-result.xlsx'])).diagnostics.map((d) => d.code)).toContain('TL019');
+  });
+});
+
 describe('large workbooks are streamed', () => {
   it('names every sheet and reads its strings, whatever the order of the parts in the zip (sheets before shared strings)', async () => {
     // exceljs writes sheets before the shared strings; its streaming reader then took a path that, one run in four,

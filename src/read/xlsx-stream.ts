@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { centralDirectoryOffset, type ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, MergeRange } from './types.js';
-import { loadExcel, plainValue } from './xlsx.js';
+import { loadExcel, plainValue, type FormulaStats } from './xlsx.js';
 
 /** Above this much sheet XML a workbook is streamed rather than loaded whole (a full load takes ~16× the XML). */
 export const STREAM_FROM_BYTES = 8 * 1024 * 1024;
@@ -123,6 +123,8 @@ export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
   let index = 0;
+  // A streamed workbook cannot be read twice: a formula without a result is a 0 once one with a result was seen.
+  const stats: FormulaStats = { withResult: 0 };
   try {
     for await (const ws of reader) {
       const w = ws as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name?: string; state?: string; id?: number };
@@ -138,7 +140,7 @@ export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[
           expected = row.number + 1;
           const values = row.values;
           const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1)).fill(null);
-          for (let c = 1; c < values.length; c++) cells[c - 1] = plainValue(values[c] as Parameters<typeof plainValue>[0]);
+          for (let c = 1; c < values.length; c++) cells[c - 1] = plainValue(values[c] as Parameters<typeof plainValue>[0], stats);
           // Merged copies carry no value of their own in the file; keep only the master's.
           yield cells;
         }

@@ -69,8 +69,22 @@ interface SaxParser {
   write(text: string): void;
 }
 
+/**
+ * How many formulas of a workbook came with a cached result. exceljs gives no result for a formula whose cached
+ * value is 0 (`<v>0</v>`), the same as for one saved with none: in a workbook where other formulas have results,
+ * a formula without one is a 0; in one where none has, the results were never computed (TL019).
+ */
+export interface FormulaStats {
+  withResult: number;
+}
+
+/** The marker of a formula with no cached result: its text, as an error value starting with "=". */
+export function isNoResult(value: CellValue): boolean {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && value.error.startsWith('=');
+}
+
 /** An exceljs cell value as tally's: formulas by their cached result, rich text as its text. */
-export function plainValue(value: ExcelValue): CellValue {
+export function plainValue(value: ExcelValue, stats?: FormulaStats): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
@@ -80,12 +94,14 @@ export function plainValue(value: ExcelValue): CellValue {
   // Formulas, shared formulas and array formulas: the cached result is what the user saw.
   if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelValue }).result;
-    // A formula saved with no result (a file written by a program, never opened in a spreadsheet): kept as its
-    // formula, so that a count there is said to need computing (TL019), not to be missing.
+    // No result: a 0 where the workbook's other formulas have results (see FormulaStats), else kept as its formula
+    // so that a count there is said to need computing (TL019), not to be missing.
     if (result === undefined) {
+      if (stats && stats.withResult > 0) return 0;
       const f = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula;
       return { error: `=${f ?? ''}` };
     }
+    if (stats) stats.withResult++;
     return plainValue(result);
   }
   if ('text' in value) {
@@ -111,7 +127,7 @@ interface Dimensions {
   right: number;
 }
 
-function sheetOf(ws: Worksheet, file: string): RawSheet {
+function sheetOf(ws: Worksheet, file: string, stats: FormulaStats): RawSheet {
   const rows: CellValue[][] = [];
   const hiddenRows = new Set<number>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -119,7 +135,7 @@ function sheetOf(ws: Worksheet, file: string): RawSheet {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged cell's copies carry the master's value in exceljs: keep only the master's, as the file does.
       if (cell.isMerged && cell.master !== cell) return;
-      cells[col - 1] = plainValue(cell.value);
+      cells[col - 1] = plainValue(cell.value, stats);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;
@@ -151,12 +167,19 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheet
   }
   const sheets: RawSheet[] = [];
   const notes: SheetNote[] = [];
+  const stats: FormulaStats = { withResult: 0 };
   for (const ws of workbook.worksheets) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
       notes.push({ sheet: ws.name, note: 'trang bị ẩn, không đọc / hidden sheet, not read' });
       continue;
     }
-    sheets.push(sheetOf(ws, file));
+    sheets.push(sheetOf(ws, file, stats));
+  }
+  // Formulas met before the first one with a result were kept as "no result": in a computed workbook they are 0s.
+  if (stats.withResult > 0) {
+    for (const sheet of sheets) {
+      for (const row of sheet.rows as CellValue[][]) for (let c = 0; c < row.length; c++) if (isNoResult(row[c] ?? null)) row[c] = 0;
+    }
   }
   return { sheets, notes };
 }
