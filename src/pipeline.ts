@@ -89,18 +89,27 @@ const TOTALS_NAME = /^(tong hop|tonghop|th|tong cong|toan khoi|tong so|tong)\b/;
  * again, or its members add up to theirs. Counting it would count every unit twice.
  */
 function findTotalsSheet(tables: readonly SheetTable[]): SheetTable | undefined {
+  const periodOf = (t: SheetTable): string => t.rows[0]?.period ?? '';
   for (const t of tables) {
-    const others = tables.filter((x) => x !== t && x.rows.length > 0);
+    // Sheets of other periods ("Năm 2023" beside "Năm 2022") repeat the same units without totalling them.
+    const others = tables.filter((x) => x !== t && x.rows.length > 0 && periodOf(x) === periodOf(t));
     if (others.length === 0 || t.rows.length === 0) continue;
     const otherKeys = new Set(others.flatMap((o) => o.rows.map(unitKey)));
     const keys = t.rows.map(unitKey);
     const covers = keys.filter((k) => otherKeys.has(k)).length;
-    const sameMembers = (sums(t.rows).get('members') ?? 0) === others.reduce((a, o) => a + (sums(o.rows).get('members') ?? 0), 0);
+    const mine = sums(t.rows).get('members') ?? 0;
+    const theirs = others.reduce((a, o) => a + (sums(o.rows).get('members') ?? 0), 0);
     const named = TOTALS_NAME.test(fold(t.sheet ?? ''));
-    if ((covers === otherKeys.size && covers === keys.length) || (named && (sameMembers || covers * 2 >= keys.length))) return t;
+    // A "Tổng hợp" of pasted figures, one row per sector, that disagrees a little is still the totals sheet:
+    // fewer rows than the units it sums, and about their members.
+    const summary = t.rows.length < others.reduce((a, o) => a + o.rows.length, 0) && theirs > 0 && Math.abs(mine - theirs) <= 0.2 * theirs;
+    if ((covers === otherKeys.size && covers === keys.length) || (named && (mine === theirs || covers * 2 >= keys.length || summary))) return t;
   }
   return undefined;
 }
+
+/** A sheet of instructions for the clerk ("Hướng dẫn", "Ví dụ"): its sample rows are not units. */
+const INSTRUCTIONS_NAME = /^(huong dan|hd|luu y|vi du|mau vi du|instructions?|readme|guide)\b/;
 
 function compareTotalsSheet(file: string, totals: SheetTable, others: readonly SheetTable[]): Diagnostic[] {
   const mine = sums(totals.rows);
@@ -253,7 +262,14 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       failures.push(new TallyError(fr.failure.code, fr.failure.args));
       return;
     }
-    const tables = fr.tables;
+    const instructions = fr.tables.length >= 2 ? fr.tables.filter((t) => INSTRUCTIONS_NAME.test(fold(t.sheet ?? ''))) : [];
+    const tables = instructions.length < fr.tables.length ? fr.tables.filter((t) => !instructions.includes(t)) : fr.tables;
+    for (const t of tables === fr.tables ? [] : instructions) {
+      skipped.push(...t.result.skipped);
+      read += t.result.rowsRead;
+      for (const row of t.rows) skipped.push({ file, sheet: t.sheet, row: row.source.row, reason: 'instructions-sheet', text: row.name });
+      notes.push(`${file} [${t.sheet ?? ''}]: trang hướng dẫn, các dòng mẫu không được cộng / instructions sheet, its sample rows not added`);
+    }
     const totals = tables.length >= 2 ? findTotalsSheet(tables) : undefined;
     for (const t of tables) {
       const where = `${file}${t.sheet ? ` [${t.sheet}]` : ''}`;

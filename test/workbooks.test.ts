@@ -251,3 +251,31 @@ describe('rows under the table that are not units', () => {
   });
 });
 
+describe('workbooks a bloc receives (LibreOffice, fixtures/workbooks/lo, sources in fixtures/src/workbooks)', () => {
+  const CASES: [file: string, codes: string[], want: { orgs: number; dbcs: number; start: number; end: number; admitted: number; resigned?: number }][] = [
+    // "Tổng hợp" of pasted figures, one row per sector, 5 more members than the sheets: checked (TL032), not added.
+    ['totals-sheet-pasted-disagrees.xlsx', ['TL032'], { orgs: 12, dbcs: 3, start: 431, end: 443, admitted: 26 }],
+    // A "Hướng dẫn" sheet with a sample row: not a unit.
+    ['instructions-sheet-example.xlsx', [], { orgs: 14, dbcs: 4, start: 543, end: 548, admitted: 27 }],
+    // Two small tables under "Tổng cộng" (by type, by rating): not units.
+    ['second-tables-below.xlsx', [], { orgs: 9, dbcs: 3, start: 440, end: 433, admitted: 9 }],
+    // The title and header printed again for page 2.
+    ['title-repeated-midtable.xlsx', [], { orgs: 14, dbcs: 4, start: 543, end: 548, admitted: 27 }],
+    // Three merged header rows, Biến động › Tăng | Giảm › … "Xin ra".
+    ['official-three-row-header.xlsx', [], { orgs: 10, dbcs: 4, start: 539, end: 541, admitted: 18, resigned: 2 }],
+    // Numbers as text, a date for the year, % cells, #DIV/0! in a percentage, "Tỷ lệ kết nạp" of the start; the
+    // "Tổng cộng" that LibreOffice's SUM of text numbers left short is reported (TL030).
+    ['text-numbers-percent-cells.xlsx', ['TL030'], { orgs: 9, dbcs: 3, start: 479, end: 490, admitted: 20 }],
+  ];
+  for (const [file, codes, want] of CASES) {
+    it(file, async () => {
+      const a = await analyseFixtures([`workbooks/lo/${file}`]);
+      expect([...new Set(a.diagnostics.map((d) => d.code))]).toEqual(codes);
+      const s = a.summary!;
+      expect(s.organizations.total).toBe(want.orgs);
+      expect(s.organizations.byType.dang_bo_co_so).toBe(want.dbcs);
+      expect(s.members).toMatchObject({ start: want.start, end: want.end, admitted: want.admitted, ...(want.resigned !== undefined ? { resigned: want.resigned } : {}) });
+    });
+  }
+});
+

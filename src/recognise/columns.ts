@@ -64,7 +64,7 @@ const ALIASES: Record<ColumnId, readonly string[]> = {
   deceased: ['Từ trần', 'Chết', 'Qua đời', 'ĐV từ trần', 'Đảng viên từ trần'],
   expelled: ['Khai trừ', 'Bị khai trừ', 'Khai trừ khỏi Đảng', 'ĐV bị khai trừ'],
   removed: ['Xóa tên', 'Xoá tên', 'Xóa tên khỏi danh sách', 'Xóa tên đảng viên', 'Bị xóa tên'],
-  resigned: ['Xin ra khỏi Đảng', 'Cho ra khỏi Đảng', 'Ra khỏi Đảng', 'Xin ra Đảng'],
+  resigned: ['Xin ra khỏi Đảng', 'Cho ra khỏi Đảng', 'Ra khỏi Đảng', 'Xin ra Đảng', 'Xin ra', 'Cho ra', 'Xin ra khỏi đảng, cho ra khỏi đảng'],
   members: ['Tổng số đảng viên', 'Đảng viên cuối kỳ', 'Số ĐV', 'Tổng số ĐV', 'Số đảng viên', 'Đảng viên', 'ĐV',
     'Tổng số đảng viên cuối kỳ', 'Tổng số đảng viên cuối năm', 'Đảng viên cuối năm', 'ĐV cuối kỳ', 'ĐV cuối năm', 'Cuối kỳ', 'Cuối năm',
     'Đảng viên trong danh sách cuối kỳ báo cáo', 'Tổng số đảng viên hiện có', 'Đảng viên hiện có', 'Số đảng viên hiện có',

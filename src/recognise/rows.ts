@@ -487,6 +487,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   const countCols = COUNT_COLUMNS.filter((id) => columns[id] !== undefined).map((id) => [id, columns[id] as number] as const);
   let group: { label: string; type?: OrgType | undefined; sector?: string | undefined } | undefined;
   let inNotes = false;
+  let afterGrandTotal = false;
   let rowsRead = 0;
   let rowsCounted = 0;
   let hiddenRead = 0;
@@ -649,6 +650,18 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       }
       return lowerLabel ?? undefined;
     };
+    // After the grand total, a line of text with no figures starts what is not the table: notes, or a second small
+    // table ("TỔNG HỢP THEO LOẠI HÌNH") whose rows are not units.
+    if (afterGrandTotal && !anyCount && !OUTLINE.test(label)) {
+      inNotes = true;
+      skip(r, 'note', label);
+      return;
+    }
+    // The title printed again above the header on the next page.
+    if (!anyCount && titleLines.size > 0 && titleLines.has(folded())) {
+      skip(r, 'title', label);
+      return;
+    }
     // Notes and signatures carry no figures: "Người lập biểu", "T/M BAN THƯỜNG VỤ", "…, ngày 20 tháng 12 năm 2023".
     // Before any unit only the unmistakable ones count (a template sent back empty ends with its signature block).
     if (!anyCount && (rowsCounted > 0 ? NOTE_START : SURE_NOTE).test(folded())) {
@@ -695,6 +708,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
       if (rowsCounted === 0) deferredTotals.push(total);
       else if (kind === 'subtotal') compareTotal(total, groupSums, hiddenGroup);
       else compareTotal(total, allSums, hiddenAll);
+      // Only the bloc's closing total ("Tổng cộng", "Toàn khối") ends the table; a "Tổng số" may close a section.
+      if (kind === 'total' && rowsCounted > 0 && (blocLine || /^(tong cong|toan khoi|toan dang bo|cong toan khoi|tong toan khoi|cong chung)\b/.test(folded()))) afterGrandTotal = true;
       skip(r, kind, label);
       return;
     }
@@ -916,7 +931,8 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const part = counts[m.of as CountColumn];
     if (given === undefined || part === undefined) return;
     const rated = (counts.membersHTXSNV ?? 0) + (counts.membersHTTNV ?? 0) + (counts.membersHTNV ?? 0) + (counts.membersKHTNV ?? 0);
-    const bases = [rated, counts.members ?? 0].filter((b) => b > 0);
+    // The admission rate is of the members at the start (as tally computes it); other shares of rated or of the end.
+    const bases = [rated, counts.members ?? 0, m.of === 'admitted' ? (counts.membersStart ?? 0) : 0].filter((b) => b > 0);
     if (bases.length === 0) return;
     const ok = bases.some((b) => {
       const p = (part * 100) / b;

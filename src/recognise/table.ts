@@ -18,7 +18,7 @@ export type UnitRow = z.infer<typeof UnitRowSchema> & {
 };
 
 /** Why a non-empty row was not counted as an organisation. */
-export const SKIP_REASONS = ['title', 'header', 'numbering', 'group', 'subtotal', 'total', 'note', 'invalid', 'repeated-header', 'totals-sheet', 'comparison', 'page'] as const;
+export const SKIP_REASONS = ['title', 'header', 'numbering', 'group', 'subtotal', 'total', 'note', 'invalid', 'repeated-header', 'totals-sheet', 'comparison', 'page', 'instructions-sheet'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedRow {
