@@ -266,6 +266,10 @@ describe('workbooks a bloc receives (LibreOffice, fixtures/workbooks/lo, sources
     // Numbers as text, a date for the year, % cells, #DIV/0! in a percentage, "Tỷ lệ kết nạp" of the start; the
     // "Tổng cộng" that LibreOffice's SUM of text numbers left short is reported (TL030).
     ['text-numbers-percent-cells.xlsx', ['TL030'], { orgs: 9, dbcs: 3, start: 479, end: 490, admitted: 20 }],
+    // A hidden VLOOKUP column with #N/A: noted, not an error.
+    ['hidden-helper-column-na.xlsx', [], { orgs: 9, dbcs: 3, start: 477, end: 493, admitted: 24 }],
+    // Headers with line breaks and non-breaking spaces, under a title merged across all but the last column.
+    ['title-nearly-across.xlsx', [], { orgs: 9, dbcs: 3, start: 435, end: 452, admitted: 16 }],
   ];
   for (const [file, codes, want] of CASES) {
     it(file, async () => {
@@ -275,6 +279,8 @@ describe('workbooks a bloc receives (LibreOffice, fixtures/workbooks/lo, sources
       expect(s.organizations.total).toBe(want.orgs);
       expect(s.organizations.byType.dang_bo_co_so).toBe(want.dbcs);
       expect(s.members).toMatchObject({ start: want.start, end: want.end, admitted: want.admitted, ...(want.resigned !== undefined ? { resigned: want.resigned } : {}) });
+      // Every one of these says its period in its title.
+      expect(s.periods).toEqual(['2023']);
     });
   }
 });

@@ -264,6 +264,9 @@ function scoreRow(grid: FilledGrid, row: number, width: number): number {
   return score;
 }
 
+/** Words of a report's title, not of a column group. */
+const TITLE_WORDS = /\b(bao cao|tong hop|ket qua|danh sach|bieu|thong ke|nam \d{4})\b/;
+
 function isTextRow(grid: FilledGrid, row: number, width: number): boolean {
   let any = false;
   for (let c = 0; c < width; c++) {
@@ -290,6 +293,13 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
   if (first !== undefined && last !== undefined && headed.length >= 3) {
     const m = grid.merge(above, first);
     if (m && m.left <= first && m.right >= last) return false;
+    // Nearly across: a title that stops a column or two short ("BÁO CÁO … NĂM 2023" over A:S of A:T).
+    for (let c = 0; c < width; c++) {
+      const t = grid.merge(above, c);
+      if (!t || t.left !== c) continue;
+      const spanned = headed.filter((h) => h >= t.left && h <= t.right).length;
+      if (spanned >= 0.75 * headed.length && TITLE_WORDS.test(fold(grid.text(above, c)))) return false;
+    }
   }
   let parentOfMany = false;
   let singles = 0;

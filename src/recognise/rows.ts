@@ -487,6 +487,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
   const countCols = COUNT_COLUMNS.filter((id) => columns[id] !== undefined).map((id) => [id, columns[id] as number] as const);
   let group: { label: string; type?: OrgType | undefined; sector?: string | undefined } | undefined;
   let inNotes = false;
+  const hiddenErrorCols = new Set<number>();
   let afterGrandTotal = false;
   let rowsRead = 0;
   let rowsCounted = 0;
@@ -752,6 +753,13 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         else indicatorValues[i - firstIndicator] = v;
       } else if (v === BAD_CELL) {
         const p = parseCount(row[s.col] ?? null);
+        // A formula error in a hidden helper column of other figures (a VLOOKUP's #N/A) is the clerk's scaffolding:
+        // left out of the sums and said once with --verbose, not an error that blocks the report.
+        if (p.kind === 'bad' && p.problem === 'cell-error' && !s.id && sheet.hiddenColumns.has(s.col)) {
+          if (!hiddenErrorCols.has(s.col)) notes.push(`cột ẩn "${s.key.slice(s.key.indexOf(':') + 1)}" có ô lỗi (${p.shown}), không cộng ô đó`);
+          hiddenErrorCols.add(s.col);
+          continue;
+        }
         if (p.kind === 'bad') push(p.problem === 'cell-error' && p.shown.startsWith('=') ? 'TL019' : CELL_PROBLEM[p.problem], 'error', r, s.col, { value: p.shown, label: s.part || !s.id ? s.key.slice(s.key.indexOf(':') + 1) : COLUMN_LABELS[s.id] });
       }
     }
