@@ -123,7 +123,12 @@ const PERSON_HEADER = /^(?:ho va ten|ho ten|ho, ten|ten dang vien|ho va ten dang
 export function isMemberList(sheet: RawSheet): boolean {
   for (const row of sheet.rows.slice(0, HEADER_ROWS_FOR_LIST)) {
     const texts = row.map((v) => fold(cellText(v ?? null)));
-    if (texts.some((t) => PERSON_HEADER.test(t))) return !texts.some((t) => matchPath([t]).kind === 'canonical' && (matchPath([t]) as { id: string }).id === 'name');
+    if (texts.some((t) => PERSON_HEADER.test(t))) {
+      return !texts.some((t) => {
+        const m = matchPath([t]);
+        return m.kind === 'canonical' && m.id === 'name';
+      });
+    }
   }
   return false;
 }
@@ -575,15 +580,20 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
    */
   let pending: { row: UnitRow; values: Float64Array; r: number; ownParent: boolean; type: OrgType | undefined }[] = [];
   const pendingSums = new Float64Array(summed.length);
-  /** Do the committee's figures equal what its cells add up to, column by column where it has a figure? */
-  const cellsAgree = (c: NonNullable<typeof committee>, extra: Float64Array | undefined): boolean => {
+  /**
+   * The count columns where the committee's own figure differs from what its cells add up to (with `extra`, the
+   * held rows, added): each with the figure, the sum and the column, for the decision to hold rows and for TL034.
+   */
+  const cellMismatches = (c: NonNullable<typeof committee>, extra?: Float64Array): { col: number; id: CountColumn; own: number; sum: number }[] => {
+    const out: { col: number; id: CountColumn; own: number; sum: number }[] = [];
     for (let i = 0; i < firstIndicator; i++) {
       const s = summed[i];
       const own = c.values[i] ?? BLANK_CELL;
       if (!s?.id || s.part || s.id === 'cells' || own < 0) continue;
-      if ((c.sums[i] ?? 0) + (extra?.[i] ?? 0) !== own) return false;
+      const sum = (c.sums[i] ?? 0) + (extra?.[i] ?? 0);
+      if (sum !== own) out.push({ col: s.col, id: s.id, own, sum });
     }
-    return true;
+    return out;
   };
   const releasePending = (asCells: boolean): void => {
     for (const p of pending) {
@@ -597,7 +607,7 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
         const inferred = p.type ?? group?.type ?? inferOrgType(u.name, u.parent !== undefined);
         if (inferred) u.type = inferred;
         else delete u.type;
-        addValuesToSums(p.values, p.r);
+        addToSums(p.r, p.values);
       }
       onRow(p.row);
     }
@@ -605,14 +615,10 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     pendingSums.fill(0);
   };
   const closeCommittee = (): void => {
-    if (pending.length > 0 && committee) releasePending(cellsAgree(committee, pendingSums));
+    if (pending.length > 0 && committee) releasePending(cellMismatches(committee, pendingSums).length === 0);
     if (committee && committee.children > 0) {
-      for (let i = 0; i < firstIndicator; i++) {
-        const s = summed[i];
-        const own = committee.values[i] ?? BLANK_CELL;
-        if (!s?.id || s.part || s.id === 'cells' || own < 0) continue;
-        const sum = committee.sums[i] ?? 0;
-        if (sum !== own) push('TL034', 'warning', committee.row, s.col, { name: committee.name, label: COLUMN_LABELS[s.id], value: own, expected: sum, count: committee.children });
+      for (const m of cellMismatches(committee)) {
+        push('TL034', 'warning', committee.row, m.col, { name: committee.name, label: COLUMN_LABELS[m.id], value: m.own, expected: m.sum, count: committee.children });
       }
     }
     committee = undefined;
@@ -950,19 +956,15 @@ export function startSheet(sheet: RawSheet, options: RecogniseOptions, onRow: (r
     const shown = typeof cell === 'number' && given <= 1 ? given * 100 : given;
     if (!ok) push('TL031', 'warning', r, col.index, { value: shown.toFixed(2).replace('.', ','), expected: ((part * 100) / (bases[0] ?? 1)).toFixed(2).replace('.', ',') });
   }
-  /** Add the row's figures to the running sums; an unreadable cell (already an error) makes its column's sum unknown. */
-  /** `addToSums` for a row read earlier (a held row released as a unit). */
-  function addValuesToSums(values: Float64Array, r: number): void {
-    const saved = parsedCells.slice();
-    parsedCells.set(values);
-    addToSums(r);
-    parsedCells.set(saved);
-  }
-  function addToSums(r: number): void {
+  /**
+   * Add a row's figures (the row being walked, or one held earlier) to the running sums; an unreadable cell (already
+   * an error) makes its column's sum unknown.
+   */
+  function addToSums(r: number, values: Float64Array = parsedCells): void {
     groupRows++;
     const hidden = sheet.hiddenRows.size > 0 && sheet.hiddenRows.has(r);
     for (let i = 0; i < summed.length; i++) {
-      const v = parsedCells[i] ?? BLANK_CELL;
+      const v = values[i] ?? BLANK_CELL;
       if (v >= 0) {
         allSums[i] = (allSums[i] ?? 0) + v;
         groupSums[i] = (groupSums[i] ?? 0) + v;
