@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { analyse, type AnalyseOptions, type Analysis } from '../src/pipeline.js';
+import { analyse, type AnalyseOptions, type Analysis } from '../src/analyse/analyse.js';
 import { DEFAULT_THRESHOLDS } from '../src/check/rule.js';
+import { noteLine } from '../src/check/notes.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'tally.js');
@@ -37,4 +38,9 @@ export function analyseFixtures(names: readonly string[], options: Partial<Analy
 export async function codesOf(name: string, options: Partial<AnalyseOptions> = {}): Promise<string[]> {
   const a = await analyseFixtures([name], options);
   return [...new Set(a.diagnostics.map((d) => d.code))].sort();
+}
+
+/** The verbose notes of an analysis as the CLI prints them (without the leading "· "), in one language. */
+export function notesOf(a: Analysis, lang: 'vi' | 'en' = 'vi'): string[] {
+  return a.notes.map((n) => noteLine(n, lang));
 }

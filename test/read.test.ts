@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sniffDelimiter } from '../src/read/csv.js';
 import { detectEncoding, legacyEncoding } from '../src/read/decode.js';
-import { analyseFixtures, cli, ROOT } from './helpers.js';
+import { analyseFixtures, cli, ROOT, notesOf } from './helpers.js';
 
 const STACK = /\n\s+at .+[:(]\d+/;
 
@@ -159,7 +159,7 @@ describe('header spellings from hand-made forms', () => {
     expect(s.organizations.byType).toEqual({ dang_bo_co_so: 1, chi_bo_co_so: 4, unknown: 0 });
     expect(s.organizations.subordinate).toMatchObject({ chi_bo_truc_thuoc: 1, dang_bo_bo_phan: 1 });
     expect(s.members).toMatchObject({ end: 289, admitted: 9 });
-    expect(a.notes.join('\n')).toContain('cột "Cấp TCĐ" có các loại hình tổ chức, đọc là cột loại hình');
+    expect(notesOf(a).join('\n')).toContain('cột "Cấp TCĐ" có các loại hình tổ chức, đọc là cột loại hình');
   });
   it('of several rating columns, the one filled in counts ("Xếp loại chi bộ" filled, "Xếp loại đảng bộ" blank)', async () => {
     const a = await analyseFixtures(['spellings/rating-columns-one-filled.csv']);
@@ -170,7 +170,7 @@ describe('header spellings from hand-made forms', () => {
     const a = await analyseFixtures(['spellings/self-and-decided-rating.csv']);
     expect(a.diagnostics).toEqual([]);
     expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 0, HTTNV: 2, HTNV: 0, KHTNV: 0 });
-    expect(a.notes.join('\n')).toContain('cột "Tự đánh giá xếp loại" là xếp loại tự đánh giá hoặc đề nghị; dùng cột "Đảng ủy Khối xếp loại"');
+    expect(notesOf(a).join('\n')).toContain('cột "Tự đánh giá xếp loại" là xếp loại tự đánh giá hoặc đề nghị; dùng cột "Đảng ủy Khối xếp loại"');
   });
   it('a three-row CSV header: "Đảng viên › Trong đó › Nữ | Dự bị", "Kết nạp trong năm › Trong đó nữ", short member-rating headers, "Ghi chú"', async () => {
     const a = await analyseFixtures(['spellings/two-row-member-ratings.csv']);
@@ -202,7 +202,7 @@ describe('a unit\'s own report with no name column', () => {
     expect(s.organizations.ratings.HTTNV).toBe(1);
     expect(s.members).toMatchObject({ end: 30, admitted: 4, probationary: 4, women: 20 });
     expect(s.periods).toEqual(['2023']);
-    expect(a.notes.join('\n')).toContain('tên tổ chức lấy từ tiêu đề: "Chi bộ Trường Mầm Non Hoa Sen"');
+    expect(notesOf(a).join('\n')).toContain('tên tổ chức lấy từ tiêu đề: "Chi bộ Trường Mầm Non Hoa Sen"');
   });
 });
 
@@ -221,7 +221,8 @@ describe('a folder of per-unit files', () => {
     const a = await analyseFixtures(['per-unit']);
     expect(a.failures).toEqual([]);
     expect(a.files).not.toContain('fixtures/per-unit/ghi-chu.txt');
-    expect(a.notes).toContain('fixtures/per-unit/ghi-chu.txt: không phải bảng tính (.xlsx, .csv), bỏ qua / not a spreadsheet (.xlsx, .csv), skipped');
+    expect(notesOf(a)).toContain('fixtures/per-unit/ghi-chu.txt: không phải bảng tính (.xlsx, .csv), bỏ qua');
+    expect(notesOf(a, 'en')).toContain('fixtures/per-unit/ghi-chu.txt: not a spreadsheet (.xlsx, .csv), skipped');
     const r = cli(['fixtures/per-unit', '--verbose']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('ghi-chu.txt: không phải bảng tính');

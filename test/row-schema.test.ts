@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnitRowSchema } from '../src/recognise/row-schema.js';
 import type { UnitRow } from '../src/recognise/table.js';
-import { analyse } from '../src/pipeline.js';
+import { analyse } from '../src/analyse/analyse.js';
 import { ROOT } from './helpers.js';
 
 describe('the row schema', () => {

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { recogniseSheet } from '../src/recognise/rows.js';
+import { recogniseSheet, type SheetResult } from '../src/recognise/sheet.js';
+import { SheetFacts } from '../src/check/facts.js';
+import { describeNote } from '../src/check/notes.js';
+import type { Diagnostic } from '../src/check/diagnostic.js';
 import type { CellValue, MergeRange, RawSheet } from '../src/read/types.js';
 import type { UnitRow } from '../src/recognise/table.js';
 
 const sheet = (rows: CellValue[][], merges: MergeRange[] = []): RawSheet => ({
   file: 't.xlsx', sheet: 'S', rows, merges, hiddenRows: new Set(), hiddenColumns: new Set(),
 });
-const read = (s: RawSheet): { units: UnitRow[]; codes: string[]; cells: (string | undefined)[]; result: ReturnType<typeof recogniseSheet> } => {
+type Read = SheetResult & { readonly diagnostics: readonly Diagnostic[]; readonly notes: readonly string[] };
+const read = (s: RawSheet): { units: UnitRow[]; codes: string[]; cells: (string | undefined)[]; result: Read | undefined } => {
   const units: UnitRow[] = [];
-  const result = recogniseSheet(s, { scale: 'current' }, (u) => units.push(u));
-  const d = result?.diagnostics ?? [];
+  const facts = new SheetFacts(s.file, s.sheet);
+  const { result: walked } = recogniseSheet(s, { scale: 'current' }, { row: (u) => units.push(u), fact: facts.fact });
+  const d = facts.diagnostics;
+  const result = walked && { ...walked, diagnostics: d, notes: facts.notes.map((n) => describeNote(n, 'vi')) };
   return { units, codes: d.map((x) => x.code), cells: d.map((x) => x.location.cell), result };
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseFixtures, cli, ROOT } from './helpers.js';
+import { analyseFixtures, cli, ROOT, notesOf } from './helpers.js';
 import { zipEntries } from '../src/read/detect.js';
 import { streamXlsx } from '../src/read/xlsx-stream.js';
 
@@ -12,7 +12,7 @@ describe('workbooks made by LibreOffice', () => {
     expect(a.summary!.members.end).toBe(713);
     expect(a.diagnostics.filter((d) => d.code !== 'TL040')).toEqual([]);
     expect(a.rows.skipped.filter((s) => s.reason === 'totals-sheet')).toHaveLength(5);
-    expect(a.notes.some((n) => n.includes('[Hướng dẫn]') && n.includes('no report table'))).toBe(true);
+    expect(notesOf(a, 'en').some((n) => n.includes('[Hướng dẫn]') && n.includes('no report table'))).toBe(true);
   });
   it('reports a totals sheet that disagrees with the detail sheets (TL032)', async () => {
     const a = await analyseFixtures(['workbooks/multi-sheet-mismatch.xlsx']);
@@ -32,8 +32,8 @@ describe('workbooks made by LibreOffice', () => {
     expect(s.indicators).toEqual([{ name: 'Số cuộc học tập', total: 40 }]);
     // "Cơ quan hành chính" is merged down over the first two units.
     expect(s.organizations.bySector).toContainEqual({ sector: 'Cơ quan hành chính', count: 2 });
-    expect(a.notes.join('\n')).toContain('1 dòng bị ẩn vẫn được đọc');
-    expect(a.notes.join('\n')).toContain('cột ẩn "Số cuộc học tập" vẫn được đọc');
+    expect(notesOf(a).join('\n')).toContain('1 dòng bị ẩn vẫn được đọc');
+    expect(notesOf(a).join('\n')).toContain('cột ẩn "Số cuộc học tập" vẫn được đọc');
   });
 });
 

@@ -1,5 +1,7 @@
-import type { Severity } from './diagnostic.js';
 import { formatIn } from '../recognise/numbers.js';
+
+/** How bad a problem is: errors stop a roll-up from being trusted; warnings fail only with --strict. */
+export type Severity = 'error' | 'warning';
 
 /** Message arguments: `value` is what was found, `expected` what the rule wanted. */
 export type Args = Readonly<Record<string, string | number>>;

@@ -1,5 +1,4 @@
-import { CATALOGUE } from './catalogue.js';
-import type { Diagnostic } from './diagnostic.js';
+import { diagnose, type Diagnostic } from './diagnostic.js';
 import { ROW_RULES } from './registry.js';
 import { KeyIndex } from './key-index.js';
 import { locate, type Locatable, type RuleContext } from './rule.js';
@@ -117,12 +116,8 @@ export class Checker {
     // file with its one HTXSNV would always be warned).
     if (this.excellent > max && this.good >= 5) {
       const files = [...new Set(this.places.map((p) => p.file))];
-      this.diagnostics.push({
-        code: 'TL040', severity: CATALOGUE.TL040.severity,
-        // Over several files the quota belongs to none of them: no file is named.
-        location: { file: files.length === 1 ? (files[0] ?? '') : '' },
-        args: { value: this.excellent, base: this.good, expected: max, quota: quota * 100 },
-      });
+      // Over several files the quota belongs to none of them: no file is named.
+      this.diagnostics.push(diagnose('TL040', { file: files.length === 1 ? (files[0] ?? '') : '' }, { value: this.excellent, base: this.good, expected: max, quota: quota * 100 }));
     }
     return this.diagnostics;
   }

@@ -1,6 +1,6 @@
-import type { DiagnosticCode } from './catalogue.js';
+import { CATALOGUE, type DiagnosticCode, type Severity } from './catalogue.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity } from './catalogue.js';
 
 /** Where a problem is: as much of it as is known. Rows and columns are 1-based, as a spreadsheet shows them. */
 export interface Location {
@@ -35,4 +35,9 @@ export function columnLetter(index: number): string {
 /** A1 reference for 0-based row and column. */
 export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
+}
+
+/** A diagnostic of a code, its severity as the catalogue gives it: the one way a Diagnostic is made. */
+export function diagnose(code: DiagnosticCode, location: Location, args: Diagnostic['args']): Diagnostic {
+  return { code, severity: CATALOGUE[code].severity, location, args };
 }

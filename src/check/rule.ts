@@ -1,6 +1,5 @@
 import type { DiagnosticCode } from './catalogue.js';
-import { CATALOGUE } from './catalogue.js';
-import { a1, type Diagnostic } from './diagnostic.js';
+import { a1, diagnose, type Diagnostic } from './diagnostic.js';
 import { COLUMN_LABELS, type ColumnId } from '../recognise/columns.js';
 import type { UnitRow } from '../recognise/table.js';
 
@@ -33,21 +32,16 @@ export function defineRule(rule: RowRule): RowRule {
   return rule;
 }
 
-/** Turn a finding on a row into a diagnostic pointing at the row's cell. */
 /** What a diagnostic needs of a row to point at it. */
 export type Locatable = Pick<UnitRow, 'source' | 'columns' | 'name'>;
 
+/** Turn a finding on a row into a diagnostic pointing at the row's cell. */
 export function locate(code: DiagnosticCode, row: Locatable, finding: Finding): Diagnostic {
   const col = finding.column !== undefined ? row.columns[finding.column] : undefined;
   const cell = col !== undefined ? a1(row.source.row - 1, col) : undefined;
-  return {
-    code,
-    severity: CATALOGUE[code].severity,
-    location: {
-      file: row.source.file, sheet: row.source.sheet, row: row.source.row,
-      ...(finding.column ? { column: COLUMN_LABELS[finding.column] } : {}),
-      ...(cell ? { cell } : {}),
-    },
-    args: { name: row.name, ...(cell ? { cell } : {}), ...finding.args },
-  };
+  return diagnose(code, {
+    file: row.source.file, sheet: row.source.sheet, row: row.source.row,
+    ...(finding.column ? { column: COLUMN_LABELS[finding.column] } : {}),
+    ...(cell ? { cell } : {}),
+  }, { name: row.name, ...(cell ? { cell } : {}), ...finding.args });
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
-import type { Analysis } from '../pipeline.js';
+import type { Analysis } from '../analyse/analyse.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -137,7 +137,7 @@ export async function run(io: Io): Promise<number> {
 
 async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
-  const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../pipeline.js')]);
+  const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
   const progress = wantsProgress(io.stderr, opts.quiet, opts.format) ? new Progress(io.stderr, opts.lang) : undefined;
   const analysis = await analyse(inputs, {
@@ -158,8 +158,9 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
   return { analysis, config };
 }
 
-function verboseLines(a: Analysis, lang: Lang): string[] {
-  const lines = a.notes.map((n) => `· ${n}`);
+async function verboseLines(a: Analysis, lang: Lang): Promise<string[]> {
+  const { noteLine } = await import('../check/notes.js');
+  const lines = a.notes.map((n) => `· ${noteLine(n, lang)}`);
   for (const s of a.rows.skipped) {
     lines.push(`· ${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row} ${lang === 'en' ? 'skipped' : 'bỏ qua'} (${s.reason})${s.text ? `: ${s.text}` : ''}`);
   }
@@ -175,7 +176,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
   const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true });
   const trusted = errors === 0 && a.failures.length === 0;
   const err: string[] = [];
-  if (opts.verbose) err.push(...verboseLines(a, opts.lang));
+  if (opts.verbose) err.push(...(await verboseLines(a, opts.lang)));
   err.push(...renderFailures(a.failures, { lang: opts.lang, color: errColor }));
   if (opts.format !== 'json') {
     err.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
@@ -232,7 +233,7 @@ async function check(inputs: string[], opts: CheckOptions, io: Io): Promise<numb
   }
   const color = useColor(io.stdout, io.env) && opts.color !== false;
   const lines: string[] = [];
-  if (opts.verbose) lines.push(...verboseLines(a, opts.lang));
+  if (opts.verbose) lines.push(...(await verboseLines(a, opts.lang)));
   lines.push(...renderFailures(a.failures, { lang: opts.lang, color }));
   lines.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color }));
   lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));

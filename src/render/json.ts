@@ -1,6 +1,6 @@
 import { describe, type Lang } from '../check/catalogue.js';
 import type { Diagnostic } from '../check/diagnostic.js';
-import type { Analysis } from '../pipeline.js';
+import type { Analysis } from '../analyse/analyse.js';
 import type { TallyError } from '../read/errors.js';
 import { countSeverities } from './diagnostics.js';
 

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from './pipeline.js';
-import type { ReadOptions } from './read/inputs.js';
-import type { RecogniseOptions } from './recognise/rows.js';
+import type { ReadOptions } from '../read/inputs.js';
+import type { RecogniseOptions } from '../recognise/sheet.js';
+import type { FileResult } from './read-file.js';
 
 /** What a worker needs to read a file: plain values only. */
 export interface WorkerOptions {

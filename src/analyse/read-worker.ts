@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerOptions } from './parallel.js';
-import { readFileTables } from './pipeline.js';
+import { readFileTables } from './read-file.js';
 
 /** A worker thread of the pool in `parallel.ts`: reads and recognises the files it is sent, one at a time. */
 const options = workerData as WorkerOptions;

@@ -1,0 +1,149 @@
+import { Checker } from '../check/checker.js';
+import type { Diagnostic } from '../check/diagnostic.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../check/rule.js';
+import { mixedPeriods, totalsSheetMismatches, type PeriodStart } from '../check/workbook.js';
+import { TallyError } from '../read/errors.js';
+import { expandInputs, type ReadOptions } from '../read/inputs.js';
+import type { Note } from '../recognise/facts.js';
+import { compareCodePoints } from '../recognise/normalise.js';
+import { noTableFailure } from '../recognise/sheet-kinds/index.js';
+import { instructionsSheets } from '../recognise/sheet-kinds/instructions.js';
+import { findTotalsSheet, totalsSheetSums } from '../recognise/sheet-kinds/totals-sheet.js';
+import type { SkippedRow, UnitRow } from '../recognise/table.js';
+import type { Scale } from '../recognise/vocabulary.js';
+import { Rollup, type RollupOptions, type Summary } from '../rollup/summary.js';
+import { workerPool } from './parallel.js';
+import { readFileTables, type FileResult, type SheetTable } from './read-file.js';
+
+export interface AnalyseOptions extends ReadOptions, RollupOptions {
+  readonly scale: Scale;
+  readonly period?: string | undefined;
+  readonly thresholds?: Thresholds | undefined;
+  /** Roll up as well as check (the report command); `check` skips the summary. */
+  readonly rollup: boolean;
+  /** Worker threads for many files: 0 reads them one after the other. Default: one per core, at most 4. */
+  readonly workers?: number | undefined;
+  /** Called as files and rows are read (every 10.000 rows and after each file), for a progress line. */
+  readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
+}
+
+export interface RowAccount {
+  readonly read: number;
+  readonly counted: number;
+  readonly skipped: readonly SkippedRow[];
+}
+
+export interface Analysis {
+  readonly files: readonly string[];
+  readonly summary: Summary | undefined;
+  readonly rows: RowAccount;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Inputs that could not be read at all: exit 2. */
+  readonly failures: readonly TallyError[];
+  /** Verbose-only facts: sheets passed over, hidden rows read, columns ignored. */
+  readonly notes: readonly Note[];
+}
+
+/** From how many files a run reads them on worker threads. */
+const PARALLEL_FROM = 16;
+
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+
+/** What the run gathers from its files, one after the other, in the files' order. */
+class Gathered {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly skipped: SkippedRow[] = [];
+  readonly notes: Note[] = [];
+  read = 0;
+  counted = 0;
+
+  constructor(private readonly feed: (row: UnitRow) => void, private readonly failures: TallyError[]) {}
+
+  /** One file's result: its tables checked and folded, an instructions or totals sheet told apart, or its failure. */
+  take(fr: FileResult): void {
+    const { file } = fr;
+    for (const n of fr.notes) this.notes.push(n);
+    if (fr.failure) {
+      this.failures.push(new TallyError(fr.failure.code, fr.failure.args));
+      return;
+    }
+    const instructions = instructionsSheets(fr.tables);
+    const tables = instructions.length > 0 ? fr.tables.filter((t) => !instructions.includes(t)) : fr.tables;
+    for (const t of instructions) {
+      this.account(t);
+      for (const row of t.rows) this.skipped.push({ file, sheet: t.sheet, row: row.source.row, reason: 'instructions-sheet', text: row.name });
+      this.notes.push({ code: 'instructions-sheet', file, sheet: t.sheet ?? '', args: {} });
+    }
+    const totals = findTotalsSheet(tables);
+    for (const t of tables) {
+      for (const d of t.diagnostics) this.diagnostics.push(d);
+      this.account(t);
+      if (t === totals) {
+        for (const row of t.rows) this.skipped.push({ file, sheet: t.sheet, row: row.source.row, reason: 'totals-sheet', text: row.name });
+        this.notes.push({ code: 'totals-sheet', file, sheet: t.sheet, args: {} });
+        for (const d of totalsSheetMismatches(file, t.sheet, totalsSheetSums(t, tables.filter((x) => x !== totals)))) this.diagnostics.push(d);
+        continue;
+      }
+      this.counted += t.result.rowsCounted;
+      for (const row of t.rows) this.feed(row);
+      const { header, rowsCounted, period } = t.result;
+      const rows = `${header.top + 1}${header.bottom > header.top ? `–${header.bottom + 1}` : ''}`;
+      this.notes.push({ code: 'header-at', file, sheet: t.sheet, args: { rows, count: rowsCounted, ...(period ? { period } : {}) } });
+      for (const n of t.notes) this.notes.push(n);
+    }
+    if (tables.length > 0) for (const o of fr.others) this.notes.push({ code: 'sheet-without-table', file, sheet: o.sheet ?? '', args: {} });
+    else this.failures.push(noTableFailure(file, fr.others, fr.sheetCount));
+  }
+
+  private account(t: SheetTable): void {
+    for (const s of t.result.skipped) this.skipped.push(s);
+    this.read += t.result.rowsRead;
+  }
+}
+
+/** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
+export async function analyse(inputs: readonly string[], options: AnalyseOptions): Promise<Analysis> {
+  const { files, failures, ignored } = await expandInputs(inputs, options.cwd);
+  const checker = new Checker({ thresholds: options.thresholds ?? DEFAULT_THRESHOLDS });
+  const rollup = new Rollup(options);
+  let rowsSeen = 0;
+  let filesDone = 0;
+  const report = (): void => options.onProgress?.({ filesDone, filesTotal: files.length, rows: rowsSeen });
+  // Where each period was first met: a roll-up of several periods would add years together (TL033).
+  const periods = new Map<string, PeriodStart>();
+  const feed = (row: UnitRow): void => {
+    checker.add(row);
+    if (options.rollup) rollup.add(row);
+    if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
+    if (++rowsSeen % 10_000 === 0) report();
+  };
+  const run = new Gathered(feed, failures);
+  for (const f of ignored) run.notes.push({ code: f.why, file: f.file, args: {} });
+  const parallel = files.length >= PARALLEL_FROM && options.workers !== 0 ? await workerPool(options) : undefined;
+  if (parallel) {
+    try {
+      await parallel.run(files, (fr, i) => {
+        filesDone = i + 1;
+        report();
+        run.take(fr);
+      });
+    } finally {
+      await parallel.close();
+    }
+  } else {
+    for (const file of files) {
+      report();
+      filesDone++;
+      run.take(await readFileTables(file, options, feed));
+    }
+  }
+  const summary = options.rollup ? rollup.result() : undefined;
+  const diagnostics = run.diagnostics;
+  for (const d of checker.finish()) diagnostics.push(d);
+  const mixed = options.rollup ? mixedPeriods(periods) : undefined;
+  if (mixed) diagnostics.push(mixed);
+  diagnostics.sort((a, b) =>
+    compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
+    || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
+  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes };
+}

@@ -1,0 +1,123 @@
+import type { Diagnostic } from '../check/diagnostic.js';
+import { SheetFacts } from '../check/facts.js';
+import { TallyError, type FatalCode } from '../read/errors.js';
+import { openInput, type ReadOptions } from '../read/inputs.js';
+import type { CellValue, RawSheet } from '../read/types.js';
+import type { Note } from '../recognise/facts.js';
+import { HEADER_SEARCH_ROWS } from '../recognise/header.js';
+import { DATA_SAMPLE_ROWS } from '../recognise/patterns.js';
+import { classifySheet, type DecidedSheet } from '../recognise/sheet-kinds/index.js';
+import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult, type SheetSink } from '../recognise/sheet.js';
+import type { UnitRow } from '../recognise/table.js';
+
+/** A table of units read from one sheet, with what check/ made of its facts. */
+export interface SheetTable {
+  readonly sheet: string | undefined;
+  readonly result: SheetResult;
+  /** Its unit rows, when they were kept (a workbook of several sheets); empty when they went straight to the fold. */
+  readonly rows: readonly UnitRow[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly notes: readonly Note[];
+}
+
+/** One file, read and recognised. Plain data, so that a worker thread can send it back. */
+export interface FileResult {
+  readonly file: string;
+  readonly tables: SheetTable[];
+  /** Sheets that are no table of units, with what they are (for the message when no sheet is one). */
+  readonly others: DecidedSheet[];
+  readonly sheetCount: number;
+  readonly notes: Note[];
+  readonly failure?: { readonly code: FatalCode; readonly args: TallyError['args'] } | undefined;
+}
+
+/** Rows kept from the start of a streamed sheet: enough to find the header and judge its columns. */
+const HEAD_ROWS = HEADER_SEARCH_ROWS + DATA_SAMPLE_ROWS;
+
+type Streamed = { readonly sheet: RawSheet; readonly other?: DecidedSheet | undefined; readonly table?: Omit<SheetTable, 'rows'> | undefined };
+
+/**
+ * Recognise a sheet as its rows arrive: the first rows decide what the sheet is and find the header, every later
+ * row goes straight into the fold, so a file of a million rows is never held in memory.
+ */
+async function streamSheet(rows: AsyncGenerator<CellValue[]>, meta: Omit<RawSheet, 'rows'>, options: RecogniseOptions, onRow: (row: UnitRow) => void): Promise<Streamed> {
+  const head: CellValue[][] = [];
+  let next = await rows.next();
+  while (!next.done && head.length < HEAD_ROWS) {
+    head.push(next.value);
+    if (head.length < HEAD_ROWS) next = await rows.next();
+  }
+  const sheet: RawSheet = { ...meta, rows: head };
+  const decision = classifySheet(sheet);
+  if (decision.kind !== 'unit-table') {
+    await rows.return(undefined);
+    return { sheet, other: { sheet: meta.sheet, decision } };
+  }
+  const facts = new SheetFacts(meta.file, meta.sheet);
+  const walker = startSheet(sheet, decision.plan, options, { row: onRow, fact: facts.fact });
+  for (let r = walker.firstDataRow; r < head.length; r++) walker.walk(head[r] ?? [], r);
+  if (!next.done) {
+    let r = head.length;
+    for (next = await rows.next(); !next.done; next = await rows.next()) walker.walk(next.value, r++);
+  }
+  return { sheet, table: { sheet: meta.sheet, result: walker.finish(), diagnostics: facts.diagnostics, notes: facts.notes } };
+}
+
+/**
+ * Read and recognise one file. With `feed`, the rows of a file with a single table go straight into it as they
+ * are read (a CSV streams); otherwise, and for workbooks of several sheets, rows are kept in `tables`.
+ */
+export async function readFileTables(file: string, options: ReadOptions & RecogniseOptions, feed?: (row: UnitRow) => void): Promise<FileResult> {
+  const tables: SheetTable[] = [];
+  const others: DecidedSheet[] = [];
+  const notes: Note[] = [];
+  let sheetCount = 0;
+  const fail = (code: FatalCode, args: TallyError['args']): FileResult => ({ file, tables: [], others: [], sheetCount, notes, failure: { code, args } });
+  try {
+    const opened = await openInput(file, options);
+    if (opened.kind === 'csv') {
+      sheetCount = 1;
+      const rows: UnitRow[] = [];
+      const meta = { file, sheet: undefined, merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
+      const s = await streamSheet(opened.rows, meta, options, feed ?? ((row) => rows.push(row)));
+      if (s.table) {
+        tables.push({ ...s.table, rows });
+        if (opened.disguised) notes.push({ code: 'disguised-csv', file, args: { ext: opened.disguised } });
+      } else if (opened.disguised && opened.disguised !== '.xls') {
+        return fail('wrong-format', { file, ext: opened.disguised, actual: 'text' });
+      } else if (s.other) others.push(s.other);
+    } else if (opened.kind === 'stream') {
+      sheetCount = opened.sheetCount;
+      for await (const sheet of opened.sheets) {
+        if (sheet.hidden) {
+          notes.push({ code: 'hidden-sheet', file, sheet: sheet.name, args: {} });
+          for await (const _ of sheet.rows) void _;
+          continue;
+        }
+        const rows: UnitRow[] = [];
+        const meta = { file, sheet: sheet.name, merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns };
+        const s = await streamSheet(sheet.rows, meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
+        for await (const _ of sheet.rows) void _;
+        if (s.table) tables.push({ ...s.table, rows });
+        else if (s.other) others.push(s.other);
+      }
+    } else {
+      sheetCount = opened.sheets.length;
+      for (const n of opened.notes) notes.push({ code: 'hidden-sheet', file, sheet: n.sheet, args: {} });
+      for (const sheet of opened.sheets) {
+        // A one-sheet workbook goes straight into the fold; with several sheets the rows wait until it is
+        // known whether one sheet only totals the others.
+        const rows: UnitRow[] = [];
+        const facts = new SheetFacts(file, sheet.sheet);
+        const sink: SheetSink = { row: feed && opened.sheets.length === 1 ? feed : (row) => rows.push(row), fact: facts.fact };
+        const { decision, result } = recogniseSheet(sheet, options, sink);
+        if (result) tables.push({ sheet: sheet.sheet, result, rows, diagnostics: facts.diagnostics, notes: facts.notes });
+        else others.push({ sheet: sheet.sheet, decision });
+      }
+    }
+  } catch (err) {
+    if (err instanceof TallyError) return fail(err.code, err.args);
+    throw err;
+  }
+  return { file, tables, others, sheetCount, notes };
+}

@@ -1,0 +1,104 @@
+import type { Note, NoteCode } from '../recognise/facts.js';
+import type { Lang } from './catalogue.js';
+
+type Say = (a: Note['args']) => string;
+const s = (a: Note['args'], k: string): string => String(a[k] ?? '');
+
+/** How each verbose note reads, in Vietnamese and English. */
+const NOTES = {
+  'header-at': {
+    vi: (a) => `tiêu đề cột ở dòng ${s(a, 'rows')}, ${s(a, 'count')} tổ chức${a.period !== undefined ? `, kỳ ${s(a, 'period')}` : ''}`,
+    en: (a) => `header at row ${s(a, 'rows')}, ${s(a, 'count')} organisations${a.period !== undefined ? `, period ${s(a, 'period')}` : ''}`,
+  },
+  'hidden-rows-read': {
+    vi: (a) => `${s(a, 'count')} dòng bị ẩn vẫn được đọc`,
+    en: (a) => `${s(a, 'count')} hidden row(s) read all the same`,
+  },
+  'hidden-column-read': {
+    vi: (a) => `cột ẩn "${s(a, 'label')}" vẫn được đọc`,
+    en: (a) => `hidden column "${s(a, 'label')}" read all the same`,
+  },
+  'self-rating-column': {
+    vi: (a) => `cột "${s(a, 'left')}" là xếp loại tự đánh giá hoặc đề nghị; dùng cột "${s(a, 'kept')}"`,
+    en: (a) => `column "${s(a, 'left')}" is the unit's own or proposed rating; column "${s(a, 'kept')}" is used`,
+  },
+  'self-rating-from-data': {
+    vi: (a) => `cột "${s(a, 'left')}" là xếp loại tự đánh giá; dùng cột "${s(a, 'kept')}"`,
+    en: (a) => `column "${s(a, 'left')}" is the unit's own rating; column "${s(a, 'kept')}" is used`,
+  },
+  'blank-twin-column': {
+    vi: (a) => `cột "${s(a, 'left')}" để trống, dùng cột "${s(a, 'kept')}"`,
+    en: (a) => `column "${s(a, 'left')}" is blank; column "${s(a, 'kept')}" is used`,
+  },
+  'derived-column': {
+    vi: (a) => `cột "${s(a, 'label')}" tính từ các cột khác (tổng của nhóm, số đã xếp loại, chênh lệch), không cộng thêm`,
+    en: (a) => `column "${s(a, 'label')}" is worked out from other columns (a group's total, the rated, a difference): not added again`,
+  },
+  'remark-column': {
+    vi: (a) => `cột "${s(a, 'label')}" là ghi chú, không đọc`,
+    en: (a) => `column "${s(a, 'label')}" is a remark, not read`,
+  },
+  'numbers-in-name-column': {
+    vi: (a) => `cột "${s(a, 'label')}" chỉ có số, không phải tên tổ chức`,
+    en: (a) => `column "${s(a, 'label')}" holds only numbers: not the organisations' names`,
+  },
+  'name-from-title': {
+    vi: (a) => `không có cột tên; tên tổ chức lấy từ tiêu đề: "${s(a, 'name')}"`,
+    en: (a) => `no name column; the organisation's name is taken from the title: "${s(a, 'name')}"`,
+  },
+  'full-plus-probationary': {
+    vi: (a) => `không có cột tổng số đảng viên: lấy "${s(a, 'full')}" cộng "${s(a, 'probationary')}"`,
+    en: (a) => `no column of all members: "${s(a, 'full')}" plus "${s(a, 'probationary')}" are taken`,
+  },
+  'type-column-from-data': {
+    vi: (a) => `cột "${s(a, 'label')}" có các loại hình tổ chức, đọc là cột loại hình`,
+    en: (a) => `column "${s(a, 'label')}" holds organisation types: read as the type column`,
+  },
+  'rating-column-from-data': {
+    vi: (a) => `cột "${s(a, 'label')}" có các mức xếp loại, đọc là cột xếp loại tổ chức`,
+    en: (a) => `column "${s(a, 'label')}" holds rating levels: read as the organisations' rating`,
+  },
+  'hidden-helper-error': {
+    vi: (a) => `cột ẩn "${s(a, 'label')}" có ô lỗi (${s(a, 'value')}), không cộng ô đó`,
+    en: (a) => `hidden column "${s(a, 'label')}" has a cell in error (${s(a, 'value')}): that cell is not added`,
+  },
+  'hidden-sheet': {
+    vi: () => 'trang bị ẩn, không đọc',
+    en: () => 'hidden sheet, not read',
+  },
+  'disguised-csv': {
+    vi: (a) => `có đuôi ${s(a, 'ext')} nhưng là văn bản CSV, đọc như CSV`,
+    en: (a) => `named ${s(a, 'ext')} but is CSV text, read as CSV`,
+  },
+  'instructions-sheet': {
+    vi: () => 'trang hướng dẫn, các dòng mẫu không được cộng',
+    en: () => 'instructions sheet, its sample rows not added',
+  },
+  'totals-sheet': {
+    vi: () => 'trang tổng hợp của các trang khác, được đối chiếu chứ không cộng thêm',
+    en: () => 'totals sheet, checked against the others, not added',
+  },
+  'sheet-without-table': {
+    vi: () => 'không có bảng báo cáo, bỏ qua',
+    en: () => 'no report table, skipped',
+  },
+  'lock-file': {
+    vi: () => 'tệp khóa Excel để lại khi bảng tính đang mở, bỏ qua',
+    en: () => 'Excel lock file of an open workbook, skipped',
+  },
+  'not-a-spreadsheet': {
+    vi: () => 'không phải bảng tính (.xlsx, .csv), bỏ qua',
+    en: () => 'not a spreadsheet (.xlsx, .csv), skipped',
+  },
+} as const satisfies Record<NoteCode, { vi: Say; en: Say }>;
+
+/** A note's words, without its place. */
+export function describeNote(note: Note, lang: Lang): string {
+  return NOTES[note.code][lang](note.args);
+}
+
+/** A note as a line of verbose output: "file [sheet]: words". */
+export function noteLine(note: Note, lang: Lang): string {
+  const place = note.file === undefined ? '' : `${note.file}${note.sheet !== undefined ? ` [${note.sheet}]` : ''}: `;
+  return `${place}${describeNote(note, lang)}`;
+}
