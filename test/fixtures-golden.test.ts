@@ -20,7 +20,7 @@ function fixtureFiles(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== 'src') out.push(...fixtureFiles(path));
+      if (e.name !== 'src') for (const f of fixtureFiles(path)) out.push(f);
     } else if (READABLE.test(e.name) && !(e.name.endsWith('.txt') && dir.endsWith('per-unit'))) out.push(relative(ROOT, path));
   }
   return out;
@@ -33,7 +33,7 @@ async function transcript(argv: string[]): Promise<string> {
     argv, cwd: ROOT, env: { NO_COLOR: '1', TALLY_WORKERS: '0' },
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    stdin: async () => new Uint8Array(),
+    stdin: () => Promise.resolve(new Uint8Array()),
   });
   return `$ tally ${argv.join(' ')}\n# exit ${code}\n## stdout\n${stdout}## stderr\n${stderr}`;
 }

@@ -275,7 +275,7 @@ describe('ordinary reports that tempted the heuristics (fixtures/misfires)', () 
       const s = a.summary!;
       if (want.byType) expect(s.organizations.byType).toEqual(want.byType);
       if (want.ratings) expect(s.organizations.ratings).toEqual(want.ratings);
-      if (want.members) expect(s.members).toMatchObject(want.members as object);
+      if (want.members) expect(s.members).toMatchObject(want.members);
     });
   }
 });

@@ -60,7 +60,7 @@ export async function workerPool(options: ReadOptions & RecogniseOptions & { wor
               }
             } catch (err) {
               failed = true;
-              reject(err);
+              reject(err instanceof Error ? err : new Error(String(err)));
               return;
             }
             if (emitted === files.length) resolve();

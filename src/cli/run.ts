@@ -9,9 +9,8 @@ import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
 import { version } from './version.js';
+import { CHECK_FORMAT_NAMES, CHECK_FORMATS, REPORT_FORMAT_NAMES, REPORT_FORMATS, type CheckFormatName, type ReportFormatName } from '../render/formats.js';
 
-const REPORT_FORMATS = ['table', 'json', 'text', 'md', 'csv'] as const;
-const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
 interface CommonOptions {
   lang: Lang;
@@ -28,11 +27,11 @@ interface CommonOptions {
   color?: boolean;
 }
 interface ReportOptions extends CommonOptions {
-  format: (typeof REPORT_FORMATS)[number];
+  format: ReportFormatName;
   force?: boolean;
 }
 interface CheckOptions extends CommonOptions {
-  format: (typeof CHECK_FORMATS)[number];
+  format: CheckFormatName;
   maxWarnings?: number;
 }
 
@@ -100,7 +99,7 @@ export async function run(io: Io): Promise<number> {
   addCommon(program.command('report', { isDefault: true })
     .description('read, check and roll up reports into the bloc summary (the default command)')
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--force', 'print the summary even when the data have errors'))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions) => {
@@ -110,7 +109,7 @@ export async function run(io: Io): Promise<number> {
   addCommon(program.command('check')
     .description('check reports without rolling up: every problem with its file, sheet, row and cell')
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMAT_NAMES).default('text'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000)))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: CheckOptions) => {
@@ -170,73 +169,52 @@ async function verboseLines(a: Analysis, lang: Lang): Promise<string[]> {
 async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<number> {
   const { analysis: a } = await analyseWith(inputs, opts, io, true);
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
+  const format = REPORT_FORMATS[opts.format];
+  const selfContained = 'selfContained' in format;
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
-  const outColor = useColor(io.stdout, io.env) && opts.color !== false;
   const { errors, warnings } = countSeverities(a.diagnostics);
   const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true });
   const trusted = errors === 0 && a.failures.length === 0;
   const err: string[] = [];
-  if (opts.verbose) err.push(...(await verboseLines(a, opts.lang)));
-  err.push(...renderFailures(a.failures, { lang: opts.lang, color: errColor }));
-  if (opts.format !== 'json') {
-    err.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
+  const add = (lines: readonly string[]): void => {
+    for (const l of lines) err.push(l);
+  };
+  if (opts.verbose) add(await verboseLines(a, opts.lang));
+  add(renderFailures(a.failures, { lang: opts.lang, color: errColor }));
+  if (!selfContained) {
+    add(renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
     if (a.diagnostics.length > 0 || a.failures.length > 0) err.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
   }
   const canPrint = (trusted || opts.force === true) && a.summary !== undefined && a.rows.counted > 0;
-  if (!canPrint && opts.format !== 'json') {
-    if (a.failures.length > 0 && !opts.force) {
-      err.push(opts.lang === 'en'
-        ? 'No summary printed: some inputs could not be read (see above; --force prints the rest).'
-        : 'Không in bảng tổng hợp vì có tệp không đọc được (xem trên; --force để in phần đọc được).');
-    } else if (a.rows.counted === 0) {
-      err.push(opts.lang === 'en' ? 'No summary printed: no organisation rows were read.' : 'Không in bảng tổng hợp vì không đọc được dòng tổ chức nào.');
-    } else {
-      err.push(opts.lang === 'en'
-        ? 'No summary printed: the data have errors (fix them, or add --force to print it anyway).'
-        : 'Không in bảng tổng hợp vì dữ liệu còn lỗi (sửa các lỗi trên, hoặc thêm --force để vẫn in).');
-    }
-  }
+  if (!canPrint && !selfContained) err.push(whyNoSummary(a, opts));
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
-  if (opts.format === 'json') {
-    const { renderReportJson } = await import('../render/json.js');
-    io.stdout.write(renderReportJson(a, opts.lang, trusted));
-  } else if (canPrint && a.summary) {
-    if (opts.format === 'text') io.stdout.write((await import('../render/text.js')).renderText(a.summary, opts.lang));
-    else if (opts.format === 'md') io.stdout.write((await import('../render/markdown.js')).renderMarkdown(a.summary, { lang: opts.lang, trusted }));
-    else if (opts.format === 'csv') io.stdout.write((await import('../render/markdown.js')).renderCsv(a.summary));
-    else {
-      const { renderTable } = await import('../render/table.js');
-      io.stdout.write(renderTable(a.summary, {
-        lang: opts.lang, color: outColor, trusted, files: a.files.length,
-        rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
-      }));
-    }
+  if (a.summary && (canPrint || selfContained)) {
+    io.stdout.write(await format.render({ analysis: a, summary: a.summary, lang: opts.lang, color: useColor(io.stdout, io.env) && opts.color !== false, trusted }));
   }
   return code;
 }
 
+/** Why a report printed no summary: said after its problems. */
+function whyNoSummary(a: Analysis, opts: ReportOptions): string {
+  const en = opts.lang === 'en';
+  if (a.failures.length > 0 && !opts.force) {
+    return en
+      ? 'No summary printed: some inputs could not be read (see above; --force prints the rest).'
+      : 'Không in bảng tổng hợp vì có tệp không đọc được (xem trên; --force để in phần đọc được).';
+  }
+  if (a.rows.counted === 0) return en ? 'No summary printed: no organisation rows were read.' : 'Không in bảng tổng hợp vì không đọc được dòng tổ chức nào.';
+  return en
+    ? 'No summary printed: the data have errors (fix them, or add --force to print it anyway).'
+    : 'Không in bảng tổng hợp vì dữ liệu còn lỗi (sửa các lỗi trên, hoặc thêm --force để vẫn in).';
+}
+
 async function check(inputs: string[], opts: CheckOptions, io: Io): Promise<number> {
   const { analysis: a } = await analyseWith(inputs, opts, io, false);
-  const { countSeverities, renderDiagnosticLines, renderFailures, renderGithub, summaryLine } = await import('../render/diagnostics.js');
+  const { countSeverities } = await import('../render/diagnostics.js');
   const { errors, warnings } = countSeverities(a.diagnostics);
   const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true, maxWarnings: opts.maxWarnings });
-  if (opts.format === 'json') {
-    const { renderCheckJson } = await import('../render/json.js');
-    io.stdout.write(renderCheckJson(a, opts.lang));
-    return code;
-  }
-  if (opts.format === 'github') {
-    const lines = renderGithub(a.diagnostics, a.failures, opts.lang);
-    lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
-    io.stdout.write(`${lines.join('\n')}\n`);
-    return code;
-  }
-  const color = useColor(io.stdout, io.env) && opts.color !== false;
-  const lines: string[] = [];
-  if (opts.verbose) lines.push(...(await verboseLines(a, opts.lang)));
-  lines.push(...renderFailures(a.failures, { lang: opts.lang, color }));
-  lines.push(...renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color }));
-  lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
-  io.stdout.write(`${lines.join('\n')}\n`);
+  // Verbose lines belong to the words for a person, not to JSON or annotations.
+  const verbose = opts.verbose && opts.format === 'text' ? await verboseLines(a, opts.lang) : [];
+  io.stdout.write(await CHECK_FORMATS[opts.format].render({ analysis: a, lang: opts.lang, color: useColor(io.stdout, io.env) && opts.color !== false, verbose }));
   return code;
 }

@@ -32,7 +32,7 @@ export function detectEncoding(head: Uint8Array, file: string, forced: string | 
 
 /** Drop a UTF-8 sequence cut off at the end of a prefix of the file. */
 function trimPartial(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
+  const end = bytes.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const b = bytes[end - i] ?? 0;
     if ((b & 0xc0) === 0xc0) return bytes.subarray(0, end - i);
@@ -55,7 +55,11 @@ export function looksUtf16(bytes: Uint8Array): boolean {
   if (n < 4) return false;
   let zerosEven = 0;
   let zerosOdd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? zerosEven++ : zerosOdd++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) zerosEven++;
+    else zerosOdd++;
+  }
   return Math.max(zerosEven, zerosOdd) > n / 4 && Math.min(zerosEven, zerosOdd) < n / 50;
 }
 

@@ -38,7 +38,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
     const found = await walk(abs, ignored);
     if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
-    files.push(...found.map((f) => relative(cwd, f) || f));
+    for (const f of found) files.push(relative(cwd, f) || f);
   }
   // A file named twice (`tally submissions/ submissions/a.xlsx`) is read once: its units are not duplicates.
   const seen = new Set<string>();
@@ -48,9 +48,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     seen.add(key);
     return true;
   });
-  files.length = 0;
-  files.push(...once);
-  return { files, failures, ignored: ignored.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file })) };
+  return { files: once, failures, ignored: ignored.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file })) };
 }
 
 /** A file of a folder that is not read: an Excel lock file, or not a spreadsheet. */
@@ -70,7 +68,7 @@ async function walk(dir: string, ignored: Ignored[]): Promise<string[]> {
       ignored.push({ file: path, why: 'lock-file' });
       continue;
     }
-    if (e.isDirectory()) out.push(...(await walk(path, ignored)));
+    if (e.isDirectory()) for (const f of await walk(path, ignored)) out.push(f);
     else {
       const ext = extname(e.name).toLowerCase();
       if (READABLE.has(ext) || SPREADSHEET_LIKE.has(ext)) out.push(path);

@@ -53,15 +53,20 @@ function fixMultibyteSplit(): void {
     parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
     for await (const chunk of iterable) {
       parser.write(typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk)));
-      if (error) throw error;
+      if (error) throw asError(error);
       yield events;
       events = [];
     }
     const rest = decoder.end();
     if (rest) parser.write(rest);
-    if (error) throw error;
+    if (error) throw asError(error);
     if (events.length > 0) yield events;
   };
+}
+
+/** What the XML parser reported, as an Error (it reports whatever it was given). */
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 interface SaxParser {

@@ -455,7 +455,7 @@ const PART_WORD = /^(chia ra|chia theo|bao gom|gom)\b/;
  */
 export function relateColumns(columns: readonly HeaderColumn[]): HeaderColumn[] {
   const folded = columns.map((c) => c.path.map((p) => fold(p)));
-  const out = columns.map((c) => ({ ...c }) as { -readonly [K in keyof HeaderColumn]: HeaderColumn[K] });
+  const out = columns.map((c) => ({ ...c }));
   const skip = (c: HeaderColumn): boolean => c.meaning.kind === 'percent' || c.meaning.kind === 'stt';
   const samePrefix = (a: readonly string[], b: readonly string[], k: number): boolean => {
     for (let i = 0; i < k; i++) if (a[i] !== b[i]) return false;

@@ -8,7 +8,7 @@ import type { CellValue } from '../read/types.js';
 const COMBINING = /[\u0300-\u036f]/g;
 const HAS_COMBINING = /[\u0300-\u036f]/;
 const NON_ALNUM = /[^a-z0-9]+/g;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
 const LOOSE_SPACE = /\s{2,}|[\t\n\r\u00a0\u2000-\u200b\u202f\u3000]/;
 /** Anything cleanText has to change besides the ends: one scan rules out both passes for most cells. */
 const NEEDS_CLEANING = /[\u0300-\u036f\t\n\r\u00a0\u2000-\u200b\u202f\u3000]|\s\s/;

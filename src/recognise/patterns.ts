@@ -113,4 +113,4 @@ export const SUB_STT = /^(\d{1,3})\.\d{1,3}\.?$/;
 /** A mark in a rating column: "x", a tick, "v". */
 export const MARK = /^(x|✓|✔|√|v|•|\+|\*|có)$/i;
 /** A text with any character outside ASCII (a Vietnamese letter): read on its raw form. */
-export const NON_ASCII = /[^\x00-\x7f]/;
+export const NON_ASCII = /[\u0080-\uffff]/;

@@ -51,7 +51,10 @@ export function renderFailures(failures: readonly TallyError[], o: DiagnosticsOp
 export function countSeverities(diags: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const d of diags) d.severity === 'error' ? errors++ : warnings++;
+  for (const d of diags) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
   return { errors, warnings };
 }
 

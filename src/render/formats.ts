@@ -1,0 +1,106 @@
+import type { Analysis } from '../analyse/analyse.js';
+import type { Lang } from '../check/catalogue.js';
+import type { Summary } from '../rollup/summary.js';
+
+/** What a report's rendering is given: the analysis, its summary and how the user wants it said. */
+export interface ReportView {
+  readonly analysis: Analysis;
+  readonly summary: Summary;
+  readonly lang: Lang;
+  readonly color: boolean;
+  /** False when the data have errors and the summary is printed anyway (--force). */
+  readonly trusted: boolean;
+}
+
+/** A way of printing a report. Each loads its module only when used, so `--help` stays instant. */
+export interface ReportFormat {
+  /**
+   * Printed whatever the analysis holds, its diagnostics and failures inside it (JSON for programs); the other
+   * formats print a summary only when it can be trusted (or --force), with the problems on standard error.
+   */
+  readonly selfContained?: true;
+  render(view: ReportView): Promise<string>;
+}
+
+/** Every output format of `tally report`: the `--format` choices are this registry's keys. */
+export const REPORT_FORMATS = {
+  table: {
+    async render(v) {
+      const { renderTable } = await import('./table.js');
+      const a = v.analysis;
+      return renderTable(v.summary, {
+        lang: v.lang, color: v.color, trusted: v.trusted, files: a.files.length,
+        rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
+      });
+    },
+  },
+  json: {
+    selfContained: true,
+    async render(v) {
+      return (await import('./json.js')).renderReportJson(v.analysis, v.lang, v.trusted);
+    },
+  },
+  text: {
+    async render(v) {
+      return (await import('./text.js')).renderText(v.summary, v.lang);
+    },
+  },
+  md: {
+    async render(v) {
+      return (await import('./markdown.js')).renderMarkdown(v.summary, { lang: v.lang, trusted: v.trusted });
+    },
+  },
+  csv: {
+    async render(v) {
+      return (await import('./markdown.js')).renderCsv(v.summary);
+    },
+  },
+} as const satisfies Record<string, ReportFormat>;
+
+export type ReportFormatName = keyof typeof REPORT_FORMATS;
+export const REPORT_FORMAT_NAMES = Object.keys(REPORT_FORMATS) as ReportFormatName[];
+
+/** What `tally check` prints: every problem, in words for a person, as JSON, or as GitHub annotations. */
+export interface CheckView {
+  readonly analysis: Analysis;
+  readonly lang: Lang;
+  readonly color: boolean;
+  /** The verbose lines, when asked for (--verbose). */
+  readonly verbose: readonly string[];
+}
+
+export interface CheckFormat {
+  render(view: CheckView): Promise<string>;
+}
+
+/** Every output format of `tally check`. */
+export const CHECK_FORMATS = {
+  text: {
+    async render(v) {
+      const { renderDiagnosticLines, renderFailures, summaryLine } = await import('./diagnostics.js');
+      const a = v.analysis;
+      const lines = [...v.verbose];
+      for (const l of renderFailures(a.failures, { lang: v.lang, color: v.color })) lines.push(l);
+      for (const l of renderDiagnosticLines(a.diagnostics, { lang: v.lang, color: v.color })) lines.push(l);
+      lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, v.lang));
+      return `${lines.join('\n')}\n`;
+    },
+  },
+  json: {
+    async render(v) {
+      return (await import('./json.js')).renderCheckJson(v.analysis, v.lang);
+    },
+  },
+  github: {
+    async render(v) {
+      const { renderGithub, summaryLine } = await import('./diagnostics.js');
+      const a = v.analysis;
+      const lines = renderGithub(a.diagnostics, a.failures, v.lang);
+      lines.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, v.lang));
+      return `${lines.join('\n')}\n`;
+    },
+  },
+} as const satisfies Record<string, CheckFormat>;
+
+export type CheckFormatName = keyof typeof CHECK_FORMATS;
+export const CHECK_FORMAT_NAMES = Object.keys(CHECK_FORMATS) as CheckFormatName[];
