@@ -62,12 +62,21 @@ export class Committees {
     this.membersAt = layout.summed.findIndex((x) => x.id === 'members' && !x.part);
   }
 
-  /** A new unit row that may head a list of cells: the previous list is closed. */
-  open(fields: { name: string; key: string; stt: string; row: number; bulleted: boolean; indented: boolean; isCommittee: boolean }, values: Float64Array): void {
+  /**
+   * A new unit row that may head a list of cells: the previous list is closed. Called for every unit row, so its
+   * fields are set on the one record (no object is made per row).
+   */
+  open(row: number, name: string, key: string, stt: string, bulleted: boolean, indented: boolean, isCommittee: boolean, values: Float64Array): void {
     this.close();
     const c = this.state;
     if (c.children > 0) c.sums.fill(0);
-    Object.assign(c, fields);
+    c.row = row;
+    c.name = name;
+    c.key = key;
+    c.stt = stt;
+    c.bulleted = bulleted;
+    c.indented = indented;
+    c.isCommittee = isCommittee;
     c.values.set(values);
     c.children = 0;
     this.current = c;

@@ -133,10 +133,8 @@ export function readUnit(h: UnitHost, v: RowView): void {
   }
   if (sub && committee) h.committees.addCell(v.values);
   else {
-    h.committees.open({
-      name, key: code || name, stt: /^\d{1,3}\.?$/.test(sttText) ? sttText.replace('.', '') : '', row: r,
-      bulleted: bullet !== null, indented, isCommittee: type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan',
-    }, v.values);
+    const stt = /^\d{1,3}\.?$/.test(sttText) ? sttText.replace('.', '') : '';
+    h.committees.open(r, name, code || name, stt, bullet !== null, indented, type === 'dang_bo_co_so' || type === 'dang_bo_bo_phan', v.values);
     h.addToSums(r, v.values);
   }
   h.onRow(unitRow());
