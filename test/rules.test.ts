@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { AnalyseOptions } from '../src/analyse/analyse.js';
 import { analyseFixtures, cli, codesOf } from './helpers.js';
 
 /** One bad fixture per rule: the code it must raise, and the cell it must point at. */
-const CASES: readonly [fixture: string, codes: string[], cell: string | undefined][] = [
+const CASES: readonly [fixture: string, codes: string[], cell: string | undefined, options?: Partial<AnalyseOptions>][] = [
   ['rules/missing-column.csv', ['TL002'], undefined],
   ['rules/no-data-rows.csv', ['TL005'], undefined],
   ['rules/duplicate-column.csv', ['TL003'], 'C1'],
@@ -27,6 +28,7 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/percent-mismatch.csv', ['TL031'], 'D3'],
   ['rules/cells-sum-mismatch.csv', ['TL034'], 'C5'],
   ['rules/mixed-periods.csv', ['TL033'], 'C4'],
+  ['rules/period-overridden.csv', ['TL035'], 'A1', { period: '2024' }],
   ['workbooks/multi-sheet-mismatch.xlsx', ['TL032'], undefined],
   ['rules/excellent-quota-organisations.csv', ['TL040'], undefined],
   ['rules/member-quota.csv', ['TL041'], 'K2'],
@@ -53,9 +55,9 @@ describe('rules', () => {
     expect(await codesOf('rules/good.csv')).toEqual([]);
     expect(await codesOf('rules/total-ok.csv')).toEqual([]);
   });
-  for (const [file, codes, cell] of CASES) {
+  for (const [file, codes, cell, options] of CASES) {
     it(`${codes[0]}: ${file} raises ${codes.join(', ')}${cell ? ` at ${cell}` : ''}`, async () => {
-      const a = await analyseFixtures([file]);
+      const a = await analyseFixtures([file], options);
       expect([...new Set(a.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
       const first = a.diagnostics.find((d) => d.code === codes[0]);
       expect(first?.location.file).toBe(`fixtures/${file}`);

@@ -200,6 +200,13 @@ export const CATALOGUE = {
     hintVi: 'tally tự tính lại tỷ lệ; sửa ô này cho khớp.',
     hintEn: 'tally recomputes percentages; correct this cell to match.',
   },
+  TL035: {
+    severity: 'warning', rule: 'period-overridden',
+    vi: (a) => `--period ${s(a, 'value')} được dùng, nhưng tiêu đề báo cáo ghi kỳ ${s(a, 'expected')} ("${s(a, 'text')}").`,
+    en: (a) => `--period ${s(a, 'value')} is used, but the report's title says ${s(a, 'expected')} ("${s(a, 'text')}").`,
+    hintVi: 'Bỏ --period nếu tiêu đề đúng; nếu tiêu đề ghi nhầm năm thì sửa tiêu đề trong tệp.',
+    hintEn: 'Drop --period if the title is right; if the title has the wrong year, correct it in the file.',
+  },
   TL040: {
     severity: 'warning', rule: 'excellent-quota-organisations',
     vi: (a) => `${s(a, 'value')} tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt ${s(a, 'quota')}% của ${s(a, 'base')} tổ chức hoàn thành tốt nhiệm vụ trở lên (tối đa ${s(a, 'expected')}).`,

@@ -84,6 +84,9 @@ export class SheetFacts {
           this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}) });
         }
         return;
+      case 'period-differs':
+        this.say('TL035', f, { value: f.given, expected: f.title, text: f.text });
+        return;
       case 'committee':
         for (const c of f.columns) {
           if (c.own === c.sum) continue;

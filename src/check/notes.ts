@@ -82,6 +82,14 @@ const NOTES = {
     vi: () => 'không có bảng báo cáo, bỏ qua',
     en: () => 'no report table, skipped',
   },
+  'period-as-of': {
+    vi: (a) => `tiêu đề không ghi năm; kỳ ${s(a, 'period')} lấy theo ngày số liệu "${s(a, 'text')}" (nếu không đúng, dùng --period)`,
+    en: (a) => `the title names no year; period ${s(a, 'period')} taken from the date of the figures "${s(a, 'text')}" (if wrong, use --period)`,
+  },
+  'period-from-dateline': {
+    vi: (a) => `tiêu đề không ghi năm; kỳ ${s(a, 'period')} suy từ ngày ký "${s(a, 'text')}" (báo cáo cuối năm thường ký vào quý I năm sau; nếu không đúng, dùng --period)`,
+    en: (a) => `the title names no year; period ${s(a, 'period')} inferred from the date signed "${s(a, 'text')}" (year-end reports are signed in the first quarter of the next year; if wrong, use --period)`,
+  },
   'lock-file': {
     vi: () => 'tệp khóa Excel để lại khi bảng tính đang mở, bỏ qua',
     en: () => 'Excel lock file of an open workbook, skipped',

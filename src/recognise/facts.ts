@@ -32,6 +32,8 @@ export type Fact =
   | (At & { readonly kind: 'total'; readonly label: string; readonly covers: readonly Cover[] })
   /** A committee with the cells listed under it: its own figures and what the cells add up to. */
   | (At & { readonly kind: 'committee'; readonly name: string; readonly cells: number; readonly columns: readonly CellsSum[] })
+  /** `--period` names another period than the report's title. */
+  | (At & { readonly kind: 'period-differs'; readonly given: string; readonly title: string; readonly text: string })
   /** Something said with --verbose: which column was read how, which sheet was passed over. */
   | { readonly kind: 'note'; readonly note: Note };
 
@@ -89,7 +91,7 @@ export const NOTE_CODES = [
   'header-at', 'hidden-rows-read', 'hidden-column-read', 'self-rating-column', 'blank-twin-column', 'derived-column',
   'remark-column', 'numbers-in-name-column', 'name-from-title', 'full-plus-probationary', 'type-column-from-data',
   'rating-column-from-data', 'self-rating-from-data', 'hidden-helper-error', 'hidden-sheet', 'disguised-csv',
-  'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet',
+  'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

@@ -4,7 +4,7 @@ import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type Cou
 import type { Fact, Note } from './facts.js';
 import { SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
 import { fold } from './normalise.js';
-import { periodFromTitle, unitNameFromTitle } from './title.js';
+import { titlePeriod, unitNameFromTitle } from './title.js';
 import type { RatingLevel, Scale } from './vocabulary.js';
 
 /** The canonical columns of a table, as its header and (where the header says a figure twice) its data decide. */
@@ -153,6 +153,12 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
     if (id === 'members' && fullCol) continue;
     if (columns[id] === undefined) emit({ kind: 'missing-column', row: header.bottom, id });
   }
+  const titled = titlePeriod(sheet, header.top);
+  if (period === undefined && titled && titled.from !== 'title') emit(note(titled.from === 'as-of' ? 'period-as-of' : 'period-from-dateline', { period: titled.period, text: titled.text }));
+  // `--period` over a title that names another year: said, since one of the two is wrong.
+  if (period !== undefined && titled?.from === 'title' && titled.period !== period) {
+    emit({ kind: 'period-differs', row: titled.row, col: titled.col, column: undefined, given: period, title: titled.period, text: titled.text });
+  }
   const indicators = readIndicators(plan, others, scale, emit);
   const ticks = readTicks(plan, others, indicators);
   // Parts of a count add up to it when the table has no column for the count; beside one, they are indicators.
@@ -167,7 +173,7 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
   return {
     ...plan, others, indicators, indicatorNames: indicators.map((c) => c.label), ticks, wholes: wholesOf(header), fullCol,
     nameCol: columns.name, membersCol: columns.members, sttCol: header.columns.find((c) => c.meaning.kind === 'stt')?.index,
-    summed, firstIndicator: summed.length - indicators.length, period: period ?? periodFromTitle(sheet, header.top), labelAt,
+    summed, firstIndicator: summed.length - indicators.length, period: period ?? titled?.period, labelAt,
   };
 }
 
