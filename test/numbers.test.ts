@@ -78,3 +78,28 @@ describe('countOf (the row walk\'s fast path)', () => {
     expect(countOf({ error: '#REF!' })).toBe(BAD_CELL);
   });
 });
+
+describe('amounts with a fraction', () => {
+  it('are read in both locales, thousands and decimal marks told apart', async () => {
+    const { decimalOf } = await import('../src/recognise/numbers.js');
+    expect(['2.340,75', '2,340.75', '0,6', '12.5', '1 120,05', '15'].map((t) => decimalOf(t))).toEqual([2340.75, 2340.75, 0.6, 12.5, 1120.05, undefined]);
+  });
+  it('say how many decimals they are written with; grouped thousands have none', async () => {
+    const { writtenDecimals } = await import('../src/recognise/numbers.js');
+    expect(['747,78', '45,00', '2,340.75', '4.288', '1,234', '12', '0,6'].map((t) => writtenDecimals(t))).toEqual([2, 2, 2, 0, 0, 0, 1]);
+    expect([142.83, 144, 0.1 + 0.2].map((n) => writtenDecimals(n))).toEqual([2, 0, 6]);
+  });
+  it('add up exactly: 0,1 + 0,2 is 0,3, and 98,64 + 45,6 + 12,3 + 30,21 + 4,8 is 191,55', async () => {
+    const { ExactSum } = await import('../src/rollup/exact-sum.js');
+    const a = new ExactSum();
+    a.add(0.1);
+    a.add(0.2);
+    expect(a.total).toBe(0.3);
+    const b = new ExactSum();
+    for (const v of [98.64, 45.6, 12.3, 30.21, 4.8]) b.add(v);
+    expect(b.total).toBe(191.55);
+    const c = new ExactSum();
+    for (const v of [3, 1.5, 0.125]) c.add(v);
+    expect(c.total).toBe(4.625);
+  });
+});

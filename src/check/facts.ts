@@ -7,6 +7,15 @@ const CELL_PROBLEM: Record<CellProblem, DiagnosticCode> = {
   'not-a-number': 'TL010', 'not-whole': 'TL011', negative: 'TL012', 'cell-error': 'TL015', 'no-result': 'TL019',
 };
 
+/**
+ * Does a sum agree with the figure a total row writes, at the precision written? Amounts with a fraction are added
+ * in binary (0,1 + 0,2 is 0,30000000000000004): the sum is rounded to the figure's decimals before they are compared.
+ */
+function agrees(sum: number, value: number, decimals: number): boolean {
+  const scale = 10 ** decimals;
+  return Math.abs(Math.round(sum * scale) / scale - value) <= 1e-9 * Math.max(1, Math.abs(value));
+}
+
 /** 45.5 → "45,50": a percentage as messages quote it (the catalogue formats numbers, these are already text). */
 const percentText = (p: number): string => p.toFixed(2).replace('.', ',');
 
@@ -80,7 +89,7 @@ export class SheetFacts {
       case 'total':
         for (const c of f.covers) {
           // A column with an unreadable cell above has its own error; a total over it cannot be checked.
-          if (c.sum === null || Math.abs(c.sum - c.value) <= 1e-6) continue;
+          if (c.sum === null || agrees(c.sum, c.value, c.decimals)) continue;
           this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}) });
         }
         return;

@@ -2,7 +2,7 @@ import type { CellValue, RawSheet } from '../read/types.js';
 import type { ColumnId } from './columns.js';
 import type { HeaderMap } from './header.js';
 import { cellText, fold } from './normalise.js';
-import { countOf, parseCount } from './numbers.js';
+import { countOf, decimalOf, parseCount } from './numbers.js';
 import { BLOC_LINE, DATA_SAMPLE_ROWS, MARK, NAME_SAMPLE_ROWS } from './patterns.js';
 import { isTotalLabel } from './rows/labels.js';
 import { inferOrgType, parseOrgType, parseRating, type Scale } from './vocabulary.js';
@@ -37,14 +37,22 @@ export class ColumnData {
     return numbers > 0 && texts === 0;
   }
 
-  /** How many cells read as numbers, and how many as text that is no number. */
+  /**
+   * How many cells read as figures, and how many as text that is no number. Amounts with a fraction ("2.340,75"),
+   * negative figures and formula errors are figures: a column of them is read, and each cell that cannot be added
+   * says so, rather than the column being left out without a word.
+   */
   numbersAndTexts(c: number): { numbers: number; texts: number } {
     let numbers = 0;
     let texts = 0;
     for (const row of this.sample) {
-      const p = parseCount(row[c] ?? null);
-      if (p.kind === 'value') numbers++;
-      else if (p.kind === 'bad' && p.problem === 'not-a-number') texts++;
+      const cell = row[c] ?? null;
+      const p = parseCount(cell);
+      if (p.kind === 'value' || (p.kind === 'bad' && p.problem !== 'not-a-number')) numbers++;
+      else if (p.kind === 'bad') {
+        if (decimalOf(cell) !== undefined) numbers++;
+        else texts++;
+      }
     }
     return { numbers, texts };
   }

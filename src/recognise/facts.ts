@@ -71,6 +71,8 @@ export interface Cover {
   readonly col: number;
   readonly label: string;
   readonly value: number;
+  /** The decimals the figure is written with: the sum is compared at that precision. */
+  readonly decimals: number;
   readonly sum: number | null;
   /** The part of the sum from hidden rows. */
   readonly hidden: number;

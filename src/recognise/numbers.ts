@@ -103,9 +103,34 @@ export function decimalOf(cell: CellValue): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
   const t = cell.replace(/[\s\u00a0\u202f]/g, '');
+  // "2.340,75" as Vietnamese write it, "2,340.75" as an English-locale export does: both separators tell which is which.
   if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(t)) return Number(t.replace(/,/g, ''));
   if (/^\d+[.,]\d+$/.test(t)) return Number(t.replace(',', '.'));
   return undefined;
+}
+
+/**
+ * How many decimals a figure is written with: "747,78" and "45,00" have two, 12.5 one, 4.288 (thousands) none.
+ * A total is compared with the rows it covers at this precision. At most 6.
+ */
+export function writtenDecimals(cell: CellValue): number {
+  if (typeof cell === 'number') return decimalsOf(cell);
+  if (typeof cell !== 'string') return 0;
+  const t = cell.replace(/[\s\u00a0\u202f%]/g, '');
+  const m = /^\d{1,3}(?:\.\d{3})+,(\d+)$/.exec(t) ?? /^\d{1,3}(?:,\d{3})+\.(\d+)$/.exec(t) ?? /^\d+[.,](\d+)$/.exec(t);
+  // "4.288" and "1,234" group thousands: a whole number (as parseCount reads them).
+  if (!m?.[1] || /^\d{1,3}(?:[.,]\d{3})+$/.test(t)) return 0;
+  return Math.min(6, m[1].length);
+}
+
+/** Decimals of a number as JavaScript writes it at its shortest (0.1 + 0.2 has 17: callers cap). */
+export function decimalsOf(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const s = String(n);
+  const e = /e-(\d+)$/.exec(s);
+  if (e?.[1]) return Math.min(6, Number(e[1]));
+  return Math.min(6, s.length - s.indexOf('.') - 1);
 }
 
 /** Read a percentage as written by a unit: 92,52 / 92.52% / 0.9252 (a cell formatted as %). */

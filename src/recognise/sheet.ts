@@ -204,7 +204,7 @@ class Walk implements RowContext, UnitHost {
     this.committees.close();
     const kind = GRAND_TOTAL.test(v.folded) || BLOC_NAME.test(v.folded) || this.group === undefined ? 'total' : 'subtotal';
     if (kind === 'total') this.closeGroup();
-    const total: TotalRow = { row: v.r, label: v.label, kind, values: totalValues(this.layout, v.values) };
+    const total: TotalRow = { row: v.r, label: v.label, kind, values: totalValues(this.layout, v.values, v.row) };
     // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
     if (this.rowsCounted === 0) this.deferredTotals.push(total);
     else this.compare(total, kind === 'subtotal' ? 'group' : 'all');
@@ -221,7 +221,7 @@ class Walk implements RowContext, UnitHost {
     const type = groupType(text);
     this.group = { label: cleanText(text), type, sector: type ? undefined : cleanText(text) };
     this.sums.openGroup();
-    if (withTotals) this.groupTotal = { row: v.r, label: v.label, kind: 'subtotal', values: totalValues(this.layout, v.values) };
+    if (withTotals) this.groupTotal = { row: v.r, label: v.label, kind: 'subtotal', values: totalValues(this.layout, v.values, v.row) };
     this.skip(v.r, 'group', v.label);
   }
 

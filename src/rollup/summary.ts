@@ -3,6 +3,7 @@ import type { RatingBlock, SummarySchema } from './summary-schema.js';
 import type { UnitRow } from '../recognise/table.js';
 import { compareVi, fold } from '../recognise/normalise.js';
 import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
+import { ExactSum } from './exact-sum.js';
 import { distribute, share, type Rounding } from './percent.js';
 
 export type Summary = z.infer<typeof SummarySchema>;
@@ -36,7 +37,7 @@ export class Rollup {
   private readonly orgRatings = zeroRatings();
   private readonly unrated: Summary['organizations']['unrated'] = [];
   private readonly memberRatings = zeroRatings();
-  private readonly indicators = new Map<string, { name: string; total: number }>();
+  private readonly indicators = new Map<string, { name: string; sum: ExactSum }>();
   private readonly m = {
     start: 0, hasStart: false, admitted: 0, transferredIn: 0, reinstated: 0, transferredOut: 0, deceased: 0, expelled: 0, removed: 0,
     resigned: 0, end: 0, probationary: 0, women: 0, cells: 0, notRated: 0, exempt: 0,
@@ -72,9 +73,12 @@ export class Rollup {
       const name = row.indicatorNames[i];
       if (value === undefined || name === undefined) continue;
       const key = this.foldCached(name);
-      const entry = this.indicators.get(key) ?? { name, total: 0 };
-      entry.total += value;
-      this.indicators.set(key, entry);
+      let entry = this.indicators.get(key);
+      if (!entry) {
+        entry = { name, sum: new ExactSum() };
+        this.indicators.set(key, entry);
+      }
+      entry.sum.add(value);
     }
     this.byType[row.type === 'dang_bo_co_so' || row.type === 'chi_bo_co_so' ? row.type : 'unknown']++;
     if (row.sector) {
@@ -167,8 +171,8 @@ export class Rollup {
         womenShare: this.unseen.has('women') ? null : share(m.women, m.end, decimals, rounding),
       },
       memberRatings: { ...this.block(this.memberRatings), notRated: m.notRated, exempt: m.exempt },
-      // Sums of amounts with fractions carry binary noise (0,1 + 0,2): rounded to what was written.
-      indicators: [...this.indicators.values()].map((i) => ({ ...i, total: Number.isInteger(i.total) ? i.total : Math.round(i.total * 1e6) / 1e6 })),
+      // Sums of amounts with a fraction are exact (see ExactSum).
+      indicators: [...this.indicators.values()].map((i) => ({ name: i.name, total: i.sum.total })),
     };
   }
 }

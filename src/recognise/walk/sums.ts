@@ -1,13 +1,14 @@
 import type { Cover } from '../facts.js';
 import type { Layout } from '../layout.js';
-import { BAD_CELL, BLANK_CELL } from '../numbers.js';
+import type { CellValue } from '../../read/types.js';
+import { BAD_CELL, BLANK_CELL, writtenDecimals } from '../numbers.js';
 
 /** A subtotal or total row as read: its figure in each summed column, keyed as `Layout.summed` keys them. */
 export interface TotalRow {
   readonly row: number;
   readonly label: string;
   readonly kind: 'subtotal' | 'total';
-  readonly values: ReadonlyMap<string, { readonly value: number; readonly col: number }>;
+  readonly values: ReadonlyMap<string, { readonly value: number; readonly col: number; readonly decimals: number }>;
 }
 
 /**
@@ -63,21 +64,21 @@ export class Sums {
     const sums = scope === 'all' ? this.all : this.group;
     const hiddenSums = scope === 'all' ? this.hiddenAll : this.hiddenGroup;
     const out: Cover[] = [];
-    for (const [key, { value, col }] of t.values) {
+    for (const [key, { value, col, decimals }] of t.values) {
       const at = this.layout.summed.findIndex((s) => s.key === key);
       const sum = sums[at] ?? 0;
-      out.push({ col, label: this.layout.labelAt(col) ?? key, value, sum: Number.isNaN(sum) ? null : sum, hidden: hiddenSums[at] ?? 0 });
+      out.push({ col, label: this.layout.labelAt(col) ?? key, value, decimals, sum: Number.isNaN(sum) ? null : sum, hidden: hiddenSums[at] ?? 0 });
     }
     return out;
   }
 }
 
-/** A total row's figures: every summed column with a number in it. */
-export function totalValues(layout: Layout, values: Float64Array): Map<string, { value: number; col: number }> {
-  const out = new Map<string, { value: number; col: number }>();
+/** A total row's figures: every summed column with a number in it, with the decimals it is written with. */
+export function totalValues(layout: Layout, values: Float64Array, row: readonly CellValue[]): Map<string, { value: number; col: number; decimals: number }> {
+  const out = new Map<string, { value: number; col: number; decimals: number }>();
   layout.summed.forEach((s, i) => {
     const v = values[i] ?? BLANK_CELL;
-    if (v >= 0) out.set(s.key, { value: v, col: s.col });
+    if (v >= 0) out.set(s.key, { value: v, col: s.col, decimals: writtenDecimals(row[s.col] ?? null) });
   });
   return out;
 }
