@@ -10,7 +10,7 @@ import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
 import { version } from './version.js';
 
-const REPORT_FORMATS = ['table', 'json', 'text', 'md', 'csv'] as const;
+const REPORT_FORMATS = ['table', 'json', 'text', 'md', 'csv', 'xlsx', 'docx'] as const;
 const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
 interface CommonOptions {
@@ -30,6 +30,7 @@ interface CommonOptions {
 interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
   force?: boolean;
+  output?: string;
 }
 interface CheckOptions extends CommonOptions {
   format: (typeof CHECK_FORMATS)[number];
@@ -68,6 +69,8 @@ Examples:
   tally report khoi.xlsx --format json         the summary as JSON (schema tally.summary/1)
   tally khoi.xlsx --format text                the paragraph for the tổng kết report
   tally khoi.xlsx --format md                  a Markdown table (--format csv: plain numbers for a spreadsheet)
+  tally khoi.xlsx -o tong-hop.xlsx             the styled workbook (-o phu-luc.docx: the Word appendix)
+  tally khoi.xlsx -o tong-hop.csv              the file of --format csv (the format from the extension)
   tally khoi.xlsx --rounding truncate          7,47% instead of 7,48% (as some reports truncate)
   tally khoi.xlsx --decimals 1                 one decimal: 92,5%
   tally khoi.csv --period 2023                 period when the file does not say
@@ -101,10 +104,11 @@ export async function run(io: Io): Promise<number> {
     .description('read, check and roll up reports into the bloc summary (the default command)')
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
-    .option('--force', 'print the summary even when the data have errors'))
+    .option('--force', 'print the summary even when the data have errors')
+    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)'))
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], opts: ReportOptions) => {
-      code = await report(inputs, opts, io);
+    .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
+      code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
     });
 
   addCommon(program.command('check')
@@ -135,7 +139,7 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false): Promise<{ analysis: Analysis; config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../pipeline.js')]);
   const config = await loadConfig(io.cwd, opts.config);
@@ -153,6 +157,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     excellentBase: config.excellentBase ?? 'goodOrBetter',
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
+    keepUnits,
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
   }).finally(() => progress?.done());
   return { analysis, config };
@@ -166,8 +171,12 @@ function verboseLines(a: Analysis, lang: Lang): string[] {
   return lines;
 }
 
-async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<number> {
-  const { analysis: a } = await analyseWith(inputs, opts, io, true);
+async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven = false): Promise<number> {
+  // -o FILE: the format from its extension unless --format says (checked before any input is read).
+  const out = opts.output !== undefined ? await import('./write-output.js') : undefined;
+  const outFormat = out && opts.output !== undefined ? out.outputFormat(opts.output, formatGiven ? opts.format : undefined) : undefined;
+  if (!outFormat && (opts.format === 'xlsx' || opts.format === 'docx')) throw new TallyError('output-format', { format: opts.format });
+  const { analysis: a, config } = await analyseWith(inputs, opts, io, true, outFormat === 'xlsx');
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
   const outColor = useColor(io.stdout, io.env) && opts.color !== false;
@@ -196,7 +205,10 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
     }
   }
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
-  if (opts.format === 'json') {
+  if (out && outFormat && opts.output !== undefined) {
+    const line = await out.writeReport(opts.output, outFormat, a, { lang: opts.lang, cwd: io.cwd, trusted, canPrint, bloc: config.bloc, place: config.place });
+    io.stderr.write(`${line}\n`);
+  } else if (opts.format === 'json') {
     const { renderReportJson } = await import('../render/json.js');
     io.stdout.write(renderReportJson(a, opts.lang, trusted));
   } else if (canPrint && a.summary) {

@@ -227,7 +227,7 @@ function unitSheet(wb: Workbook, name: string, title: string, units: readonly Un
     { id: 'code', width: 10, value: (u) => u.code },
     { id: 'name', width: 44, value: (u) => u.name },
     { id: 'type', width: 16, value: (u) => (u.type ? ORG_TYPE_LABELS[u.type] : undefined) },
-    { id: 'sector', width: 22, value: (u) => u.sector },
+    { id: 'sector', width: 28, value: (u) => u.sector },
     { id: 'parent', width: 12, value: (u) => u.parent },
     { id: 'period', width: 8, value: (u) => u.period },
     { id: 'rating', width: 24, value: (u) => (u.rating === undefined ? undefined : u.rating === 'unrated' ? 'Chưa xếp loại' : RATING_LABELS[u.rating]) },
@@ -243,7 +243,7 @@ function unitSheet(wb: Workbook, name: string, title: string, units: readonly Un
   const columns: Column[] = [{ width: 6, align: 'center' }];
   const header: HeaderCell[] = ['STT'];
   for (const c of shownText) {
-    columns.push({ width: c.width, wrap: c.id === 'name' || c.id === 'sector' || c.id === 'rating', align: c.id === 'period' ? 'center' : 'left' });
+    columns.push({ width: fitWidth(units, c.value, c.width, c.width + 12), wrap: c.id === 'name' || c.id === 'sector' || c.id === 'rating', align: c.id === 'period' ? 'center' : 'left' });
     header.push(COLUMN_LABELS[c.id]);
   }
   const firstCount = columns.length + 1;
@@ -260,8 +260,10 @@ function unitSheet(wb: Workbook, name: string, title: string, units: readonly Un
     header.push(indicators.get(k) ?? k);
   }
   const lastCount = columns.length;
-  columns.push({ width: 24, wrap: true }, { width: 12, wrap: true }, { width: 7, align: 'right' });
-  header.push({ label: text('source', L), children: [text('file', 'vi'), text('sheet', 'vi'), text('row', 'vi')] });
+  // CSV inputs have no sheets: no column for them then.
+  const sheets = units.some((u) => u.source.sheet !== undefined);
+  columns.push({ width: fitWidth(units, (u) => u.source.file, 12, 50) }, ...(sheets ? [{ width: fitWidth(units, (u) => u.source.sheet, 10, 24) }] : []), { width: 7, align: 'right' });
+  header.push({ label: text('source', L), children: [text('file', 'vi'), ...(sheets ? [text('sheet', 'vi')] : []), text('row', 'vi')] });
 
   const w = new SheetWriter(wb.addWorksheet(name), columns, L);
   // No dateline here: a data sheet, and a year in it ("ngày … năm 2025") would read back as the period.
@@ -280,7 +282,7 @@ function unitSheet(wb: Workbook, name: string, title: string, units: readonly Un
       values.push(v ?? null);
       sums[j] = (sums[j] ?? 0) + (v ?? 0);
     });
-    values.push(u.source.file, u.source.sheet ?? null, u.source.row);
+    values.push(u.source.file, ...(sheets ? [u.source.sheet ?? null] : []), u.source.row);
     w.tableRow(values, values.map((v, j) => (j + 1 >= firstCount && j + 1 <= lastCount ? { numFmt: typeof v === 'number' && !Number.isInteger(v) ? AMOUNT_FORMAT : COUNT_FORMAT } : undefined)));
   });
   const last = w.row - 1;
@@ -295,6 +297,13 @@ function unitSheet(wb: Workbook, name: string, title: string, units: readonly Un
     w.tableRow(values, values.map((_, j) => (j + 1 >= firstCount ? { numFmt: sums[j - firstCount + 1] !== undefined && !Number.isInteger(sums[j - firstCount + 1]) ? AMOUNT_FORMAT : COUNT_FORMAT } : undefined)), { bold: true });
   }
   w.finish({ landscape: true });
+}
+
+/** A column as wide as its longest text (a path, a name), within bounds: long names wrap, paths do not. */
+function fitWidth(units: readonly UnitRow[], value: (u: UnitRow) => string | undefined, min: number, max: number): number {
+  let longest = 0;
+  for (const u of units) longest = Math.max(longest, value(u)?.length ?? 0);
+  return Math.min(max, Math.max(min, longest + 2));
 }
 
 function checkSheet(wb: Workbook, diagnostics: readonly Diagnostic[], failures: readonly TallyError[], o: DocumentOptions): void {
