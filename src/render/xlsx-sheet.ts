@@ -90,21 +90,21 @@ export class SheetWriter {
    * a star under the bloc and the place and date (italic) under the Party's name, then the title lines.
    */
   titleBlock(o: DocumentOptions, titles: readonly string[], { dateline = true } = {}): void {
-    const split = this.splitColumn();
+    const [leftEnd, rightStart] = this.titleSpans();
     const right = this.width;
     const bloc = blocLine(o);
     const top = this.row;
-    this.ws.mergeCells(top, 1, top, split);
-    this.ws.mergeCells(top, split + 1, top, right);
+    if (leftEnd > 1) this.ws.mergeCells(top, 1, top, leftEnd);
+    if (right > rightStart) this.ws.mergeCells(top, rightStart, top, right);
     this.put(top, 1, bloc, { bold: true, align: 'center', wrap: true });
-    this.put(top, split + 1, word('party', o.lang), { bold: true, underline: true, align: 'center' });
-    this.ws.getRow(top).height = LINE_PT * Math.max(1, lines(bloc, this.widthOf(1, split) * 0.62));
+    this.put(top, rightStart, word('party', o.lang), { bold: true, underline: true, align: 'center' });
+    this.ws.getRow(top).height = LINE_PT * Math.max(1, lines(bloc, this.widthOf(1, leftEnd) * 0.62));
     this.row++;
-    this.ws.mergeCells(this.row, 1, this.row, split);
+    if (leftEnd > 1) this.ws.mergeCells(this.row, 1, this.row, leftEnd);
     this.put(this.row, 1, '*', { align: 'center' });
     if (dateline) {
-      this.ws.mergeCells(this.row, split + 1, this.row, right);
-      this.put(this.row, split + 1, dateLine(o), { italic: true, align: 'center' });
+      if (right > rightStart) this.ws.mergeCells(this.row, rightStart, this.row, right);
+      this.put(this.row, rightStart, dateLine(o), { italic: true, align: 'center' });
     }
     this.row += 2;
     for (const [i, t] of titles.entries()) {
@@ -115,15 +115,17 @@ export class SheetWriter {
     this.row++;
   }
 
-  /** Where the title block's left part ends: about 45% of the table's width, at a column boundary. */
-  private splitColumn(): number {
+  /**
+   * The columns of the title block's two parts: the first columns holding about 40% of the table's width on the
+   * left, the last ones holding as much on the right (on a wide table the middle stays empty, as on paper forms).
+   */
+  private titleSpans(): [leftEnd: number, rightStart: number] {
     const total = this.widthOf(1, this.width);
-    let sum = 0;
-    for (let c = 1; c < this.width; c++) {
-      sum += this.columns[c - 1]?.width ?? 0;
-      if (sum >= total * 0.45) return c;
-    }
-    return Math.max(1, this.width - 1);
+    let leftEnd = 1;
+    while (leftEnd < this.width - 1 && this.widthOf(1, leftEnd) < total * 0.4) leftEnd++;
+    let rightStart = this.width;
+    while (rightStart > leftEnd + 1 && this.widthOf(rightStart, this.width) < total * 0.4) rightStart--;
+    return [leftEnd, rightStart];
   }
 
   private widthOf(from: number, to: number): number {

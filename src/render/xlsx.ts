@@ -63,7 +63,8 @@ export async function renderXlsx(input: XlsxInput, o: DocumentOptions): Promise<
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const pct = (p: number | null | undefined): Value => (p === null || p === undefined ? null : p / 100);
+/** 92.52 → 0.9252, a number the percent format shows as 92,52% (no 0.92519999… from the division). */
+const pct = (p: number | null | undefined): Value => (p === null || p === undefined ? null : Number((p / 100).toFixed(8)));
 
 function summarySheet(wb: Workbook, s: Summary, o: DocumentOptions): void {
   const L = o.lang;
