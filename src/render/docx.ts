@@ -9,7 +9,7 @@ type Docx = typeof import('docx');
 type Children = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
 
 /** Millimetres to twentieths of a point, Word's unit of page layout. */
-const mm = (x: number): number => Math.round((x * 1440) / 25.4);
+const mm = (x: number): number => Math.ceil((x * 1440) / 25.4);
 /** A4, with the margins of Hướng dẫn 36-HD/VPTW: 20 mm top and bottom, 30 mm left, 15 mm right. */
 const PAGE = { width: mm(210), height: mm(297), top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const CONTENT = PAGE.width - PAGE.left - PAGE.right;
