@@ -25,8 +25,6 @@ type Line = readonly [depth: number, key: LabelKey | { readonly text: string }, 
 
 /** A section of the summary: its title and its figures, labels already in the user's language. */
 export interface Section {
-  /** The section's label key, for renderings that number or style sections. */
-  readonly key: LabelKey;
   readonly title: string;
   /** `value` as the terminal prints it; `figure` the same as numbers (absent on a heading line such as "Theo lĩnh vực"). */
   readonly lines: readonly { readonly depth: number; readonly label: string; readonly value: string; readonly figure?: Figure | undefined }[];
@@ -96,7 +94,6 @@ export function summarySections(s: Summary, o: { readonly lang: Lang }): Section
     sections.push({ title: 'indicators', lines: s.indicators.map((i): Line => [0, { text: i.name }, n(i.total), { count: i.total }]) });
   }
   return sections.map((sec) => ({
-    key: sec.title,
     title: L(sec.title),
     lines: sec.lines.map(([depth, key, value, figure]) => ({ depth, label: typeof key === 'string' ? L(key) : key.text, value, figure })),
   }));

@@ -56,7 +56,10 @@ export class Breakdown {
     const groups = [...this.parts].map(([key, p]) => ({ key, label: p.label, order: p.order, summary: p.rollup.result() }));
     const last = (g: { key: string }): number => (g.key === '' ? 1 : 0);
     if (this.field === 'type') {
-      const rank = (k: string): number => { const i = (ORG_TYPES as readonly string[]).indexOf(k); return i < 0 ? ORG_TYPES.length : i; };
+      const rank = (k: string): number => {
+        const i = (ORG_TYPES as readonly string[]).indexOf(k);
+        return i < 0 ? ORG_TYPES.length : i;
+      };
       groups.sort((a, b) => rank(a.key) - rank(b.key));
     } else if (this.field === 'sector') {
       groups.sort((a, b) => last(a) - last(b) || b.summary.organizations.total - a.summary.organizations.total || compareVi(a.label, b.label));
