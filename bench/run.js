@@ -113,6 +113,17 @@ const startup = {
   ],
 };
 
+// The documents a clerk hands in: -o out.xlsx (exceljs loaded to write, every unit kept) and -o out.docx on the
+// 107-unit seed fixture, next to the plain run of the same file.
+const FIXTURE_2020 = join(ROOT, 'fixtures', 'khoi-2020.xlsx');
+const output = {
+  id: 'output-107', rows: 107, kind: 'output', path: FIXTURE_2020, commands: [
+    { name: 'tally', tally: 'plain', argv: [node, TALLY, FIXTURE_2020] },
+    { name: 'tally -o out.xlsx', tally: 'plain', argv: [node, TALLY, FIXTURE_2020, '-o', join(BENCH_DIR, 'out.xlsx')] },
+    { name: 'tally -o out.docx', tally: 'plain', argv: [node, TALLY, FIXTURE_2020, '-o', join(BENCH_DIR, 'out.docx')] },
+  ],
+};
+
 // ---------------------------------------------------------------- run
 function runCase(c) {
   const cheap = c.rows <= 10_000;
@@ -173,7 +184,7 @@ function runCase(c) {
 }
 
 await generate(caseIds.filter((id) => CASES.some((c) => c.id === id)));
-const cases = [startup, ...CASES.filter((c) => caseIds.includes(c.id)).map((c) => ({ ...c, commands: commandsFor(c) }))];
+const cases = [startup, output, ...CASES.filter((c) => caseIds.includes(c.id)).map((c) => ({ ...c, commands: commandsFor(c) }))];
 const results = [];
 const PARTIAL = join(BENCH_DIR, 'results-partial.json');
 for (const c of cases) {
@@ -217,6 +228,12 @@ const targets = [
   })(),
   target('100,000-row XLSX within 1.2× exceljs streaming', 'xlsx-100000', 'tally', 'exceljs-stream', 1.2),
   target('100,000-row XLSX ≥ 3× faster than pandas+openpyxl', 'xlsx-100000', 'tally', 'pandas+openpyxl', 3, { faster: true }),
+  (() => {
+    const plain = get('output-107', 'tally'), xlsx = get('output-107', 'tally -o out.xlsx'), docx = get('output-107', 'tally -o out.docx');
+    const text = '`-o out.xlsx` and `-o out.docx` on the 107-unit fixture: record the time';
+    if (!plain?.medianMs || !xlsx?.medianMs || !docx?.medianMs) return { text, status: 'not measured', detail: 'case not run' };
+    return { text, status: 'recorded', detail: `plain ${fmtMs(plain.medianMs)} ms, -o out.xlsx ${fmtMs(xlsx.medianMs)} ms (${(xlsx.medianMs / plain.medianMs).toFixed(2)}×), -o out.docx ${fmtMs(docx.medianMs)} ms (${(docx.medianMs / plain.medianMs).toFixed(2)}×)` };
+  })(),
   (() => {
     const t = get('dir-1000', 'tally');
     const text = '1,000 one-unit XLSX files: record the time';

@@ -25,6 +25,8 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly workers?: number | undefined;
   /** Called as files and rows are read (every 10.000 rows and after each file), for a progress line. */
   readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
+  /** Also return every counted unit row (`units`), for outputs that list them (the XLSX "Chi tiết" sheet). Off by default: a long run stays flat. */
+  readonly keepUnits?: boolean | undefined;
 }
 
 export interface RowAccount {
@@ -42,6 +44,8 @@ export interface Analysis {
   readonly failures: readonly TallyError[];
   /** Verbose-only facts: sheets passed over, hidden rows read, columns ignored. */
   readonly notes: readonly Note[];
+  /** Every row fed to the roll-up, in order; only with `keepUnits`. */
+  readonly units?: readonly UnitRow[] | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -111,8 +115,10 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const report = (): void => options.onProgress?.({ filesDone, filesTotal: files.length, rows: rowsSeen });
   // Where each period was first met: a roll-up of several periods would add years together (TL033).
   const periods = new Map<string, PeriodStart>();
+  const units: UnitRow[] | undefined = options.keepUnits ? [] : undefined;
   const feed = (row: UnitRow): void => {
     checker.add(row);
+    units?.push(row);
     if (options.rollup) rollup.add(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
     if (++rowsSeen % 10_000 === 0) report();
@@ -145,5 +151,5 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
-  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes };
+  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}) };
 }

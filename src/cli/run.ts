@@ -29,6 +29,7 @@ interface CommonOptions {
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
   force?: boolean;
+  output?: string;
 }
 interface CheckOptions extends CommonOptions {
   format: CheckFormatName;
@@ -67,6 +68,8 @@ Examples:
   tally report khoi.xlsx --format json         the summary as JSON (schema tally.summary/1)
   tally khoi.xlsx --format text                the paragraph for the tổng kết report
   tally khoi.xlsx --format md                  a Markdown table (--format csv: plain numbers for a spreadsheet)
+  tally khoi.xlsx -o tong-hop.xlsx             the styled workbook (-o phu-luc.docx: the Word appendix)
+  tally khoi.xlsx -o tong-hop.csv              the file of --format csv (the format from the extension)
   tally khoi.xlsx --rounding truncate          7,47% instead of 7,48% (as some reports truncate)
   tally khoi.xlsx --decimals 1                 one decimal: 92,5%
   tally khoi.csv --period 2023                 period when the file does not say
@@ -100,10 +103,11 @@ export async function run(io: Io): Promise<number> {
     .description('read, check and roll up reports into the bloc summary (the default command)')
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
-    .option('--force', 'print the summary even when the data have errors'))
+    .option('--force', 'print the summary even when the data have errors')
+    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)'))
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], opts: ReportOptions) => {
-      code = await report(inputs, opts, io);
+    .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
+      code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
     });
 
   addCommon(program.command('check')
@@ -134,7 +138,7 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false): Promise<{ analysis: Analysis; config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
@@ -152,6 +156,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     excellentBase: config.excellentBase ?? 'goodOrBetter',
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
+    keepUnits,
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
   }).finally(() => progress?.done());
   return { analysis, config };
@@ -166,10 +171,15 @@ async function verboseLines(a: Analysis, lang: Lang): Promise<string[]> {
   return lines;
 }
 
-async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<number> {
-  const { analysis: a } = await analyseWith(inputs, opts, io, true);
+async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven = false): Promise<number> {
+  // -o FILE: the format from its extension unless --format says (checked before any input is read).
+  const out = opts.output !== undefined ? await import('./write-output.js') : undefined;
+  const formatName = out && opts.output !== undefined ? out.outputFormat(opts.output, formatGiven ? opts.format : undefined) : opts.format;
+  const format = REPORT_FORMATS[formatName];
+  // A workbook or a Word document is bytes: written to a file, never to the terminal.
+  if (!out && 'toFile' in format) throw new TallyError('output-format', { format: opts.format });
+  const { analysis: a, config } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx');
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
-  const format = REPORT_FORMATS[opts.format];
   const selfContained = 'selfContained' in format;
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
   const { errors, warnings } = countSeverities(a.diagnostics);
@@ -188,8 +198,14 @@ async function report(inputs: string[], opts: ReportOptions, io: Io): Promise<nu
   const canPrint = (trusted || opts.force === true) && a.summary !== undefined && a.rows.counted > 0;
   if (!canPrint && !selfContained) err.push(whyNoSummary(a, opts));
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
-  if (a.summary && (canPrint || selfContained)) {
-    io.stdout.write(await format.render({ analysis: a, summary: a.summary, lang: opts.lang, color: useColor(io.stdout, io.env) && opts.color !== false, trusted }));
+  const view = a.summary && (canPrint || selfContained)
+    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place }
+    : undefined;
+  if (out && opts.output !== undefined) io.stderr.write(`${await out.writeReport(opts.output, formatName, view, io.cwd, opts.lang)}
+`);
+  else if (view) {
+    const text = await format.render(view);
+    if (typeof text === 'string') io.stdout.write(text);
   }
   return code;
 }

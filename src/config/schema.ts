@@ -7,6 +7,10 @@ export const ConfigSchema = z.object({
   rounding: z.enum(ROUNDINGS).optional(),
   scale: z.enum(['current', 'pre-2018']).optional(),
   excellentBase: z.enum(['goodOrBetter', 'rated']).optional(),
+  /** The bloc's name for the title block of -o .xlsx and .docx ("Đảng bộ Khối các cơ quan tỉnh"); default: the inputs' title rows. */
+  bloc: z.string().min(1).optional(),
+  /** The place of their dateline ("Hà Nội"). */
+  place: z.string().min(1).optional(),
   quotas: z.object({
     excellent: z.number().min(0).max(1).optional(),
     minFullMembers: z.number().int().min(0).optional(),

@@ -117,6 +117,24 @@ export const FATAL = {
     hintVi: 'Xem tally --help.',
     hintEn: 'See tally --help.',
   },
+  'output-is-input': {
+    vi: (a: Args) => `Không ghi vào "${a.file}": đây là tệp đầu vào của lần chạy này${a.input && a.input !== a.file ? ` ("${a.input}")` : ''}, và tally không bao giờ ghi đè lên một báo cáo nó đọc.`,
+    en: (a: Args) => `Not writing to "${a.file}": it is an input of this run${a.input && a.input !== a.file ? ` ("${a.input}")` : ''}, and tally never overwrites a report it reads.`,
+    hintVi: 'Chọn tên khác cho -o (ví dụ tong-hop.xlsx), đặt ở ngoài thư mục báo cáo.',
+    hintEn: 'Give -o another name (such as summary.xlsx), outside the folder of reports.',
+  },
+  'output-format': {
+    vi: (a: Args) => (a.file ? `Không biết ghi "${a.file}" theo định dạng nào (${a.detail}).` : `--format ${a.format} ghi ra một tệp, không ra màn hình: cần thêm -o TỆP.${a.format}.`),
+    en: (a: Args) => (a.file ? `Cannot tell which format to write "${a.file}" in (${a.detail}).` : `--format ${a.format} writes a file, not to the terminal: add -o FILE.${a.format}.`),
+    hintVi: 'Đặt đuôi tệp là .xlsx, .docx, .csv, .json, .md hoặc .txt, hoặc chọn bằng --format; --format xlsx và docx cần -o TỆP.',
+    hintEn: 'Name the file .xlsx, .docx, .csv, .json, .md or .txt, or choose with --format; --format xlsx and docx need -o FILE.',
+  },
+  'write-failed': {
+    vi: (a: Args) => `Không ghi được "${a.file}": ${a.detail}. Không có tệp nào bị ghi dở.`,
+    en: (a: Args) => `Cannot write "${a.file}": ${a.detail}. Nothing was left half-written.`,
+    hintVi: 'Kiểm tra thư mục có tồn tại và được phép ghi, và tệp không đang mở trong Excel hay Word.',
+    hintEn: 'Check that the folder exists and can be written to, and that the file is not open in Excel or Word.',
+  },
   config: {
     vi: (a: Args) => `Tệp cấu hình "${a.file}" không hợp lệ: ${a.detail}.`,
     en: (a: Args) => `Config file "${a.file}" is invalid: ${a.detail}.`,

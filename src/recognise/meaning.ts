@@ -92,6 +92,8 @@ export function matchPath(path: readonly string[]): ColumnKind {
   const parents = folded.slice(0, -1);
   if (STT.has(leaf) && parents.length === 0) return { kind: 'stt' };
   if (STT.has(leaf)) return { kind: 'stt' };
+  // Where a row came from ("Nguồn số liệu › Tệp | Trang tính | Dòng", as tally's own workbook writes it): never a figure.
+  if (folded.some((p) => /^nguon (so lieu|du lieu)\b/.test(p))) return { kind: 'remark' };
   // "Tổng số ĐV 01/01/2023" and "Tổng số ĐV 31/12/2023": the members at the start and at the end of the year
   // ("Số ĐV đầu năm (31/12/2022)" says the start in words: the words win).
   const dated = DATED.exec(leaf);

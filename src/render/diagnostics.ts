@@ -18,8 +18,8 @@ function where(d: Diagnostic, lang: Lang): string {
 }
 
 const WORDS = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', fatal: 'không đọc được', hint: 'cách sửa' },
-  en: { error: 'error', warning: 'warning', fatal: 'cannot read', hint: 'fix' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', fatal: 'không đọc được', write: 'không ghi', hint: 'cách sửa' },
+  en: { error: 'error', warning: 'warning', fatal: 'cannot read', write: 'cannot write', hint: 'fix' },
 } as const;
 
 /** One line a problem, like a compiler: `file [sheet] C12: lỗi TL021 message` and an indented hint. */
@@ -36,13 +36,16 @@ export function renderDiagnosticLines(diags: readonly Diagnostic[], o: Diagnosti
   return lines;
 }
 
+/** Failures of `-o FILE`: about the file to write, not an input. */
+const OUTPUT_CODES: ReadonlySet<string> = new Set(['output-is-input', 'output-format', 'write-failed']);
+
 export function renderFailures(failures: readonly TallyError[], o: DiagnosticsOptions): string[] {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const w = WORDS[o.lang];
   const lines: string[] = [];
   for (const f of failures) {
     const { message, hint } = f.describe(o.lang);
-    lines.push(`${c.red.bold(w.fatal)}: ${message}`);
+    lines.push(`${c.red.bold(OUTPUT_CODES.has(f.code) ? w.write : w.fatal)}: ${message}`);
     lines.push(`    ${c.dim(`${w.hint}: ${hint}`)}`);
   }
   return lines;

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyse/analyse.js';
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
+import type { DocumentOptions, TargetResult } from './heading.js';
 
 /** What a report's rendering is given: the analysis, its summary and how the user wants it said. */
 export interface ReportView {
@@ -10,6 +11,10 @@ export interface ReportView {
   readonly color: boolean;
   /** False when the data have errors and the summary is printed anyway (--force). */
   readonly trusted: boolean;
+  /** The bloc's name and the place for a document's title block (config `bloc`, `place`). */
+  readonly bloc?: string | undefined;
+  readonly place?: string | undefined;
+  readonly targets?: readonly TargetResult[] | undefined;
 }
 
 /** A way of printing a report. Each loads its module only when used, so `--help` stays instant. */
@@ -19,7 +24,15 @@ export interface ReportFormat {
    * formats print a summary only when it can be trusted (or --force), with the problems on standard error.
    */
   readonly selfContained?: true;
-  render(view: ReportView): Promise<string>;
+  /** A document of bytes (a workbook, a Word file): written only to a file with -o. */
+  readonly toFile?: true;
+  render(view: ReportView): Promise<string | Buffer>;
+}
+
+/** A document's title block and the words of its tables. */
+async function documentOptions(v: ReportView): Promise<DocumentOptions> {
+  const { blocFromTitles } = await import('./heading.js');
+  return { lang: v.lang, bloc: v.bloc ?? blocFromTitles(v.analysis.rows.skipped), place: v.place, trusted: v.trusted };
 }
 
 /** Every output format of `tally report`: the `--format` choices are this registry's keys. */
@@ -53,6 +66,19 @@ export const REPORT_FORMATS = {
   csv: {
     async render(v) {
       return (await import('./markdown.js')).renderCsv(v.summary);
+    },
+  },
+  xlsx: {
+    toFile: true,
+    async render(v) {
+      const a = v.analysis;
+      return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures, targets: v.targets }, await documentOptions(v));
+    },
+  },
+  docx: {
+    toFile: true,
+    async render(v) {
+      return (await import('./docx.js')).renderDocx(v.summary, await documentOptions(v));
     },
   },
 } as const satisfies Record<string, ReportFormat>;

@@ -50,7 +50,9 @@ export function renderCsv(s: Summary): string {
   for (const i of s.indicators) count('indicators', i.name, i.total);
   const field = (v: string | number | null): string => {
     if (v === null) return '';
-    const t = String(v);
+    // Text from the inputs (a sector, an indicator's header) that a spreadsheet would run as a formula ("=HYPERLINK(…)",
+    // "+1", "@SUM(…)", "-2+3") is written with a leading ', as OWASP advises; numbers are numbers.
+    const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
   return `\ufeff${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
