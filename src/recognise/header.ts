@@ -1,6 +1,7 @@
 import { ALIAS_INDEX, isCountColumn, type ColumnId, type CountColumn } from './columns.js';
 import { cellText, fold } from './normalise.js';
 import { ratingOfHeader, type RatingLevel } from './vocabulary.js';
+import { TallyError } from '../read/errors.js';
 import type { MergeRange, RawSheet } from '../read/types.js';
 
 /** What a column of the table is. */
@@ -50,6 +51,13 @@ export interface HeaderMap {
 
 /** How many rows from the top of a sheet are searched for the header. */
 export const HEADER_SEARCH_ROWS = 40;
+
+/**
+ * The most columns with text that the first rows of a sheet may have. A report has dozens; a sheet with more
+ * than this is no report (a row of pasted data, a transposed list), and it is refused (`too-large`) rather than
+ * read in part, since figures beyond the limit would be left out of the totals without a word.
+ */
+export const MAX_HEADER_COLUMNS = 1000;
 
 /** A unit or a column number in brackets: "Tổng số đảng viên (người)", "Kết nạp (3)", "Số cuộc (cuộc)". */
 const UNIT_NOTE = /\(\s*(?:\d{1,2}|người|nguoi|cuộc|lượt|đv|dv|đảng viên|tổ chức|đơn vị|chi bộ|đồng|triệu đồng|ng|đ\/c|đc|d\/c|dc|đồng chí|dong chi|ĐV|người\/đ\/c)\s*\)/giu;
@@ -211,34 +219,76 @@ export function matchPath(path: readonly string[]): ColumnKind {
 
 /**
  * The header region as text with merged cells filled in: a merged "Xếp loại đảng viên" over four columns
- * reads as that text in each of them, so children can be read in the context of their parent.
+ * reads as that text in each of them, so children can be read in the context of their parent. Each row's texts
+ * are worked out once, as arrays (the header is read cell by cell many times over; a string key per cell made a
+ * row of 20,000 fields take seconds).
  */
 export class FilledGrid {
-  private readonly fill = new Map<string, string>();
-  private readonly spans = new Map<string, MergeRange>();
+  /** Per row: merged cells' texts and ranges, by column. */
+  private readonly fill = new Map<number, Map<number, { readonly text: string; readonly merge: MergeRange }>>();
+  private readonly texts = new Map<number, readonly string[]>();
+  /** Per row: for each column, the nearest column to its left with text, or -1. */
+  private readonly lefts = new Map<number, Int32Array>();
+  private readonly merged: boolean;
   constructor(private readonly sheet: RawSheet, limit: number) {
     for (const m of sheet.merges) {
       if (m.top >= limit) continue;
       const text = cellText(sheet.rows[m.top]?.[m.left]);
       for (let r = m.top; r <= Math.min(m.bottom, limit - 1); r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          this.fill.set(`${r}:${c}`, text);
-          this.spans.set(`${r}:${c}`, m);
-        }
+        let row = this.fill.get(r);
+        if (!row) this.fill.set(r, (row = new Map()));
+        for (let c = m.left; c <= m.right; c++) row.set(c, { text, merge: m });
       }
     }
+    this.merged = this.fill.size > 0;
+  }
+  /** The texts of a row, merged cells filled in, as far as its last cell or merge. */
+  private row(row: number): readonly string[] {
+    let texts = this.texts.get(row);
+    if (texts) return texts;
+    const cells = this.sheet.rows[row] ?? [];
+    const out: string[] = [];
+    for (let c = 0; c < cells.length; c++) out.push(cellText(cells[c]));
+    for (const [c, f] of this.fill.get(row) ?? []) {
+      while (out.length < c) out.push('');
+      out[c] = f.text;
+    }
+    this.texts.set(row, (texts = out));
+    return texts;
   }
   text(row: number, col: number): string {
-    return this.fill.get(`${row}:${col}`) ?? cellText(this.sheet.rows[row]?.[col]);
+    return this.row(row)[col] ?? '';
   }
   merge(row: number, col: number): MergeRange | undefined {
-    return this.spans.get(`${row}:${col}`);
+    return this.fill.get(row)?.get(col)?.merge;
   }
   get hasMerges(): boolean {
-    return this.spans.size > 0;
+    return this.merged;
   }
   width(row: number): number {
     return this.sheet.rows[row]?.length ?? 0;
+  }
+  /** One past the last column of the row with text (merged cells included); 0 for a blank row. */
+  textWidth(row: number): number {
+    const texts = this.row(row);
+    let end = texts.length;
+    while (end > 0 && texts[end - 1] === '') end--;
+    return end;
+  }
+  /** The nearest column left of `col` with text on the row, or -1 when there is none. */
+  leftOf(row: number, col: number): number {
+    let lefts = this.lefts.get(row);
+    if (!lefts) {
+      const texts = this.row(row);
+      lefts = new Int32Array(texts.length + 1);
+      let last = -1;
+      for (let c = 0; c <= texts.length; c++) {
+        lefts[c] = last;
+        if (c < texts.length && texts[c] !== '') last = c;
+      }
+      this.lefts.set(row, lefts);
+    }
+    return lefts[Math.min(col, lefts.length - 1)] ?? -1;
   }
 }
 
@@ -287,7 +337,12 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
   if (above < 0 || !isTextRow(grid, above, width)) return false;
   // A title merged across the whole table ("BÁO CÁO … NĂM 2023" over A:K) stands over every column: not a parent.
   const headed: number[] = [];
-  for (let c = 0; c < width; c++) if (grid.text(band, c) !== '') headed.push(c);
+  /** How many of the band's columns before each column have a header: a merge's share in one subtraction. */
+  const headedBefore = new Int32Array(width + 1);
+  for (let c = 0; c < width; c++) {
+    if (grid.text(band, c) !== '') headed.push(c);
+    headedBefore[c + 1] = headed.length;
+  }
   const first = headed[0];
   const last = headed.at(-1);
   if (first !== undefined && last !== undefined && headed.length >= 3) {
@@ -297,7 +352,7 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
     for (let c = 0; c < width; c++) {
       const t = grid.merge(above, c);
       if (!t || t.left !== c) continue;
-      const spanned = headed.filter((h) => h >= t.left && h <= t.right).length;
+      const spanned = (headedBefore[Math.min(t.right + 1, width)] ?? 0) - (headedBefore[t.left] ?? 0);
       if (spanned >= 0.75 * headed.length && TITLE_WORDS.test(fold(grid.text(above, c)))) return false;
     }
   }
@@ -320,7 +375,7 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
     }
     if (up !== '' && down === '') singles++;
     if (up === '' && down !== '') {
-      if (sameGroupLeft(grid, above, c)) continuations++;
+      if (grid.leftOf(above, c) >= 0) continuations++;
       else fillsGaps = false;
     }
   }
@@ -334,11 +389,6 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
 function rowText(grid: FilledGrid, row: number, width: number): string {
   for (let c = 0; c < width; c++) if (grid.text(row, c) !== '') return grid.text(row, c);
   return '';
-}
-
-function sameGroupLeft(grid: FilledGrid, row: number, col: number): boolean {
-  for (let c = col - 1; c >= 0; c--) if (grid.text(row, c) !== '') return true;
-  return false;
 }
 
 /**
@@ -357,19 +407,38 @@ function parentText(grid: FilledGrid, row: number, col: number, bottom: number):
     return false;
   };
   if (!below(col, '')) return '';
-  for (let c = col - 1; c >= 0; c--) {
-    const t = grid.text(row, c);
-    if (t !== '') return below(c, t) ? t : '';
-  }
-  return '';
+  const c = grid.leftOf(row, col);
+  if (c < 0) return '';
+  const t = grid.text(row, c);
+  return below(c, t) ? t : '';
 }
 
 /** Find the header band of a sheet and what each column means; undefined when no report table is there. */
 export function findHeader(sheet: RawSheet): HeaderMap | undefined {
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   const grid = new FilledGrid(sheet, limit);
+  // Blank cells at the end of the rows (a stray format far to the right, trailing delimiters) head no column.
+  let rawWidth = 0;
   let width = 0;
-  for (let r = 0; r < limit; r++) width = Math.max(width, grid.width(r));
+  for (let r = 0; r < limit; r++) {
+    rawWidth = Math.max(rawWidth, grid.width(r));
+    width = Math.max(width, grid.textWidth(r));
+  }
+  width = Math.min(width, rawWidth);
+  if (width > MAX_HEADER_COLUMNS) {
+    const vi = (n: number): string => n.toLocaleString('vi-VN');
+    const en = (n: number): string => n.toLocaleString('en-US');
+    throw new TallyError('too-large', {
+      file: sheet.file,
+      sheet: sheet.sheet,
+      columns: width,
+      limit: MAX_HEADER_COLUMNS,
+      detailVi: `${sheet.sheet === undefined ? '' : `trang "${sheet.sheet}": `}${vi(width)} cột có chữ trong ${limit} dòng đầu, trong khi tally đọc tối đa ${vi(MAX_HEADER_COLUMNS)} cột`,
+      detailEn: `${sheet.sheet === undefined ? '' : `sheet "${sheet.sheet}": `}${en(width)} columns with text in the first ${limit} rows, where tally reads at most ${en(MAX_HEADER_COLUMNS)}`,
+      hintVi: 'Một báo cáo chỉ có vài chục cột: xóa các cột thừa ở bên phải bảng (hoặc dòng dữ liệu dán nhầm ở trên bảng) rồi lưu lại.',
+      hintEn: 'A report has a few dozen columns: delete the extra columns to the right of the table (or a row of data pasted above it) and save again.',
+    });
+  }
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
