@@ -81,7 +81,7 @@ Examples:
   tally khoi.xlsx --strict                     warnings fail too
   tally khoi.xlsx --lang en                    English labels and messages
   tally khoi.xlsx --verbose                    how every sheet and row was read
-  cat khoi.csv | tally -                       CSV on standard input
+  cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
   tally check submissions/ --max-warnings 0    fail on any warning
 
@@ -101,7 +101,7 @@ export async function run(io: Io): Promise<number> {
 
   addCommon(program.command('report', { isDefault: true })
     .description('read, check and roll up reports into the bloc summary (the default command)')
-    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--force', 'print the summary even when the data have errors')
     .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)'))
@@ -112,7 +112,7 @@ export async function run(io: Io): Promise<number> {
 
   addCommon(program.command('check')
     .description('check reports without rolling up: every problem with its file, sheet, row and cell')
-    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for CSV on stdin')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMAT_NAMES).default('text'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000)))
     .addHelpText('after', EXAMPLES)

@@ -17,3 +17,4 @@ export const ConfigSchema = z.object({
   }).strict().optional(),
 }).strict();
 
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,7 @@
-import { parse, CsvError } from 'csv-parse';
-import { detectEncoding, legacyEncoding } from './decode.js';
+import { parse, CsvError, type Parser } from 'csv-parse';
+import { detectEncoding, legacyEncoding, mostlyUtf8 } from './decode.js';
 import { TallyError } from './errors.js';
+import { Utf8Check } from './utf8.js';
 import type { CellValue } from './types.js';
 
 export interface CsvOptions {
@@ -65,6 +66,35 @@ function plainCellOf(v: string): CellValue {
 }
 
 /**
+ * Rows of different lengths are normal in a report (a title of one cell, blank lines, notes), and
+ * `relax_column_count` lets them through; but csv-parse 6 still builds a `CsvError` for each of them before it
+ * looks at that option (`__onRecord` in lib/api/index.js: a stack trace and a JSON copy of its options and of the
+ * record), which made 100,000 blank lines take seconds. It compares each record's length with
+ * `state.expectedRecordLength`, set from the first record: setting that to the record's own length just before
+ * the comparison means no record ever differs. (A getter on `state` would do the same, but turns the parser's
+ * state into a slow dictionary object and halves its speed.) Only speed depends on this: if a later csv-parse
+ * has no such method or state, it is left alone and every row is still read (test/read.test.ts times it, so an
+ * upgrade that breaks it shows).
+ */
+function acceptEveryLength(parser: object): void {
+  type Api = { state?: { record?: unknown[]; expectedRecordLength?: unknown }; __onRecord?: (this: Api, push: unknown) => unknown };
+  const api = (parser as { api?: Api }).api;
+  const onRecord = api?.__onRecord;
+  if (!api || typeof onRecord !== 'function' || typeof api.state !== 'object' || !Array.isArray(api.state.record)) return;
+  api.__onRecord = function (this: Api, push: unknown): unknown {
+    if (this.state?.record) this.state.expectedRecordLength = this.state.record.length;
+    return onRecord.call(this, push);
+  };
+}
+
+/** The parser with the options tally reads every CSV with (rows of any length, stray quotes kept as text). */
+export function csvParser(delimiter: string): Parser {
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
+  acceptEveryLength(parser);
+  return parser;
+}
+
+/**
  * Stream the rows of a CSV file, whatever encoding and delimiter Excel or LibreOffice wrote it with: the first
  * 64 KB decide the encoding (BOM, strict UTF-8, else Windows-1258), the legacy-font check and the delimiter;
  * then rows are parsed as the bytes come, so memory does not grow with the file.
@@ -94,14 +124,29 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
       throw new TallyError('bad-encoding', { file, encoding });
     }
   };
+  // UTF-8 goes to the parser as bytes, which it reads fastest; other encodings are decoded to text first. The
+  // bytes are checked as they pass, so that a bad byte is named (line and byte), not read as "�".
+  const utf8 = encoding === 'utf-8' && options.encoding === undefined;
+  const check = utf8 ? new Utf8Check(skip) : undefined;
+  const checked = (bytes: Uint8Array, last: boolean): Uint8Array => {
+    const fault = check?.push(bytes, last);
+    if (fault) {
+      throw new TallyError('invalid-utf8', {
+        file, line: fault.line, byte: fault.byte, value: `0x${fault.value.toString(16).toUpperCase().padStart(2, '0')}`, cut: fault.cut ? 'yes' : undefined,
+      });
+    }
+    return bytes;
+  };
+  if (utf8) checked(first.subarray(skip), ended);
   const firstText = decode(first.subarray(skip), !ended);
-  const legacy = legacyEncoding(firstText.normalize('NFC'));
+  // UTF-8 read under a one-byte encoding (--encoding windows-1258 on a damaged UTF-8 file) shows "Ä‘áº£ng",
+  // which has TCVN3's marks but is not TCVN3: the legacy fonts are named only for bytes that are not UTF-8.
+  const mayBeLegacy = encoding === 'utf-8' || encoding.startsWith('utf-16') || !mostlyUtf8(first);
+  const legacy = mayBeLegacy ? legacyEncoding(firstText.normalize('NFC')) : undefined;
   if (legacy) throw new TallyError('legacy-encoding', { file, encoding: legacy.name, sample: legacy.sample });
   const delimiter = options.delimiter ? delimiterOption(options.delimiter) : sniffDelimiter(firstText);
 
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
-  // UTF-8 goes to the parser as bytes, which it reads fastest; other encodings are decoded to text first.
-  const utf8 = encoding === 'utf-8' && options.encoding === undefined;
+  const parser = csvParser(delimiter);
   // Feed the parser from the byte source while rows are read from it; backpressure keeps memory flat.
   const feed = (async (): Promise<void> => {
     const write = async (chunk: string | Uint8Array): Promise<void> => {
@@ -110,8 +155,9 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
     try {
       await write(utf8 ? first.subarray(skip) : firstText);
       if (!ended) {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) await write(utf8 ? next.value : decode(next.value, true));
-        if (!utf8) await write(decode(new Uint8Array(0), false));
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) await write(utf8 ? checked(next.value, false) : decode(next.value, true));
+        if (utf8) checked(new Uint8Array(0), true);
+        else await write(decode(new Uint8Array(0), false));
       }
       parser.end();
     } catch (err) {

@@ -1,4 +1,5 @@
 import { TallyError } from './errors.js';
+import { utf8Shape } from './utf8.js';
 
 export const ENCODINGS: readonly string[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'windows-1252'];
 
@@ -9,9 +10,9 @@ const VNI_MARKS = /[ñÑöÖïÏäÄåÅëËÿüÜûÛøØ]/g;
 
 /**
  * The encoding of CSV bytes as Excel and LibreOffice write them: a BOM says UTF-8 or UTF-16; without one,
- * UTF-16 shows as NUL bytes in every other place, valid UTF-8 is UTF-8, and Windows-1258 (Excel's "CSV" on a
- * Vietnamese Windows) is the fallback. `complete` says whether `head` is the whole file: if not, a UTF-8
- * sequence cut at its end is not held against it.
+ * UTF-16 shows as NUL bytes in every other place, valid UTF-8 is UTF-8 (and so is UTF-8 with a fault in it),
+ * and Windows-1258 (Excel's "CSV" on a Vietnamese Windows) is the fallback. `complete` says whether `head` is
+ * the whole file: if not, a UTF-8 sequence cut at its end is not held against it.
  */
 export function detectEncoding(head: Uint8Array, file: string, forced: string | undefined, complete: boolean): { encoding: string; skip: number } {
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? ['utf-8', 3] as const
@@ -27,7 +28,17 @@ export function detectEncoding(head: Uint8Array, file: string, forced: string | 
   }
   if (bom) return { encoding: bom[0], skip: bom[1] };
   if (looksUtf16(head)) return { encoding: head[0] === 0 ? 'utf-16be' : 'utf-16le', skip: 0 };
-  return { encoding: isUtf8(complete ? head : trimPartial(head)) ? 'utf-8' : 'windows-1258', skip: 0 };
+  const text = complete ? head : trimPartial(head);
+  if (isUtf8(text)) return { encoding: 'utf-8', skip: 0 };
+  // One bad byte in UTF-8 (a damaged copy, a file cut mid-character) is UTF-8 still, and said so where it is
+  // broken (csv.ts); only bytes that are not UTF-8 throughout are another encoding.
+  return { encoding: mostlyUtf8(text) ? 'utf-8' : 'windows-1258', skip: 0 };
+}
+
+/** UTF-8 with a fault in it (more well-formed multi-byte characters than bytes out of place): see `utf8Shape`. */
+export function mostlyUtf8(bytes: Uint8Array): boolean {
+  const { valid, invalid } = utf8Shape(bytes);
+  return valid > 0 && valid >= invalid;
 }
 
 /** Drop a UTF-8 sequence cut off at the end of a prefix of the file. */

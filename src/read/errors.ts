@@ -51,6 +51,12 @@ export const FATAL = {
     hintVi: 'Xin đơn vị gửi lại đúng tệp bảng tính (.xlsx hoặc .csv).',
     hintEn: 'Ask the unit for the spreadsheet itself (.xlsx or .csv).',
   },
+  'stdin-format': {
+    vi: (a: Args) => `Đầu vào chuẩn (-) là ${KIND_VI[String(a.actual)] ?? a.actual}, không phải bảng tính CSV hay .xlsx.`,
+    en: (a: Args) => `Standard input (-) is ${KIND_EN[String(a.actual)] ?? a.actual}, not a CSV or .xlsx spreadsheet.`,
+    hintVi: 'Chuyển vào tally tệp bảng tính của báo cáo (cat bao-cao.xlsx | tally -), hoặc ghi tên tệp: tally bao-cao.xlsx',
+    hintEn: 'Pipe the report\'s spreadsheet into tally (cat report.xlsx | tally -), or name the file: tally report.xlsx',
+  },
   'unsupported': {
     vi: (a: Args) => `"${a.file}": tally chỉ đọc tệp .xlsx và .csv.`,
     en: (a: Args) => `"${a.file}": tally reads only .xlsx and .csv files.`,
@@ -68,6 +74,16 @@ export const FATAL = {
     en: (a: Args) => `"${a.file}" cannot be decoded as ${a.encoding}.`,
     hintVi: 'Bỏ --encoding để tally tự nhận bảng mã, hoặc lưu lại tệp CSV dạng UTF-8.',
     hintEn: 'Drop --encoding to let tally detect it, or save the CSV again as UTF-8.',
+  },
+  'invalid-utf8': {
+    vi: (a: Args) => a.cut === 'yes'
+      ? `"${a.file}" dừng giữa một chữ ở dòng ${a.line}, byte thứ ${a.byte}: văn bản UTF-8 bị cắt cụt.`
+      : `"${a.file}" không phải văn bản UTF-8 hợp lệ ở dòng ${a.line}, byte thứ ${a.byte} (${a.value}).`,
+    en: (a: Args) => a.cut === 'yes'
+      ? `"${a.file}" ends in the middle of a character at line ${a.line}, byte ${a.byte}: the UTF-8 text is cut short.`
+      : `"${a.file}" is not valid UTF-8 at line ${a.line}, byte ${a.byte} (${a.value}).`,
+    hintVi: 'Tệp có thể bị hỏng khi sao chép hoặc tải về chưa hết: xin đơn vị gửi lại, hoặc mở bằng Excel và lưu lại dạng "CSV UTF-8". Nếu tệp được lưu bằng bảng mã khác, chạy lại với --encoding windows-1258 (hoặc utf-16le, utf-16be).',
+    hintEn: 'It may have been damaged in copying or only partly downloaded: ask the unit to send it again, or open it in Excel and save it as "CSV UTF-8". If it was saved in another encoding, run again with --encoding windows-1258 (or utf-16le, utf-16be).',
   },
   'bad-csv': {
     vi: (a: Args) => `"${a.file}" không đọc được như CSV ở dòng ${a.line}: ${a.detail}.`,
@@ -138,8 +154,8 @@ export const FATAL = {
   config: {
     vi: (a: Args) => `Tệp cấu hình "${a.file}" không hợp lệ: ${a.detail}.`,
     en: (a: Args) => `Config file "${a.file}" is invalid: ${a.detail}.`,
-    hintVi: 'Sửa tệp theo mẫu trong README (mục Cấu hình).',
-    hintEn: 'Fix it following the README (section Config).',
+    hintVi: 'Sửa tệp theo mẫu trong README.md, mục "Config" (mọi khóa đều không bắt buộc; bỏ khóa sai đi thì tally dùng mặc định).',
+    hintEn: 'Fix it following README.md, section "Config" (every key is optional; without the wrong key tally uses the default).',
   },
 } as const;
 
@@ -157,15 +173,27 @@ const KIND_EN: Record<string, string> = {
 };
 export type FatalCode = keyof typeof FATAL;
 
-/** A failure that stops an input from being read: exit 2, never a stack trace. */
+/**
+ * A failure that stops an input from being read: exit 2, never a stack trace. Where one code covers several
+ * cases (`too-large`: a zip bomb, a sheet of a million rows, a header of 20,000 columns), the args may say the
+ * case in each language: `detailVi` / `detailEn` stand for `detail`, and `hintVi` / `hintEn` for the code's hint.
+ */
 export class TallyError extends Error {
   constructor(readonly code: FatalCode, readonly args: Args) {
-    super(FATAL[code].en(args));
+    super(FATAL[code].en(inLanguage(args, 'en')));
     this.name = 'TallyError';
   }
   describe(lang: 'vi' | 'en'): { message: string; hint: string } {
     const e = FATAL[this.code];
-    const fill = (t: string): string => t.replace(/\$\{(\w+)\}/g, (_, k: string) => String(this.args[k] ?? ''));
-    return lang === 'en' ? { message: e.en(this.args), hint: fill(e.hintEn) } : { message: e.vi(this.args), hint: fill(e.hintVi) };
+    const args = inLanguage(this.args, lang);
+    const fill = (t: string): string => t.replace(/\$\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
+    const own = lang === 'en' ? this.args.hintEn : this.args.hintVi;
+    if (own !== undefined) return { message: (lang === 'en' ? e.en : e.vi)(args), hint: String(own) };
+    return lang === 'en' ? { message: e.en(args), hint: fill(e.hintEn) } : { message: e.vi(args), hint: fill(e.hintVi) };
   }
+}
+
+function inLanguage(args: Args, lang: 'vi' | 'en'): Args {
+  const detail = lang === 'en' ? args.detailEn : args.detailVi;
+  return detail === undefined ? args : { ...args, detail };
 }

@@ -123,14 +123,13 @@ async function head(path: string, size: number): Promise<{ bytes: Uint8Array; wh
 
 /** Open one input, judging its format by its content, not its name; a failure is a TallyError (exit 2). */
 export async function openInput(file: string, options: ReadOptions): Promise<Opened> {
-  if (file === '-') {
-    if (!options.stdin) throw new TallyError('usage', { detail: 'No standard input.' });
-    return { kind: 'csv', file: '-', rows: csvRows(pieces(await options.stdin()), '-', options) };
-  }
+  if (file === '-' && !options.stdin) throw new TallyError('usage', { detail: 'No standard input.' });
   const path = resolve(options.cwd, file);
   let start: { bytes: Uint8Array; whole: boolean };
   try {
-    start = await head(path, 64 * 1024);
+    // Standard input is all in memory, and judged as a file is: a workbook piped in (`cat a.xlsx | tally -`)
+    // is read as a workbook, a PDF is named as one.
+    start = file === '-' && options.stdin ? { bytes: await options.stdin(), whole: true } : await head(path, 64 * 1024);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new TallyError('not-found', { file });
@@ -138,6 +137,7 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
   }
   const ext = extname(file).toLowerCase();
   let what = detect(start.bytes);
+  if (file === '-' && what.kind === 'other') throw new TallyError('stdin-format', { file, actual: what.what });
   // The zip directory is at the end of the file: a workbook is judged on all of it.
   let bytes: Uint8Array | undefined = start.whole ? start.bytes : undefined;
   if (!bytes && (what.kind === 'corrupt-zip' || what.kind === 'xlsx')) {

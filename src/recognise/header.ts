@@ -1,49 +1,26 @@
 import { isCountColumn, type ColumnId } from './columns.js';
 import type { ColumnKind, HeaderColumn, HeaderMap } from './column-kind.js';
 import { matchPath, memberDate, PLAN_LEAF } from './meaning.js';
-import { cellText, fold } from './normalise.js';
+import { TallyError } from '../read/errors.js';
+import { fold } from './normalise.js';
 import { relateColumns } from './relate.js';
-import type { MergeRange, RawSheet } from '../read/types.js';
+import { FilledGrid } from './grid.js';
+import type { RawSheet } from '../read/types.js';
 
 export type { ColumnKind, HeaderColumn, HeaderMap } from './column-kind.js';
 export { matchPath, SELF_RATING } from './meaning.js';
 export { relateColumns } from './relate.js';
+export { FilledGrid } from './grid.js';
 
 /** How many rows from the top of a sheet are searched for the header. */
 export const HEADER_SEARCH_ROWS = 40;
 
 /**
- * The header region as text with merged cells filled in: a merged "Xếp loại đảng viên" over four columns
- * reads as that text in each of them, so children can be read in the context of their parent.
+ * The most columns with text that the first rows of a sheet may have. A report has dozens; a sheet with more
+ * than this is no report (a row of pasted data, a transposed list), and it is refused (`too-large`) rather than
+ * read in part, since figures beyond the limit would be left out of the totals without a word.
  */
-export class FilledGrid {
-  private readonly fill = new Map<string, string>();
-  private readonly spans = new Map<string, MergeRange>();
-  constructor(private readonly sheet: RawSheet, limit: number) {
-    for (const m of sheet.merges) {
-      if (m.top >= limit) continue;
-      const text = cellText(sheet.rows[m.top]?.[m.left]);
-      for (let r = m.top; r <= Math.min(m.bottom, limit - 1); r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          this.fill.set(`${r}:${c}`, text);
-          this.spans.set(`${r}:${c}`, m);
-        }
-      }
-    }
-  }
-  text(row: number, col: number): string {
-    return this.fill.get(`${row}:${col}`) ?? cellText(this.sheet.rows[row]?.[col]);
-  }
-  merge(row: number, col: number): MergeRange | undefined {
-    return this.spans.get(`${row}:${col}`);
-  }
-  get hasMerges(): boolean {
-    return this.spans.size > 0;
-  }
-  width(row: number): number {
-    return this.sheet.rows[row]?.length ?? 0;
-  }
-}
+export const MAX_HEADER_COLUMNS = 1000;
 
 function scoreRow(grid: FilledGrid, row: number, width: number): number {
   const ids = new Set<ColumnId>();
@@ -90,7 +67,12 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
   if (above < 0 || !isTextRow(grid, above, width)) return false;
   // A title merged across the whole table ("BÁO CÁO … NĂM 2023" over A:K) stands over every column: not a parent.
   const headed: number[] = [];
-  for (let c = 0; c < width; c++) if (grid.text(band, c) !== '') headed.push(c);
+  /** How many of the band's columns before each column have a header: a merge's share in one subtraction. */
+  const headedBefore = new Int32Array(width + 1);
+  for (let c = 0; c < width; c++) {
+    if (grid.text(band, c) !== '') headed.push(c);
+    headedBefore[c + 1] = headed.length;
+  }
   const first = headed[0];
   const last = headed.at(-1);
   if (first !== undefined && last !== undefined && headed.length >= 3) {
@@ -100,7 +82,7 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
     for (let c = 0; c < width; c++) {
       const t = grid.merge(above, c);
       if (!t || t.left !== c) continue;
-      const spanned = headed.filter((h) => h >= t.left && h <= t.right).length;
+      const spanned = (headedBefore[Math.min(t.right + 1, width)] ?? 0) - (headedBefore[t.left] ?? 0);
       if (spanned >= 0.75 * headed.length && TITLE_WORDS.test(fold(grid.text(above, c)))) return false;
     }
   }
@@ -123,7 +105,7 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
     }
     if (up !== '' && down === '') singles++;
     if (up === '' && down !== '') {
-      if (sameGroupLeft(grid, above, c)) continuations++;
+      if (grid.leftOf(above, c) >= 0) continuations++;
       else fillsGaps = false;
     }
   }
@@ -137,11 +119,6 @@ function isParentRow(grid: FilledGrid, above: number, band: number, width: numbe
 function rowText(grid: FilledGrid, row: number, width: number): string {
   for (let c = 0; c < width; c++) if (grid.text(row, c) !== '') return grid.text(row, c);
   return '';
-}
-
-function sameGroupLeft(grid: FilledGrid, row: number, col: number): boolean {
-  for (let c = col - 1; c >= 0; c--) if (grid.text(row, c) !== '') return true;
-  return false;
 }
 
 /**
@@ -160,19 +137,46 @@ function parentText(grid: FilledGrid, row: number, col: number, bottom: number):
     return false;
   };
   if (!below(col, '')) return '';
-  for (let c = col - 1; c >= 0; c--) {
-    const t = grid.text(row, c);
-    if (t !== '') return below(c, t) ? t : '';
+  const c = grid.leftOf(row, col);
+  if (c < 0) return '';
+  const t = grid.text(row, c);
+  return below(c, t) ? t : '';
+}
+
+/**
+ * How many columns the header may span: the widest row's last text (blank cells at the end of the rows, a stray
+ * format far to the right or trailing delimiters, head no column). Past MAX_HEADER_COLUMNS the sheet is refused.
+ */
+function headerWidth(grid: FilledGrid, sheet: RawSheet, limit: number): number {
+  let rawWidth = 0;
+  let width = 0;
+  for (let r = 0; r < limit; r++) {
+    rawWidth = Math.max(rawWidth, grid.width(r));
+    width = Math.max(width, grid.textWidth(r));
   }
-  return '';
+  width = Math.min(width, rawWidth);
+  if (width > MAX_HEADER_COLUMNS) {
+    const vi = (n: number): string => n.toLocaleString('vi-VN');
+    const en = (n: number): string => n.toLocaleString('en-US');
+    throw new TallyError('too-large', {
+      file: sheet.file,
+      sheet: sheet.sheet,
+      columns: width,
+      limit: MAX_HEADER_COLUMNS,
+      detailVi: `${sheet.sheet === undefined ? '' : `trang "${sheet.sheet}": `}${vi(width)} cột có chữ trong ${limit} dòng đầu, trong khi tally đọc tối đa ${vi(MAX_HEADER_COLUMNS)} cột`,
+      detailEn: `${sheet.sheet === undefined ? '' : `sheet "${sheet.sheet}": `}${en(width)} columns with text in the first ${limit} rows, where tally reads at most ${en(MAX_HEADER_COLUMNS)}`,
+      hintVi: 'Một báo cáo chỉ có vài chục cột: xóa các cột thừa ở bên phải bảng (hoặc dòng dữ liệu dán nhầm ở trên bảng) rồi lưu lại.',
+      hintEn: 'A report has a few dozen columns: delete the extra columns to the right of the table (or a row of data pasted above it) and save again.',
+    });
+  }
+  return width;
 }
 
 /** Find the header band of a sheet and what each column means; undefined when no report table is there. */
 export function findHeader(sheet: RawSheet): HeaderMap | undefined {
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   const grid = new FilledGrid(sheet, limit);
-  let width = 0;
-  for (let r = 0; r < limit; r++) width = Math.max(width, grid.width(r));
+  const width = headerWidth(grid, sheet, limit);
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
