@@ -198,3 +198,21 @@ describe('relateColumns: "Trong đó" subsets and "Chia ra" parts find their who
   });
 });
 
+
+describe('what a percentage header is a share of', () => {
+  const CASES: readonly (readonly [string[], unknown])[] = [
+    [['Tỷ lệ ĐV HTTNV trở lên'], { kind: 'percent', of: 'goodOrBetter', base: undefined }],
+    [['Xếp loại đảng viên', 'Tỷ lệ hoàn thành tốt nhiệm vụ trở lên (%)'], { kind: 'percent', of: 'goodOrBetter', base: undefined }],
+    [['Tỷ lệ ĐV nữ so với tổng số ĐV (%)'], { kind: 'percent', of: 'women', base: 'members' }],
+    [['Tỷ lệ kết nạp so với đầu năm (%)'], { kind: 'percent', of: 'admitted', base: 'membersStart' }],
+    [['Tỷ lệ nữ (%)'], { kind: 'percent', of: 'women', base: undefined }],
+    [['Tỷ lệ ĐV HTXSNV so với số ĐV được đánh giá'], { kind: 'percent', of: 'membersHTXSNV', base: 'rated' }],
+    [['Đảng viên dự bị', 'TL%'], { kind: 'percent', of: 'probationary', base: undefined }],
+    [['Tỷ lệ % so với kế hoạch'], { kind: 'remark' }],
+    [['Kết nạp', 'Tỷ lệ so với cùng kỳ'], { kind: 'remark' }],
+    [['Tỷ lệ đảng viên trẻ'], { kind: 'percent', of: undefined, base: undefined, unknownPart: 'dang vien tre' }],
+  ];
+  for (const [path, want] of CASES) {
+    it(`${path.join(' › ')}`, () => expect(matchPath(path)).toEqual(want));
+  }
+});

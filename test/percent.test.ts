@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distribute, percent } from '../src/rollup/percent.js';
+import { analyseFixtures, notesOf } from './helpers.js';
 
 describe('percent', () => {
   it('reproduces the seed: 99/107 is 92,52% and 20/99 is 20,20%', () => {
@@ -29,5 +30,14 @@ describe('distribute (largest remainder)', () => {
     expect(Math.round(shares.reduce((a, b) => a + b, 0) * 100)).toBe(10000);
     const seed = distribute([20, 79, 8, 0], 2) as number[];
     expect(Math.round(seed.reduce((a, b) => a + b, 0) * 100)).toBe(10000);
+  });
+});
+
+describe('a share whose part tally cannot name', () => {
+  it('is not checked, and verbose output says so in the user\'s language', async () => {
+    const a = await analyseFixtures(['percent/unknown-part.csv']);
+    expect(a.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(notesOf(a, 'en')).toContain('fixtures/percent/unknown-part.csv: column "Tỷ lệ đảng viên trẻ (%)" is a percentage of a figure tally does not know: not checked');
+    expect(a.summary?.members.end).toBe(29);
   });
 });

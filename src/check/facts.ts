@@ -118,9 +118,11 @@ export class SheetFacts {
 
   /** A percentage agrees when it is the share of its part in one of its possible bases, within rounding. */
   private share(f: Extract<Fact, { kind: 'share' }>): void {
+    // At the precision written, rounded or cut: "44,6" for 44,64; two decimals at least (a formula's result).
+    const within = (d: number): number => Math.max(10 ** -Math.max(0, d), 0.0101) + 1e-9;
     const ok = f.bases.some((b) => {
       const p = (f.part * 100) / b;
-      return Math.abs(p - f.given) <= 0.0101 || Math.abs(p - f.given * 100) <= 0.0101;
+      return Math.abs(p - f.given) <= within(f.decimals) || (f.given <= 1 && Math.abs(p - f.given * 100) <= within(f.decimals - 2));
     });
     if (ok) return;
     // A cell formatted as a percentage holds the fraction (0,45 shown as 45%): quoted as shown.

@@ -38,6 +38,10 @@ const NOTES = {
     vi: (a) => `cột "${s(a, 'label')}" là ghi chú, không đọc`,
     en: (a) => `column "${s(a, 'label')}" is a remark, not read`,
   },
+  'percent-part-unknown': {
+    vi: (a) => `cột "${s(a, 'label')}" là tỷ lệ của một số tally không rõ, không kiểm tra`,
+    en: (a) => `column "${s(a, 'label')}" is a percentage of a figure tally does not know: not checked`,
+  },
   'numbers-in-name-column': {
     vi: (a) => `cột "${s(a, 'label')}" chỉ có số, không phải tên tổ chức`,
     en: (a) => `column "${s(a, 'label')}" holds only numbers: not the organisations' names`,

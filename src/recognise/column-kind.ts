@@ -1,13 +1,26 @@
 import type { ColumnId, CountColumn } from './columns.js';
 import type { RatingLevel } from './vocabulary.js';
 
+/** What a written percentage is a share of: the members (at the end), the members at the start, the members rated. */
+export type ShareBase = 'members' | 'membersStart' | 'rated';
+
 /** What a column of the table is. */
 export type ColumnKind =
   | { readonly kind: 'canonical'; readonly id: ColumnId }
   /** A numeric column with no canonical meaning: summed under its header. */
   | { readonly kind: 'other' }
-  /** "Tỷ lệ", "TL%", "%": recomputed, never summed. `of` is the column it is a percentage of, when known. */
-  | { readonly kind: 'percent'; readonly of: ColumnId | undefined }
+  /**
+   * "Tỷ lệ", "TL%", "%": recomputed, never summed. `of` is what it is a percentage of, when known: a column, or the
+   * members good or better ("Tỷ lệ ĐV HTTNV trở lên"); `base` what it is a share of, when the header names it
+   * ("so với tổng số ĐV", "so với đầu năm", "được đánh giá"); without one, any of the row's member counts agrees.
+   */
+  | {
+    readonly kind: 'percent';
+    readonly of: ColumnId | 'goodOrBetter' | undefined;
+    readonly base?: ShareBase | undefined;
+    /** The part as the header words it, when tally does not know those words ("Tỷ lệ đảng viên trẻ"). */
+    readonly unknownPart?: string | undefined;
+  }
   /** STT / TT: row numbers. */
   | { readonly kind: 'stt' }
   /** Free text about the row ("Ghi chú", "Lý do", "Địa chỉ"): read by people, not by tally. */

@@ -26,8 +26,11 @@ export type Fact =
   | (At & { readonly kind: 'missing-members'; readonly name: string })
   /** A column with "Trong đó" subsets and "Chia ra" parts, as one row gives them. */
   | (At & { readonly kind: 'pieces'; readonly name: string; readonly label: string; readonly whole: number; readonly subsets: readonly Piece[]; readonly parts: PartsSum | undefined })
-  /** A percentage written in a row, with what it may be a share of. */
-  | (At & { readonly kind: 'share'; readonly given: number; readonly fraction: boolean; readonly part: number; readonly bases: readonly number[] })
+  /**
+   * A percentage written in a row, with what it may be a share of: `decimals` as written (a fraction's own, for a
+   * cell formatted as a percentage), so that "44,6" is compared with 44,64 at one decimal.
+   */
+  | (At & { readonly kind: 'share'; readonly given: number; readonly decimals: number; readonly fraction: boolean; readonly part: number; readonly bases: readonly number[] })
   /** A total or subtotal row: what it says in each column and what the rows it covers add up to. */
   | (At & { readonly kind: 'total'; readonly label: string; readonly covers: readonly Cover[] })
   /** A committee with the cells listed under it: its own figures and what the cells add up to. */
@@ -91,7 +94,7 @@ export interface CellsSum {
 /** Verbose notes, each worded in check/notes.ts in both languages. */
 export const NOTE_CODES = [
   'header-at', 'hidden-rows-read', 'hidden-column-read', 'self-rating-column', 'blank-twin-column', 'derived-column',
-  'remark-column', 'numbers-in-name-column', 'name-from-title', 'full-plus-probationary', 'type-column-from-data',
+  'remark-column', 'percent-part-unknown', 'numbers-in-name-column', 'name-from-title', 'full-plus-probationary', 'type-column-from-data',
   'rating-column-from-data', 'self-rating-from-data', 'hidden-helper-error', 'hidden-sheet', 'disguised-csv',
   'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline',
 ] as const;

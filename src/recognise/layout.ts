@@ -105,8 +105,10 @@ export function planColumns(sheet: RawSheet, header: HeaderMap): ColumnPlan {
     else if (m.kind === 'ratingTick') tickCandidates.push(col);
     else if (m.kind === 'part') parts.push({ col, of: m.of });
     else if (m.kind === 'percent') {
-      // A lone "Tỷ lệ %" is the share of the count column just before it.
+      // A lone "Tỷ lệ %" is the share of the count column just before it; a share of something tally cannot
+      // name is not checked, and the verbose output says so.
       if (m.of !== undefined) percents.push(col);
+      else if (m.unknownPart !== undefined) facts.push(note('percent-part-unknown', { label: col.label }));
       else {
         const left = [...header.columns].reverse().find((c) => c.index < col.index && c.meaning.kind === 'canonical');
         if (left?.meaning.kind === 'canonical') percents.push({ ...col, meaning: { kind: 'percent', of: left.meaning.id } });

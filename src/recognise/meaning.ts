@@ -1,5 +1,5 @@
 import { ALIAS_INDEX, isCountColumn, type ColumnId } from './columns.js';
-import type { ColumnKind, HeaderColumn } from './column-kind.js';
+import type { ColumnKind, HeaderColumn, ShareBase } from './column-kind.js';
 import { fold } from './normalise.js';
 import { ratingOfHeader, type RatingLevel } from './vocabulary.js';
 
@@ -63,6 +63,45 @@ function isPercentHeader(raw: string, folded: string): boolean {
   return raw.includes('%') || /^(ty le|ti le|tl)\b/.test(folded) || /\b(ty le|ti le)\b/.test(folded);
 }
 
+/** The words of a percentage header that name its base: "so với tổng số ĐV", "so với đầu năm", "được đánh giá". */
+const SHARE_BASES: readonly (readonly [RegExp, ShareBase])[] = [
+  [/\b(?:so voi |tren )?(?:tong )?(?:so )?(?:dang vien |dv )?(?:duoc|da) (?:danh gia|xep loai|danh gia xep loai|danh gia, xep loai)\b.*$/, 'rated'],
+  [/\b(?:so voi|tren) (?:tong )?(?:so )?(?:dang vien |dv )?(?:dau nam|dau ky|dau nhiem ky|nam truoc chuyen sang|ky truoc chuyen sang)\b.*$/, 'membersStart'],
+  [/\b(?:so voi|tren) (?:tong so|tong|so)(?: (?:dang vien|dv))?(?: (?:cuoi nam|cuoi ky|hien co))?$/, 'members'],
+  [/\b(?:so voi|tren) (?:dang vien|dv)$/, 'members'],
+];
+const PERCENT_WORDS = /\b(?:ty le|ti le|tl)\b|%|\(\s*\)/g;
+/** "HTTNV trở lên", "hoàn thành tốt nhiệm vụ trở lên": the members good or better. */
+const GOOD_OR_BETTER = /^(?:(?:so )?(?:dang vien|dv) )?(?:httnv|hoan thanh tot nhiem vu|hoan thanh tot) tro len$/;
+
+/**
+ * What a percentage header says it is a share of, and of what base. "Tỷ lệ % so với kế hoạch" or "so với cùng
+ * kỳ" compares with another figure: a remark. What is left of the words, once the percentage and the base are
+ * taken off, names the part ("Tỷ lệ nữ" → the women); with nothing left, the parent does ("Đảng viên nữ › TL%").
+ */
+function percentMeaning(path: readonly string[], leaf: string): ColumnKind {
+  let rest = leaf.replace(PERCENT_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  let base: ShareBase | undefined;
+  for (const [words, b] of SHARE_BASES) {
+    const cut = rest.replace(words, '').trim();
+    if (cut !== rest) {
+      base = b;
+      rest = cut;
+      break;
+    }
+  }
+  if (base === undefined && COMPARED_PERCENT.test(leaf)) return { kind: 'remark' };
+  if (rest === '') {
+    const of = path.length > 1 ? matchPath(path.slice(0, -1)) : undefined;
+    return { kind: 'percent', of: of?.kind === 'canonical' ? of.id : undefined, base };
+  }
+  if (GOOD_OR_BETTER.test(rest)) return { kind: 'percent', of: 'goodOrBetter', base };
+  const named = matchPath([rest]);
+  if (named.kind === 'canonical') return { kind: 'percent', of: named.id, base };
+  // A part named in words tally does not know ("Tỷ lệ đảng viên trẻ"): no share to check, and said so.
+  return { kind: 'percent', of: undefined, base, unknownPart: rest };
+}
+
 const MEMBER_RATING_COLUMN: Record<RatingLevel | 'unrated', ColumnId> = {
   HTXSNV: 'membersHTXSNV', HTTNV: 'membersHTTNV', HTNV: 'membersHTNV', KHTNV: 'membersKHTNV', unrated: 'membersNotRated',
 };
@@ -102,13 +141,11 @@ export function matchPath(path: readonly string[]): ColumnKind {
     if (id === 'membersStart') return { kind: 'canonical', id };
     if (id === 'members') return { kind: 'canonical', id: dated[2] === '1' && dated[3] === '1' ? 'membersStart' : 'members' };
   }
-  if (isPercentHeader(raw, leaf) && COMPARED_PERCENT.test(leaf)) return { kind: 'remark' };
+  const share = isPercentHeader(raw, leaf) ? percentMeaning(path, leaf) : undefined;
+  if (share?.kind === 'remark') return share;
   // "Tăng (+), giảm (-)", "Chênh lệch", "+/-": a difference of two figures, signed, worked out rather than added.
   if (SIGNED.test(leaf) || /\+\s*\/\s*-|\(\s*\+\s*\).*\(\s*-\s*\)/.test(raw)) return { kind: 'derived' };
-  if (isPercentHeader(raw, leaf)) {
-    const of = parents.length > 0 ? matchPath(path.slice(0, -1)) : undefined;
-    return { kind: 'percent', of: of?.kind === 'canonical' ? of.id : undefined };
-  }
+  if (share) return share;
   if (parents.length > 0 && COUNT_LEAF.has(leaf)) return matchPath(path.slice(0, -1));
   if (parents.length > 0 && TOTAL_LEAF.has(leaf)) {
     const parent = matchPath(path.slice(0, -1));

@@ -3,7 +3,7 @@ import type { ColumnId, CountColumn } from '../columns.js';
 import type { Fact, Note } from '../facts.js';
 import type { Layout } from '../layout.js';
 import { cellText } from '../normalise.js';
-import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent } from '../numbers.js';
+import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, writtenDecimals } from '../numbers.js';
 import { INDENT, MARK, SUB_BULLET, SUB_LETTER, SUB_STT } from '../patterns.js';
 import type { TextCache, RowView } from '../rows/view.js';
 import type { UnitRow } from '../table.js';
@@ -218,14 +218,19 @@ function readShare(h: UnitHost, row: readonly CellValue[], r: number, col: Layou
   const cell = row[col.index] ?? null;
   if (isCellError(cell)) return;
   const given = parsePercent(cell);
-  const part = counts[m.of as CountColumn];
+  const part = m.of === 'goodOrBetter'
+    ? (counts.membersHTTNV === undefined ? undefined : counts.membersHTTNV + (counts.membersHTXSNV ?? 0))
+    : counts[m.of as CountColumn];
   if (given === undefined || part === undefined) return;
   const rated = (counts.membersHTXSNV ?? 0) + (counts.membersHTTNV ?? 0) + (counts.membersHTNV ?? 0) + (counts.membersKHTNV ?? 0);
-  // The admission rate is of the members at the start (as tally computes it); other shares of rated or of the end.
-  const bases = [rated, counts.members ?? 0, m.of === 'admitted' ? (counts.membersStart ?? 0) : 0].filter((b) => b > 0);
+  const named = m.base === undefined ? undefined : { rated, members: counts.members ?? 0, membersStart: counts.membersStart ?? 0 }[m.base];
+  // The base the header names, or else any the share may be of: the admission rate of the members at the start
+  // (as tally computes it), other shares of the rated or of the members.
+  const bases = (named !== undefined ? [named] : [rated, counts.members ?? 0, m.of === 'admitted' ? (counts.membersStart ?? 0) : 0]).filter((b) => b > 0);
   if (bases.length === 0) return;
   // A cell formatted as a percentage holds the fraction (0,45 shown as 45%).
-  h.emit({ kind: 'share', row: r, col: col.index, column: col.label, given, fraction: typeof cell === 'number' && given <= 1, part, bases });
+  const fraction = typeof cell === 'number' && given <= 1;
+  h.emit({ kind: 'share', row: r, col: col.index, column: col.label, given, decimals: writtenDecimals(cell), fraction, part, bases });
 }
 
 /** A "Trong đó" figure and the "Chia ra" figures of each whole in the row, for check/ to set against it. */
