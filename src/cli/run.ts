@@ -120,6 +120,9 @@ export async function run(io: Io): Promise<number> {
       code = await check(inputs, opts, io);
     });
 
+  const { addTemplateCommand } = await import('./template.js');
+  addTemplateCommand(program, io, (c) => (code = c));
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
   } catch (err) {

@@ -19,9 +19,10 @@ export const EXPECTED = {
   'quotas.minFullMembers': { vi: 'một số nguyên từ 0 trở lên', en: 'a whole number, 0 or more' },
   bloc: { vi: 'tên Đảng bộ Khối, trong dấu ngoặc kép ("Đảng bộ Khối các cơ quan tỉnh")', en: 'the bloc\'s name, in double quotes ("Đảng bộ Khối các cơ quan tỉnh")' },
   place: { vi: 'tên địa danh, trong dấu ngoặc kép ("Hà Nội")', en: 'a place name, in double quotes ("Hà Nội")' },
+  indicators: { vi: 'một danh sách tên chỉ tiêu, mỗi tên trong dấu ngoặc kép (["Số cuộc học tập nghị quyết"])', en: 'a list of indicator names, each in double quotes (["Số cuộc học tập nghị quyết"])' },
 } as const satisfies Record<ConfigKey, { vi: string; en: string }>;
 
-const TOP_KEYS = ['decimals', 'rounding', 'scale', 'excellentBase', 'quotas', 'bloc', 'place'] as const satisfies readonly Exclude<ConfigKey, `quotas.${string}`>[];
+const TOP_KEYS = ['decimals', 'rounding', 'scale', 'excellentBase', 'quotas', 'bloc', 'place', 'indicators'] as const satisfies readonly Exclude<ConfigKey, `quotas.${string}`>[];
 const QUOTA_KEYS = ['excellent', 'minFullMembers'] as const satisfies readonly QuotaKey[];
 
 function isConfigKey(key: string): key is ConfigKey {

@@ -139,6 +139,12 @@ export const FATAL = {
     hintVi: 'Chọn tên khác cho -o (ví dụ tong-hop.xlsx), đặt ở ngoài thư mục báo cáo.',
     hintEn: 'Give -o another name (such as summary.xlsx), outside the folder of reports.',
   },
+  'output-exists': {
+    vi: (a: Args) => `Không ghi vào "${a.file}": tệp này đã có, có thể là một mẫu đã điền.`,
+    en: (a: Args) => `Not writing to "${a.file}": the file exists, and may be a form already filled in.`,
+    hintVi: 'Chọn tên khác cho -o, hoặc thêm --force để ghi đè.',
+    hintEn: 'Give -o another name, or add --force to overwrite it.',
+  },
   'output-format': {
     vi: (a: Args) => (a.file ? `Không biết ghi "${a.file}" theo định dạng nào (${a.detail}).` : `--format ${a.format} ghi ra một tệp, không ra màn hình: cần thêm -o TỆP.${a.format}.`),
     en: (a: Args) => (a.file ? `Cannot tell which format to write "${a.file}" in (${a.detail}).` : `--format ${a.format} writes a file, not to the terminal: add -o FILE.${a.format}.`),

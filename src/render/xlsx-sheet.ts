@@ -39,7 +39,7 @@ export interface CellStyle {
 }
 
 /** A value for a cell. Text is always written as text (a name "=HYPERLINK(…)" stays a name, never a formula). */
-export type Value = string | number | null | { readonly formula: string; readonly result: number };
+export type Value = string | number | null | { readonly formula: string; readonly result: number | string };
 
 /**
  * Writes one sheet top to bottom: the title block, a header of one or two rows, the rows of the table; then
