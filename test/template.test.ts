@@ -225,10 +225,11 @@ describe('tally template', () => {
   }, 150_000);
 
   it('refuses to overwrite a form that exists, unless --force', async () => {
-    const r = await tally(['template', '--period', '2024']);
+    expect((await tally(['template', '-o', 'twice.xlsx'])).code).toBe(0);
+    const r = await tally(['template', '-o', 'twice.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Không ghi vào "mau-bao-cao.xlsx": tệp này đã có, có thể là một mẫu đã điền.');
-    expect((await tally(['template', '--period', '2024', '--force'])).code).toBe(0);
+    expect(r.err).toBe('không ghi: Không ghi vào "twice.xlsx": tệp này đã có, có thể là một mẫu đã điền.\n    cách sửa: Chọn tên khác cho -o, hoặc thêm --force để ghi đè.\n');
+    expect((await tally(['template', '-o', 'twice.xlsx', '--force'])).code).toBe(0);
   });
 
   it('--format csv prints the header line, UTF-8 with a byte-order mark, that tally reads as a table header', async () => {

@@ -37,7 +37,7 @@ export function renderDiagnosticLines(diags: readonly Diagnostic[], o: Diagnosti
 }
 
 /** Failures of `-o FILE`: about the file to write, not an input. */
-const OUTPUT_CODES: ReadonlySet<string> = new Set(['output-is-input', 'output-format', 'write-failed']);
+const OUTPUT_CODES: ReadonlySet<string> = new Set(['output-is-input', 'output-exists', 'output-format', 'write-failed']);
 
 export function renderFailures(failures: readonly TallyError[], o: DiagnosticsOptions): string[] {
   const c = new Chalk({ level: o.color ? 1 : 0 });
