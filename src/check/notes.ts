@@ -102,6 +102,14 @@ const NOTES = {
     vi: () => 'không phải bảng tính (.xlsx, .csv), bỏ qua',
     en: () => 'not a spreadsheet (.xlsx, .csv), skipped',
   },
+  'httnv-from-good-or-better': {
+    vi: (a) => `không có cột đảng viên HTTNV: lấy "${s(a, 'whole')}" trừ "${s(a, 'excellent')}"`,
+    en: (a) => `no column of HTTNV members: "${s(a, 'whole')}" less "${s(a, 'excellent')}" are taken`,
+  },
+  'member-quota-not-judged': {
+    vi: (a) => `có cột "${s(a, 'excellent')}" nhưng không có cột đảng viên HTTNV hay HTTNV trở lên: không xét tỷ lệ đảng viên xuất sắc (TL041)`,
+    en: (a) => `column "${s(a, 'excellent')}" but no column of HTTNV or good-or-better members: the excellent members' quota (TL041) is not judged`,
+  },
 } as const satisfies Record<NoteCode, { vi: Say; en: Say }>;
 
 /** A note's words, without its place. */

@@ -161,6 +161,7 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
   if (period !== undefined && titled?.from === 'title' && titled.period !== period) {
     emit({ kind: 'period-differs', row: titled.row, col: titled.col, column: undefined, given: period, title: titled.period, text: titled.text });
   }
+  memberLevelNotes(columns, labelAt, emit);
   const indicators = readIndicators(plan, others, scale, emit);
   const ticks = readTicks(plan, others, indicators);
   // Parts of a count add up to it when the table has no column for the count; beside one, they are indicators.
@@ -177,6 +178,17 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
     nameCol: columns.name, membersCol: columns.members, sttCol: header.columns.find((c) => c.meaning.kind === 'stt')?.index,
     summed, firstIndicator: summed.length - indicators.length, period: period ?? titled?.period, labelAt,
   };
+}
+
+/**
+ * The member levels a table gives only in part: HTTNV worked out from "HTTNV trở lên" (walk/unit.ts), or no base for
+ * the excellent members' quota at all (an HTXSNV column alone: TL041 is not judged, and said so).
+ */
+function memberLevelNotes(columns: ColumnPlan['columns'], labelAt: (col: number) => string | undefined, emit: (f: Fact) => void): void {
+  if (columns.membersHTXSNV === undefined || columns.membersHTTNV !== undefined) return;
+  const excellent = labelAt(columns.membersHTXSNV) ?? '';
+  if (columns.membersGoodOrBetter !== undefined) emit(note('httnv-from-good-or-better', { whole: labelAt(columns.membersGoodOrBetter) ?? '', excellent }));
+  else emit(note('member-quota-not-judged', { excellent }));
 }
 
 /** An unrecognised column is an indicator when its data are numbers, and ignored (with a warning) when text. */

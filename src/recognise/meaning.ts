@@ -159,6 +159,16 @@ export function matchPath(path: readonly string[]): ColumnKind {
     if (parent.kind === 'canonical' && isCountColumn(parent.id)) return ACTUAL_LEAF.test(leaf) ? parent : { kind: 'other' };
   }
   if (parents.length > 0) {
+    const parent = matchPath(path.slice(0, -1));
+    // "Số ĐV HTTNV trở lên › Tổng số | Trong đó: HTXSNV": the excellent among the good or better, the member level.
+    if (parent.kind === 'canonical' && parent.id === 'membersGoodOrBetter') {
+      const level = ratingOfHeader(variants(leaf).at(-1) ?? leaf);
+      if (level === 'HTXSNV') return { kind: 'canonical', id: 'membersHTXSNV' };
+    }
+    // "Xếp loại đảng viên › HTTNV trở lên": the members good or better.
+    if (GOOD_OR_BETTER.test(leaf) && parents.some((p) => MEMBER_CONTEXT.test(p))) return { kind: 'canonical', id: 'membersGoodOrBetter' };
+  }
+  if (parents.length > 0) {
     // Under a count other than the members ("Kết nạp", "Chuyển đến"): "Trong đó: Nữ" is a subset of it, kept as
     // an indicator (never the members' women); anything else is a part of it.
     const parent = matchPath(path.slice(0, -1));

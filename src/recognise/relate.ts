@@ -35,7 +35,10 @@ export function relateColumns(columns: readonly HeaderColumn[]): HeaderColumn[] 
       if (whole.meaning.kind === 'canonical' && !isCountColumn(whole.meaning.id)) continue;
       // Under the members, the canonical columns (women, probationary, ...) have rules of their own.
       if (whole.meaning.kind === 'canonical' && whole.meaning.id === 'members') continue;
-      if (col.meaning.kind === 'canonical') {
+      // "Số ĐV HTTNV trở lên | Trong đó: HTXSNV": the excellent members themselves, a subset of the good or better.
+      const excellentOfGood = whole.meaning.kind === 'canonical' && whole.meaning.id === 'membersGoodOrBetter'
+        && col.meaning.kind === 'canonical' && col.meaning.id === 'membersHTXSNV';
+      if (col.meaning.kind === 'canonical' && !excellentOfGood) {
         col.meaning = { kind: 'other' };
         col.label = `${whole.label} › ${col.label}`;
       }

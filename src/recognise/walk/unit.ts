@@ -170,7 +170,19 @@ function readFigures(h: UnitHost, v: RowView): { counts: Partial<Record<CountCol
       });
     }
   }
+  goodOrBetter(h.layout, counts);
   return { counts, indicators };
+}
+
+/**
+ * "Số ĐV HTTNV trở lên › Tổng số | Trong đó: HTXSNV" with no HTTNV column: the HTTNV members are the good or better
+ * less the excellent (more excellent than good or better is TL041 against that base, not a negative count).
+ */
+function goodOrBetter(layout: Layout, counts: Partial<Record<CountColumn, number>>): void {
+  const total = counts.membersGoodOrBetter;
+  if (total === undefined || layout.columns.membersHTTNV !== undefined) return;
+  const excellent = counts.membersHTXSNV ?? 0;
+  if (total >= excellent) counts.membersHTTNV = total - excellent;
 }
 
 /** The unit's rating: its rating column, or the level column marked "x". */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../src/analyse/analyse.js';
+import { analyseFixtures, cli, notesOf } from './helpers.js';
+
+/**
+ * More of issue 13's classes (fixtures/round2-more/, made by fixtures/src/round2-more/): the member quota only
+ * where its base is in the file, official Biểu 1 columns, rating codes with and without a legend.
+ */
+const read = (name: string): Promise<Analysis> => analyseFixtures([`round2-more/${name}`], { workers: 0 });
+const at = (a: Analysis): string[] => a.diagnostics.map((d) => `${d.code}@${d.location.cell ?? '-'}`);
+
+describe('the member quota (TL041) only where the file gives its base', () => {
+  it('is not judged on a table with HTXSNV, HTNV and KHTNV but no HTTNV column, and says so', async () => {
+    const a = await read('quota/no-httnv-column.csv');
+    // Sở Y tế's 30 HTXSNV would be "over 20% of 30" if the missing HTTNV were taken as 0.
+    expect(at(a)).toEqual([]);
+    expect(a.summary!.memberRatings.ratings.HTXSNV).toBe(45);
+    expect(a.summary!.members.end).toBe(193);
+    expect(notesOf(a)).toContain('fixtures/round2-more/quota/no-httnv-column.csv: có cột "ĐV HTXSNV" nhưng không có cột đảng viên HTTNV hay HTTNV trở lên: không xét tỷ lệ đảng viên xuất sắc (TL041)');
+  });
+  it('is judged against a flat "Số ĐV HTTNV trở lên", whose "Trong đó: HTXSNV" are the excellent, and HTTNV the rest', async () => {
+    const a = await read('quota/tro-len-flat-en.csv');
+    expect(at(a)).toEqual(['TL041@F5']);
+    expect(a.diagnostics[0]!.args).toMatchObject({ name: 'Chi bộ Thanh tra tỉnh', value: 4, base: 14, expected: 2 });
+    expect(a.summary!.memberRatings.ratings).toEqual({ HTXSNV: 11, HTTNV: 63, HTNV: 7, KHTNV: 1 });
+    expect(notesOf(a)).toContain('fixtures/round2-more/quota/tro-len-flat-en.csv: không có cột đảng viên HTTNV: lấy "Số ĐV HTTNV trở lên" trừ "Trong đó: ĐV HTXSNV"');
+  });
+  it('takes "Số ĐV HTTNV trở lên › Tổng số" for the good or better, never for the members (round two)', async () => {
+    const a = await analyseFixtures(['round2/quota/exceeded-tro-len.xlsx'], { workers: 0 });
+    expect(at(a)).toEqual(['TL041@E8']);
+    expect(a.summary!.memberRatings.ratings).toEqual({ HTXSNV: 12, HTTNV: 62, HTNV: 7, KHTNV: 1 });
+    expect(a.summary!.members.end).toBe(82);
+  });
+  it('exits 0 on the quota fixtures with no false warning, and 1 with --strict on the true one', () => {
+    expect(cli(['check', 'fixtures/round2-more/quota/no-httnv-column.csv', '--strict']).status).toBe(0);
+    expect(cli(['check', 'fixtures/round2/quota/htxsnv-only.csv', '--strict']).status).toBe(0);
+    const r = cli(['check', 'fixtures/round2-more/quota/tro-len-flat-en.csv', '--strict']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('F5: cảnh báo TL041 "Chi bộ Thanh tra tỉnh": 4 đảng viên hoàn thành xuất sắc nhiệm vụ, vượt 20% của 14 đảng viên hoàn thành tốt nhiệm vụ trở lên (tối đa 2).');
+  });
+});
