@@ -39,3 +39,29 @@ describe('the member quota (TL041) only where the file gives its base', () => {
     expect(r.stdout + r.stderr).toContain('F5: cảnh báo TL041 "Chi bộ Thanh tra tỉnh": 4 đảng viên hoàn thành xuất sắc nhiệm vụ, vượt 20% của 14 đảng viên hoàn thành tốt nhiệm vụ trở lên (tối đa 2).');
   });
 });
+
+describe('official Biểu 1 columns in a unit table', () => {
+  const MOVEMENTS = { start: 184, admitted: 11, transferredIn: 5, deceased: 1, expelled: 0, removed: 1, resigned: 1, transferredOut: 4, end: 193, probationary: 15 };
+  it('reads the 2012 wording: A the start, B and C › Tổng số the movements\' totals, D › Tổng số the end, its "Trđó" the probationary', async () => {
+    const a = await read('bieu1-columns/official-2012-wording.xlsx');
+    expect(at(a)).toEqual([]);
+    expect(a.summary!.members).toMatchObject(MOVEMENTS);
+    // "E - Chênh lệch (chuyển đi - chuyển đến)" is a difference (negative here), never a count; "G - … có mặt" an indicator.
+    expect(a.summary!.indicators).toEqual([{ name: 'G - Đảng viên có mặt đến cuối kỳ báo cáo', total: 192 }]);
+    expect(notesOf(a)).toContain('fixtures/round2-more/bieu1-columns/official-2012-wording.xlsx [Biểu 1]: cột "E - Chênh lệch (chuyển đi - chuyển đến)" tính từ các cột khác (tổng của nhóm, số đã xếp loại, chênh lệch), không cộng thêm');
+  });
+  it('checks "B - Đảng viên tăng trong kỳ › Tổng số" against its kinds, with no "Chia ra" written (TL025, exit 1)', async () => {
+    const a = await read('bieu1-columns/increase-total-wrong.csv');
+    expect(at(a)).toEqual(['TL025@D6']);
+    expect(a.diagnostics[0]!.args).toMatchObject({ name: 'Chi bộ Sở Tư pháp', value: 4, expected: 3 });
+    expect(a.summary!.members).toMatchObject(MOVEMENTS);
+    const r = cli(['check', 'fixtures/round2-more/bieu1-columns/increase-total-wrong.csv']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('D6: lỗi TL025 "Chi bộ Sở Tư pháp": ô D6 (B - Đảng viên tăng trong kỳ › Tổng số) ghi 4, nhưng các cột chia ra (Kết nạp + Chuyển đến) cộng lại được 3.');
+  });
+  it('reads the 2021 wording: "B - Đảng viên tăng trong kỳ › Tổng số" is not the members (round two)', async () => {
+    const a = await analyseFixtures(['round2/bieu1-columns/official-2021-wording.csv'], { workers: 0 });
+    expect(at(a)).toEqual([]);
+    expect(a.summary!.members).toMatchObject({ start: 79, admitted: 4, transferredIn: 2, reinstated: 1, end: 82, probationary: 6 });
+  });
+});
