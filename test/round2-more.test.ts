@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../src/analyse/analyse.js';
+import { CATALOGUE } from '../src/check/catalogue.js';
+import { describeCodes, legendOf } from '../src/recognise/rating-codes.js';
 import { analyseFixtures, cli, notesOf } from './helpers.js';
 
 /**
@@ -63,5 +65,63 @@ describe('official Biểu 1 columns in a unit table', () => {
     const a = await analyseFixtures(['round2/bieu1-columns/official-2021-wording.csv'], { workers: 0 });
     expect(at(a)).toEqual([]);
     expect(a.summary!.members).toMatchObject({ start: 79, admitted: 4, transferredIn: 2, reinstated: 1, end: 82, probationary: 6 });
+  });
+});
+
+describe('rating codes, with a legend and without one', () => {
+  it('reads the legend\'s pairs however it is written, and nothing that only looks like one', () => {
+    expect(describeCodes(legendOf('Ghi chú: 1 - Hoàn thành xuất sắc nhiệm vụ; 2 - Hoàn thành tốt nhiệm vụ; 3 - Hoàn thành nhiệm vụ; 4 - Không hoàn thành nhiệm vụ.')!))
+      .toBe('1 = HTXSNV, 2 = HTTNV, 3 = HTNV, 4 = KHTNV');
+    expect(describeCodes(legendOf('(Xếp loại tổ chức: 1: HTXSNV; 2: HTTNV; 3: HTNV; 4: KHTNV)')!)).toBe('1 = HTXSNV, 2 = HTTNV, 3 = HTNV, 4 = KHTNV');
+    expect(describeCodes(legendOf('Ghi chú: A: Không hoàn thành nhiệm vụ; B: Hoàn thành nhiệm vụ; C: Hoàn thành tốt nhiệm vụ; D: Hoàn thành xuất sắc nhiệm vụ')!))
+      .toBe('A = KHTNV, B = HTNV, C = HTTNV, D = HTXSNV');
+    expect(describeCodes(legendOf('(*) Ghi mức xếp loại: 1 = Hoàn thành xuất sắc nhiệm vụ, 2 = Hoàn thành tốt nhiệm vụ')!)).toBe('1 = HTXSNV, 2 = HTTNV');
+    expect(describeCodes(legendOf('A. Hoàn thành tốt nhiệm vụ (HTTNV); B. Chưa xếp loại (mới thành lập)')!)).toBe('A = HTTNV, B = chưa xếp loại');
+    // A dateline, a form's number, a title: no legend.
+    expect(legendOf('Mỹ Tho, ngày 15 tháng 01 năm 2024')).toBeUndefined();
+    expect(legendOf('Biểu số 1-BTCTW; Số 25-BC/ĐUK')).toBeUndefined();
+    expect(legendOf('1 - Hoàn thành tốt nhiệm vụ')).toBeUndefined();
+    // Two codes for one level, or digits mixed with letters: not a legend.
+    expect(legendOf('1 - HTXSNV; 2 - HTXSNV')).toBeUndefined();
+    expect(legendOf('1 - HTXSNV; B - HTTNV')).toBeUndefined();
+  });
+  it('reads letters by a legend above the table, where E is "not rated"', async () => {
+    const a = await read('rating-codes/letters-legend-above-unrated.xlsx');
+    expect(at(a)).toEqual([]);
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 });
+    expect(a.summary!.organizations.unrated.map((u) => u.name)).toEqual(['Chi bộ Sở Khoa học và Công nghệ']);
+    expect(notesOf(a)).toContain('fixtures/round2-more/rating-codes/letters-legend-above-unrated.xlsx [Xếp loại]: cột "Mức xếp loại" ghi mã xếp loại, đọc theo chú thích ở ô A3: A = HTXSNV, B = HTTNV, C = HTNV, D = KHTNV, E = chưa xếp loại');
+  });
+  it('names the cell of a code the legend does not have (TL013, exit 1)', async () => {
+    const a = await read('rating-codes/code-outside-legend.csv');
+    expect(at(a)).toEqual(['TL013@E5']);
+    expect(CATALOGUE.TL013.vi(a.diagnostics[0]!.args)).toBe('Ô E5: mã xếp loại "5" không có trong chú thích của bảng (1 = HTXSNV, 2 = HTTNV, 3 = HTNV, 4 = KHTNV).');
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 1 });
+    const r = cli(['check', 'fixtures/round2-more/rating-codes/code-outside-legend.csv', '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('E5: error TL013 Cell E5: rating code "5" is not in the table\'s legend (1 = HTXSNV, 2 = HTTNV, 3 = HTNV, 4 = KHTNV).');
+  });
+  it('reads bare letters in the order of the levels, says so, and names a letter outside them', async () => {
+    const a = await read('rating-codes/bare-letters-outside.csv');
+    expect(at(a)).toEqual(['TL013@E5']);
+    expect(CATALOGUE.TL013.vi(a.diagnostics[0]!.args)).toBe('Ô E5: mã xếp loại "F" không có trong thứ tự bốn mức (A = HTXSNV, B = HTTNV, C = HTNV, D = KHTNV).');
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 });
+    expect(notesOf(a, 'en')).toContain('fixtures/round2-more/rating-codes/bare-letters-outside.csv: column "Xếp loại" holds rating codes and the table has no legend: read in the order of the four levels, A = HTXSNV, B = HTTNV, C = HTNV, D = KHTNV (if that is wrong, add a legend of the codes under the table)');
+  });
+  it('does not choose between two legends that disagree: every code is TL013 and the notes say why', async () => {
+    const a = await read('rating-codes/legends-disagree.csv');
+    expect(at(a)).toEqual(['TL013@D4', 'TL013@D5', 'TL013@D6', 'TL013@D7', 'TL013@D8']);
+    expect(a.summary!.organizations.rated).toBe(0);
+    expect(notesOf(a)).toContain('fixtures/round2-more/rating-codes/legends-disagree.csv: cột "Xếp loại" ghi mã xếp loại, nhưng chú thích ở ô A2 và ô A10 không khớp nhau: không đọc mã');
+  });
+  it('reads the reversed legend of round two: the failing cell is not the excellent one', async () => {
+    const a = await analyseFixtures(['round2/rating-codes/letters-legend-reversed.xlsx'], { workers: 0 });
+    expect(at(a)).toEqual([]);
+    expect(a.summary!.organizations.goodOrBetter).toMatchObject({ count: 4, of: 6 });
+  });
+  it('says with --verbose that bare 1–4 were read in the order of the levels (round two)', () => {
+    const r = cli(['fixtures/round2/rating-codes/bare-codes.csv', '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('cột "Xếp loại" ghi mã xếp loại mà bảng không có chú thích: đọc theo thứ tự bốn mức, 1 = HTXSNV, 2 = HTTNV, 3 = HTNV, 4 = KHTNV');
   });
 });

@@ -39,12 +39,6 @@ const NOT_YET: Readonly<Record<string, string>> = {
   'fixtures/round2/own-forms/03-dang-bo-so-tai-chinh.xlsx': 'the own label/value form of a unit is refused',
   'fixtures/round2/own-forms/04-chi-bo-ban-dan-toc.csv': 'the own label/value form of a unit is refused',
   'fixtures/round2/own-forms': 'the own label/value form of a unit is refused',
-  'fixtures/round2/rating-codes/legend-note-below.csv': 'rating codes 1–4 / A–D are not read',
-  'fixtures/round2/rating-codes/legend-line-above.xlsx': 'rating codes 1–4 / A–D are not read',
-  'fixtures/round2/rating-codes/letters-legend-reversed.xlsx': 'rating codes 1–4 / A–D are not read',
-  'fixtures/round2/rating-codes/letters-legend-usual-en.csv': 'rating codes 1–4 / A–D are not read',
-  'fixtures/round2/rating-codes/bare-codes.csv': 'rating codes 1–4 / A–D are not read',
-  'fixtures/round2/rating-codes/legend-footnote.xlsx': 'rating codes 1–4 / A–D are not read',
 };
 
 async function differences(input: string, want: Want): Promise<string[]> {
