@@ -76,8 +76,11 @@ export const CATALOGUE = {
   },
   TL013: {
     severity: 'error', rule: 'unknown-rating',
-    vi: (a) => `Ô ${s(a, 'cell')}: không hiểu mức xếp loại "${s(a, 'value')}".`,
-    en: (a) => `Cell ${s(a, 'cell')}: unknown rating "${s(a, 'value')}".`,
+    // A code the column's legend does not have ("5" where the legend says 1–4), or, with no legend, not 1–4 / A–D.
+    vi: (a) => (a.codes === undefined ? `Ô ${s(a, 'cell')}: không hiểu mức xếp loại "${s(a, 'value')}".`
+      : `Ô ${s(a, 'cell')}: mã xếp loại "${s(a, 'value')}" không có trong ${a.legend === 'yes' ? 'chú thích của bảng' : 'thứ tự bốn mức'} (${s(a, 'codes')}).`),
+    en: (a) => (a.codes === undefined ? `Cell ${s(a, 'cell')}: unknown rating "${s(a, 'value')}".`
+      : `Cell ${s(a, 'cell')}: rating code "${s(a, 'value')}" is not in ${a.legend === 'yes' ? 'the table\'s legend' : 'the order of the four levels'} (${s(a, 'codes')}).`),
     hintVi: 'Ghi một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Chưa xếp loại.',
     hintEn: 'Use one of: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Chưa xếp loại.',
   },

@@ -69,7 +69,7 @@ export class SheetFacts {
         this.say(CELL_PROBLEM[f.problem], f, { value: f.shown, label: f.label });
         return;
       case 'unknown-rating':
-        this.say(f.oldScale ? 'TL018' : 'TL013', f, { value: f.value });
+        this.say(f.oldScale ? 'TL018' : 'TL013', f, { value: f.value, ...(f.codes ? { codes: f.codes.known, legend: f.codes.legend ? 'yes' : 'no' } : {}) });
         return;
       case 'unknown-type':
         this.say('TL014', f, { value: f.value });

@@ -1,8 +1,11 @@
 import type { Note, NoteCode } from '../recognise/facts.js';
 import type { Lang } from './catalogue.js';
+import { a1 } from './diagnostic.js';
 
 type Say = (a: Note['args']) => string;
 const s = (a: Note['args'], k: string): string => String(a[k] ?? '');
+/** An A1 address from a 1-based row and a 0-based column among the args. */
+const cell = (a: Note['args'], row: string, col: string): string => a1(Number(a[row] ?? 1) - 1, Number(a[col] ?? 0));
 
 /** How each verbose note reads, in Vietnamese and English. */
 const NOTES = {
@@ -101,6 +104,26 @@ const NOTES = {
   'not-a-spreadsheet': {
     vi: () => 'không phải bảng tính (.xlsx, .csv), bỏ qua',
     en: () => 'not a spreadsheet (.xlsx, .csv), skipped',
+  },
+  'httnv-from-good-or-better': {
+    vi: (a) => `không có cột đảng viên HTTNV: lấy "${s(a, 'whole')}" trừ "${s(a, 'excellent')}"`,
+    en: (a) => `no column of HTTNV members: "${s(a, 'whole')}" less "${s(a, 'excellent')}" are taken`,
+  },
+  'member-quota-not-judged': {
+    vi: (a) => `có cột "${s(a, 'excellent')}" nhưng không có cột đảng viên HTTNV hay HTTNV trở lên: không xét tỷ lệ đảng viên xuất sắc (TL041)`,
+    en: (a) => `column "${s(a, 'excellent')}" but no column of HTTNV or good-or-better members: the excellent members' quota (TL041) is not judged`,
+  },
+  'rating-codes-legend': {
+    vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại, đọc theo chú thích ở ô ${cell(a, 'row', 'col')}: ${s(a, 'codes')}`,
+    en: (a) => `column "${s(a, 'label')}" holds rating codes, read by the legend in cell ${cell(a, 'row', 'col')}: ${s(a, 'codes')}`,
+  },
+  'rating-codes-assumed': {
+    vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại mà bảng không có chú thích: đọc theo thứ tự bốn mức, ${s(a, 'codes')} (nếu không đúng, thêm chú thích mã vào dưới bảng)`,
+    en: (a) => `column "${s(a, 'label')}" holds rating codes and the table has no legend: read in the order of the four levels, ${s(a, 'codes')} (if that is wrong, add a legend of the codes under the table)`,
+  },
+  'rating-codes-conflict': {
+    vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại, nhưng chú thích ở ô ${cell(a, 'row', 'col')} và ô ${cell(a, 'otherRow', 'otherCol')} không khớp nhau: không đọc mã`,
+    en: (a) => `column "${s(a, 'label')}" holds rating codes, but the legends in cells ${cell(a, 'row', 'col')} and ${cell(a, 'otherRow', 'otherCol')} disagree: the codes are not read`,
   },
 } as const satisfies Record<NoteCode, { vi: Say; en: Say }>;
 

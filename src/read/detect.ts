@@ -22,6 +22,8 @@ export interface ZipEntry {
   /** 0 stored, 8 deflated. */
   readonly method: number;
   readonly localOffset: number;
+  /** Where its record in the central directory starts. */
+  readonly centralOffset: number;
 }
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -66,7 +68,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
     const nameLength = buf.readUInt16LE(offset + 28);
     const extra = buf.readUInt16LE(offset + 30);
     const comment = buf.readUInt16LE(offset + 32);
-    entries.push({ name: buf.toString('utf8', offset + 46, offset + 46 + nameLength), size, compressedSize, method, localOffset });
+    entries.push({ name: buf.toString('utf8', offset + 46, offset + 46 + nameLength), size, compressedSize, method, localOffset, centralOffset: offset });
     offset += 46 + nameLength + extra + comment;
   }
   return entries;

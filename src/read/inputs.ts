@@ -160,7 +160,7 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
     case 'xlsx': {
       const all = bytes ?? (await readFile(path));
       if (shouldStream(what.entries)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file) };
-      const { sheets, notes } = await readXlsx(all, file);
+      const { sheets, notes } = await readXlsx(all, file, what.entries);
       return { kind: 'workbook', sheets, notes };
     }
     case 'text':

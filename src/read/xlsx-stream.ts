@@ -1,9 +1,10 @@
 import { createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
-import { centralDirectoryOffset, type ZipEntry } from './detect.js';
+import type { ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, MergeRange } from './types.js';
-import { loadExcel, plainValue, type FormulaStats } from './xlsx.js';
+import { libraryDetail, loadExcel, plainValue, type FormulaStats } from './xlsx.js';
+import { absoluteRels, rezip } from './zip-parts.js';
 
 /** Above this much sheet XML a workbook is streamed rather than loaded whole (a full load takes ~16× the XML). */
 export const STREAM_FROM_BYTES = 8 * 1024 * 1024;
@@ -91,24 +92,21 @@ export function worksheetCount(entries: readonly ZipEntry[]): number {
 }
 
 /**
- * The zip's local entries (header, data and data descriptor, copied as they are) with the workbook's parts before
- * its sheets. exceljs's streaming reader reads entries in file order, and a sheet met before the workbook's
- * relations and shared strings goes to a temporary file to be read at the end; with some files (sheets first, as
- * exceljs itself writes them) that path lost the sheets' names and strings about one run in four. In this order
- * a workbook with shared strings never takes it (one without shared strings still does, and came back whole in
- * every run tried). The pieces are views of the same bytes, never copies.
+ * The zip with the workbook's parts before its sheets. exceljs's streaming reader reads entries in file order, and
+ * a sheet met before the workbook's relations and shared strings goes to a temporary file to be read at the end;
+ * with some files (sheets first, as exceljs itself writes them) that path lost the sheets' names and strings about
+ * one run in four. In this order a workbook with shared strings never takes it (one without shared strings still
+ * does, and came back whole in every run tried). In the same pass, absolute relationship targets are made
+ * relative (zip-parts.ts). Unchanged entries are views of the same bytes, never copies.
  */
 function partsFirst(bytes: Uint8Array, entries: readonly ZipEntry[]): Buffer[] {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  const end = centralDirectoryOffset(bytes) ?? buf.length;
-  const pieces = byOffset.map((e, i) => ({ name: e.name, data: buf.subarray(e.localOffset, byOffset[i + 1]?.localOffset ?? end) }));
   const rank = (name: string): number => (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 2 : /^xl\/worksheets\//.test(name) ? 3 : 1);
   // Sheets in the order of their numbers (sheet1, sheet2, …), the order their layouts were read in.
   const number = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
-  const ordered = pieces.sort((a, b) => rank(a.name) - rank(b.name) || (rank(a.name) === 2 ? number(a.name) - number(b.name) : 0)).map((p) => p.data);
-  // The central directory closes the stream, as the reader expects (its offsets are not used when streaming).
-  return [...ordered, buf.subarray(end)];
+  return rezip(bytes, entries, {
+    order: (a, b) => rank(a.name) - rank(b.name) || (rank(a.name) === 2 ? number(a.name) - number(b.name) : 0),
+    replace: absoluteRels(bytes, entries),
+  });
 }
 
 /**
@@ -149,7 +147,6 @@ export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[
     }
   } catch (err) {
     if (err instanceof TallyError) throw err;
-    const detail = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 120) ?? 'unknown' : 'unknown';
-    throw new TallyError('corrupt', { file, detail });
+    throw new TallyError('corrupt', { file, detail: libraryDetail(err) });
   }
 }

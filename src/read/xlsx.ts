@@ -1,7 +1,9 @@
 import type { CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
+import type { ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
+import { absoluteRels, rezip } from './zip-parts.js';
 import type { CellValue, MergeRange, RawSheet } from './types.js';
 
 /** A sheet that was not read, and why: for verbose output. */
@@ -160,15 +162,30 @@ function sheetOf(ws: Worksheet, file: string, stats: FormulaStats): RawSheet {
   return { file, sheet: ws.name, rows, merges, hiddenRows, hiddenColumns };
 }
 
+/**
+ * What a reading library's failure says about the file, for the message. Its own words about the zip ("End of data
+ * reached", "Corrupted zip") are kept; a JavaScript error inside the library ("Cannot read properties of
+ * undefined") says nothing to a clerk and becomes a plain sentence.
+ */
+export function libraryDetail(err: unknown): string {
+  if (!(err instanceof Error) || err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) {
+    return 'một phần của bảng tính không đọc được / a part of the workbook could not be read';
+  }
+  return err.message.split('\n')[0]?.slice(0, 120) ?? 'unknown';
+}
+
 /** Read every visible worksheet of an .xlsx; hidden ones are noted, not read. */
-export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheets: RawSheet[]; notes: SheetNote[] }> {
+export async function readXlsx(bytes: Uint8Array, file: string, entries: readonly ZipEntry[] = []): Promise<{ sheets: RawSheet[]; notes: SheetNote[] }> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
+  // Absolute relationship targets ("/xl/tables/table1.xml", as scripts write them) are made relative first: exceljs
+  // cannot follow them (zip-parts.ts).
+  const absolute = absoluteRels(bytes, entries);
+  const zip = absolute.size > 0 ? Buffer.concat(rezip(bytes, entries, { replace: absolute })) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, LOAD_OPTIONS);
+    await workbook.xlsx.load(zip as unknown as ArrayBuffer, LOAD_OPTIONS);
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 120) ?? 'unknown' : 'unknown';
-    throw new TallyError('corrupt', { file, detail });
+    throw new TallyError('corrupt', { file, detail: libraryDetail(err) });
   }
   const sheets: RawSheet[] = [];
   const notes: SheetNote[] = [];

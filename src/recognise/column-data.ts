@@ -4,6 +4,7 @@ import type { HeaderMap } from './header.js';
 import { cellText, fold } from './normalise.js';
 import { countOf, decimalOf, parseCount } from './numbers.js';
 import { BLOC_LINE, DATA_SAMPLE_ROWS, MARK, NAME_SAMPLE_ROWS } from './patterns.js';
+import { ratingCode } from './rating-codes.js';
 import { isTotalLabel } from './rows/labels.js';
 import { inferOrgType, parseOrgType, parseRating, type Scale } from './vocabulary.js';
 
@@ -65,6 +66,17 @@ export class ColumnData {
 
   holdsTypes(c: number): boolean {
     return this.share(c, (t) => parseOrgType(t) !== undefined) >= 0.8;
+  }
+
+  /** The rating codes ("1"…"4", "A"…"D") among the column's cells that are no rating in words. */
+  ratingCodes(c: number): Set<string> {
+    const codes = new Set<string>();
+    for (const row of this.sample) {
+      const t = cellText(row[c] ?? null);
+      const code = t === '' || parseRating(t, 'current').kind !== 'unknown' ? undefined : ratingCode(t);
+      if (code !== undefined) codes.add(code);
+    }
+    return codes;
   }
 
   holdsRatings(c: number, scale: Scale): boolean {

@@ -5,6 +5,9 @@ export const COUNT_COLUMNS = [
   'membersStart', 'admitted', 'transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned',
   'members', 'cells', 'probationary', 'women',
   'membersHTXSNV', 'membersHTTNV', 'membersHTNV', 'membersKHTNV', 'membersNotRated', 'membersExempt',
+  // "Số ĐV HTTNV trở lên": HTXSNV and HTTNV together, the base of the member quota; with no HTTNV column, HTTNV is it
+  // less the HTXSNV.
+  'membersGoodOrBetter',
 ] as const;
 export const TEXT_COLUMNS = ['code', 'name', 'type', 'parent', 'sector', 'period', 'rating'] as const;
 
@@ -28,7 +31,7 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   members: 'Tổng số đảng viên', cells: 'Số chi bộ trực thuộc', probationary: 'Đảng viên dự bị', women: 'Đảng viên nữ',
   membersHTXSNV: 'ĐV hoàn thành xuất sắc nhiệm vụ', membersHTTNV: 'ĐV hoàn thành tốt nhiệm vụ',
   membersHTNV: 'ĐV hoàn thành nhiệm vụ', membersKHTNV: 'ĐV không hoàn thành nhiệm vụ',
-  membersNotRated: 'ĐV chưa xếp loại', membersExempt: 'ĐV miễn đánh giá',
+  membersNotRated: 'ĐV chưa xếp loại', membersExempt: 'ĐV miễn đánh giá', membersGoodOrBetter: 'ĐV hoàn thành tốt nhiệm vụ trở lên',
 };
 
 /**
@@ -86,6 +89,9 @@ const ALIASES: Record<ColumnId, readonly string[]> = {
   membersExempt: ['Miễn đánh giá', 'ĐV miễn đánh giá', 'Đảng viên miễn đánh giá', 'Được miễn đánh giá', 'Được miễn công tác và sinh hoạt đảng',
     'Được miễn công tác, miễn sinh hoạt Đảng', 'Miễn công tác và sinh hoạt đảng', 'Đảng viên được miễn đánh giá chất lượng',
     'Được miễn đánh giá chất lượng', 'Miễn sinh hoạt'],
+  membersGoodOrBetter: ['ĐV HTTNV trở lên', 'Đảng viên HTTNV trở lên', 'Đảng viên hoàn thành tốt nhiệm vụ trở lên',
+    'ĐV hoàn thành tốt nhiệm vụ trở lên', 'ĐV HT tốt trở lên', 'ĐV hoàn thành tốt trở lên', 'ĐV đạt HTTNV trở lên',
+    'Đảng viên đạt hoàn thành tốt nhiệm vụ trở lên', 'ĐV xếp loại HTTNV trở lên', 'Đảng viên được xếp loại HTTNV trở lên'],
 };
 
 /** English headers, as the units of foreign-owned companies sometimes write them: matched, listed last. */
@@ -108,6 +114,7 @@ const ENGLISH: Partial<Record<ColumnId, readonly string[]>> = {
   members: ['Members', 'Members at end', 'Members at the end', 'Total members'],
   probationary: ['Probationary', 'Probationary members'],
   women: ['Women', 'Female', 'Women members'],
+  membersGoodOrBetter: ['Members good or better', 'Members rated good or better'],
 };
 
 /** Folded alias → column id. Built once; a collision between two ids is a bug caught by the tests. */

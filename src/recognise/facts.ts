@@ -17,7 +17,11 @@ export type Fact =
   /** A cell that should hold a count and does not. `no-result`: a formula saved without its result. */
   | (At & { readonly kind: 'bad-cell'; readonly label: string; readonly problem: CellProblem; readonly shown: string })
   /** A rating tally cannot read; `oldScale`: it is a pre-2018 label. */
-  | (At & { readonly kind: 'unknown-rating'; readonly value: string; readonly oldScale: boolean })
+  | (At & {
+    readonly kind: 'unknown-rating'; readonly value: string; readonly oldScale: boolean;
+    /** A code the rating column's legend (or the order of the levels) does not have: the codes it has, in words. */
+    readonly codes?: { readonly known: string; readonly legend: boolean } | undefined;
+  })
   /** A type tally cannot read. */
   | (At & { readonly kind: 'unknown-type'; readonly value: string })
   /** A row with figures and no name. */
@@ -97,6 +101,7 @@ export const NOTE_CODES = [
   'remark-column', 'percent-part-unknown', 'numbers-in-name-column', 'name-from-title', 'full-plus-probationary', 'type-column-from-data',
   'rating-column-from-data', 'self-rating-from-data', 'hidden-helper-error', 'hidden-sheet', 'disguised-csv',
   'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline',
+  'httnv-from-good-or-better', 'member-quota-not-judged', 'rating-codes-legend', 'rating-codes-assumed', 'rating-codes-conflict',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

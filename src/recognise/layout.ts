@@ -4,6 +4,7 @@ import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type Cou
 import type { Fact, Note } from './facts.js';
 import { SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
 import { fold } from './normalise.js';
+import { describeCodes, findLegends, ORDER_CODES, type RatingCodes } from './rating-codes.js';
 import { titlePeriod, unitNameFromTitle } from './title.js';
 import type { RatingLevel, Scale } from './vocabulary.js';
 
@@ -61,6 +62,8 @@ export interface Layout extends ColumnPlan {
   readonly period: string | undefined;
   /** The header label of a column, for locations. */
   labelAt(col: number): string | undefined;
+  /** Ratings written as codes, and what they stand for (rating-codes.ts); undefined when the column has none. */
+  readonly ratingCodes: RatingCodes | undefined;
 }
 
 const note = (code: Note['code'], args: Note['args'] = {}): Fact => ({ kind: 'note', note: { code, args } });
@@ -161,8 +164,10 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
   if (period !== undefined && titled?.from === 'title' && titled.period !== period) {
     emit({ kind: 'period-differs', row: titled.row, col: titled.col, column: undefined, given: period, title: titled.period, text: titled.text });
   }
+  memberLevelNotes(columns, labelAt, emit);
   const indicators = readIndicators(plan, others, scale, emit);
   const ticks = readTicks(plan, others, indicators);
+  const ratingCodes = columns.rating !== undefined ? codesOf(sheet, plan, columns.rating, emit) : undefined;
   // Parts of a count add up to it when the table has no column for the count; beside one, they are indicators.
   const partCols = plan.parts.filter((p) => columns[p.of] === undefined);
   for (const p of plan.parts) if (columns[p.of] !== undefined) indicators.push(p.col);
@@ -175,8 +180,43 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
   return {
     ...plan, others, indicators, indicatorNames: indicators.map((c) => c.label), ticks, wholes: wholesOf(header), fullCol,
     nameCol: columns.name, membersCol: columns.members, sttCol: header.columns.find((c) => c.meaning.kind === 'stt')?.index,
-    summed, firstIndicator: summed.length - indicators.length, period: period ?? titled?.period, labelAt,
+    summed, firstIndicator: summed.length - indicators.length, period: period ?? titled?.period, labelAt, ratingCodes,
   };
+}
+
+/**
+ * The member levels a table gives only in part: HTTNV worked out from "HTTNV trở lên" (walk/unit.ts), or no base for
+ * the excellent members' quota at all (an HTXSNV column alone: TL041 is not judged, and said so).
+ */
+function memberLevelNotes(columns: ColumnPlan['columns'], labelAt: (col: number) => string | undefined, emit: (f: Fact) => void): void {
+  if (columns.membersHTXSNV === undefined || columns.membersHTTNV !== undefined) return;
+  const excellent = labelAt(columns.membersHTXSNV) ?? '';
+  if (columns.membersGoodOrBetter !== undefined) emit(note('httnv-from-good-or-better', { whole: labelAt(columns.membersGoodOrBetter) ?? '', excellent }));
+  else emit(note('member-quota-not-judged', { excellent }));
+}
+
+/**
+ * Ratings written as codes in the rating column: read by the sheet's legend, or by the order of the four levels
+ * when there is none (said so); two legends that disagree are not guessed between (every code is then TL013).
+ */
+function codesOf(sheet: RawSheet, plan: ColumnPlan, col: number, emit: (f: Fact) => void): RatingCodes | undefined {
+  const used = plan.data.ratingCodes(col);
+  if (used.size === 0) return undefined;
+  const label = plan.header.columns.find((c) => c.index === col)?.label ?? '';
+  const legends = findLegends(sheet.rows);
+  const distinct = [...new Map(legends.map((l) => [describeCodes(l.codes), l])).values()];
+  const [legend, other] = distinct;
+  if (legend && other) {
+    emit(note('rating-codes-conflict', { label, row: legend.row + 1, col: legend.col, otherRow: other.row + 1, otherCol: other.col }));
+    return undefined;
+  }
+  if (legend) {
+    emit(note('rating-codes-legend', { label, row: legend.row + 1, col: legend.col, codes: describeCodes(legend.codes) }));
+    return { codes: legend.codes, from: { kind: 'legend', row: legend.row, col: legend.col } };
+  }
+  const kind = [...used].every((c) => /\d/.test(c)) ? 'digits' : [...used].every((c) => /[A-Z]/.test(c)) ? 'letters' : undefined;
+  emit(note('rating-codes-assumed', { label, codes: describeCodes(ORDER_CODES, kind) }));
+  return { codes: ORDER_CODES, from: { kind: 'order' } };
 }
 
 /** An unrecognised column is an indicator when its data are numbers, and ignored (with a warning) when text. */

@@ -11,6 +11,8 @@ const COUNT_LEAF = new Set(['sl', 'so luong', 'so', 'so nguoi', 'so ts']);
 export const TOTAL_LEAF = new Set(['tong so', 'tong', 'cong', 'tong cong', 'tong so dv']);
 const ORG_CONTEXT = /\b(to chuc|chi bo|co so dang|tccsd|dang bo|tap the)\b/;
 const MEMBER_CONTEXT = /\b(dang vien|dv)\b/;
+/** A group of movements in the period: "B - Đảng viên tăng trong kỳ", "C - Giảm", "Biến động đảng viên". */
+const MOVEMENT = /\b(tang|giam|bien dong)\b/;
 
 /** Prefixes that do not change what a column is: "Trong đó:", "Chia ra:", outline numbers, "Số", "Số lượng". */
 const PREFIXES = [/^(trong do|trong so|tr do|trdo|chia ra|gom|bao gom)\s+/, /^([0-9]{1,2}|[a-e])\s+/, /^(so luong|sl|so)\s+/];
@@ -144,19 +146,32 @@ export function matchPath(path: readonly string[]): ColumnKind {
   const share = isPercentHeader(raw, leaf) ? percentMeaning(path, leaf) : undefined;
   if (share?.kind === 'remark') return share;
   // "Tăng (+), giảm (-)", "Chênh lệch", "+/-": a difference of two figures, signed, worked out rather than added.
-  if (SIGNED.test(leaf) || /\+\s*\/\s*-|\(\s*\+\s*\).*\(\s*-\s*\)/.test(raw)) return { kind: 'derived' };
+  if (variants(leaf).some((v) => SIGNED.test(v)) || /\+\s*\/\s*-|\(\s*\+\s*\).*\(\s*-\s*\)/.test(raw)) return { kind: 'derived' };
   if (share) return share;
   if (parents.length > 0 && COUNT_LEAF.has(leaf)) return matchPath(path.slice(0, -1));
   if (parents.length > 0 && TOTAL_LEAF.has(leaf)) {
     const parent = matchPath(path.slice(0, -1));
     if (parent.kind === 'canonical') return parent;
-    if (parents.some((p) => MEMBER_CONTEXT.test(p) && !/xep loai|danh gia/.test(p))) return { kind: 'canonical', id: 'members' };
+    // "Đảng viên cuối kỳ › Tổng số" is the members; "B - Đảng viên tăng trong kỳ › Tổng số" (Biểu 1) is the
+    // admitted and transferred in together, and "C - Đảng viên giảm trong kỳ › Tổng số" the leavers: the sum of their
+    // parts, never the members.
+    if (parents.some((p) => MEMBER_CONTEXT.test(p) && !/xep loai|danh gia/.test(p) && !MOVEMENT.test(p))) return { kind: 'canonical', id: 'members' };
     return { kind: 'derived' };
   }
   if (parents.length > 0 && (PLAN_LEAF.test(leaf) || ACTUAL_LEAF.test(leaf))) {
     // "Kết nạp đảng viên › Chỉ tiêu | Thực hiện": what was done is the count; the plan is a figure of its own.
     const parent = matchPath(path.slice(0, -1));
     if (parent.kind === 'canonical' && isCountColumn(parent.id)) return ACTUAL_LEAF.test(leaf) ? parent : { kind: 'other' };
+  }
+  if (parents.length > 0) {
+    const parent = matchPath(path.slice(0, -1));
+    // "Số ĐV HTTNV trở lên › Tổng số | Trong đó: HTXSNV": the excellent among the good or better, the member level.
+    if (parent.kind === 'canonical' && parent.id === 'membersGoodOrBetter') {
+      const level = ratingOfHeader(variants(leaf).at(-1) ?? leaf);
+      if (level === 'HTXSNV') return { kind: 'canonical', id: 'membersHTXSNV' };
+    }
+    // "Xếp loại đảng viên › HTTNV trở lên": the members good or better.
+    if (GOOD_OR_BETTER.test(leaf) && parents.some((p) => MEMBER_CONTEXT.test(p))) return { kind: 'canonical', id: 'membersGoodOrBetter' };
   }
   if (parents.length > 0) {
     // Under a count other than the members ("Kết nạp", "Chuyển đến"): "Trong đó: Nữ" is a subset of it, kept as

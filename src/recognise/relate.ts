@@ -5,6 +5,8 @@ import { fold } from './normalise.js';
 
 const SUBSET_WORD = /^(trong do|trong so|tr do|trdo)\b/;
 const PART_WORD = /^(chia ra|chia theo|bao gom|gom)\b/;
+/** A Biểu 1 group of movements: "B - Tăng", "B - Đảng viên tăng trong kỳ", "C - Giảm", "Đảng viên giảm trong năm". */
+const MOVEMENT_GROUP = /^(?:[a-g] )?(?:so )?(?:dang vien |dv )?(?:tang|giam)(?: trong (?:ky|nam|ky bao cao))?$/;
 
 /**
  * Find the whole of each "Trong đó" and "Chia ra" column. Under a merged parent, the whole is the parent's
@@ -35,7 +37,10 @@ export function relateColumns(columns: readonly HeaderColumn[]): HeaderColumn[] 
       if (whole.meaning.kind === 'canonical' && !isCountColumn(whole.meaning.id)) continue;
       // Under the members, the canonical columns (women, probationary, ...) have rules of their own.
       if (whole.meaning.kind === 'canonical' && whole.meaning.id === 'members') continue;
-      if (col.meaning.kind === 'canonical') {
+      // "Số ĐV HTTNV trở lên | Trong đó: HTXSNV": the excellent members themselves, a subset of the good or better.
+      const excellentOfGood = whole.meaning.kind === 'canonical' && whole.meaning.id === 'membersGoodOrBetter'
+        && col.meaning.kind === 'canonical' && col.meaning.id === 'membersHTXSNV';
+      if (col.meaning.kind === 'canonical' && !excellentOfGood) {
         col.meaning = { kind: 'other' };
         col.label = `${whole.label} › ${col.label}`;
       }
@@ -53,6 +58,9 @@ export function relateColumns(columns: readonly HeaderColumn[]): HeaderColumn[] 
         // "Chia ra" as the leaf's own prefix, on an earlier sibling's ("Chia ra: Tỉnh khác | Huyện khác"), or above.
         const siblings = folded.filter((f, j) => j > w && j <= i && f.length === path.length && samePrefix(f, path, k));
         if (siblings.some((f) => PART_WORD.test(f[k] ?? ''))) how = 'part';
+        // "B - Đảng viên tăng trong kỳ › Tổng số | Kết nạp | Chuyển đến" (Biểu 1): the increase is its kinds, the
+        // decrease its kinds, with or without "Chia ra" (B = 1+2+3, C = 1+…+5); a "Trong đó" among them stays a subset.
+        else if (MOVEMENT_GROUP.test(path[k - 1] ?? '') && !SUBSET_WORD.test(path.at(-1) ?? '')) how = 'part';
         col.within = { whole: (out[w] as HeaderColumn).index, how };
         break;
       }

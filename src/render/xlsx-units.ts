@@ -30,7 +30,8 @@ export function unitSheet(wb: Workbook, name: string, title: string, units: read
     { id: 'rating', width: 24, value: (u) => (u.rating === undefined ? undefined : u.rating === 'unrated' ? 'Chưa xếp loại' : RATING_LABELS[u.rating]) },
   ];
   const shownText = textCols.filter((c) => c.id === 'name' || units.some((u) => c.value(u) !== undefined));
-  const counts = COUNT_COLUMNS.filter((id) => units.some((u) => u.columns[id] !== undefined || u.counts[id] !== undefined));
+  // The good-or-better members are HTXSNV and HTTNV, which are written: a third column would only repeat them.
+  const counts = COUNT_COLUMNS.filter((id) => id !== 'membersGoodOrBetter' && units.some((u) => u.columns[id] !== undefined || u.counts[id] !== undefined));
   const plainCounts = counts.filter((id) => MEMBER_RATING_LEAVES[id] === undefined);
   const ratingCounts = counts.filter((id) => MEMBER_RATING_LEAVES[id] !== undefined);
   const indicators = new Map<string, string>();

@@ -5,6 +5,7 @@ import type { Layout } from '../layout.js';
 import { cellText } from '../normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, writtenDecimals } from '../numbers.js';
 import { INDENT, MARK, SUB_BULLET, SUB_LETTER, SUB_STT } from '../patterns.js';
+import { describeCodes, ratingCode } from '../rating-codes.js';
 import type { TextCache, RowView } from '../rows/view.js';
 import type { UnitRow } from '../table.js';
 import { inferOrgType, type OrgType, type parseRating, type Scale } from '../vocabulary.js';
@@ -170,7 +171,19 @@ function readFigures(h: UnitHost, v: RowView): { counts: Partial<Record<CountCol
       });
     }
   }
+  goodOrBetter(h.layout, counts);
   return { counts, indicators };
+}
+
+/**
+ * "Số ĐV HTTNV trở lên › Tổng số | Trong đó: HTXSNV" with no HTTNV column: the HTTNV members are the good or better
+ * less the excellent (more excellent than good or better is TL041 against that base, not a negative count).
+ */
+function goodOrBetter(layout: Layout, counts: Partial<Record<CountColumn, number>>): void {
+  const total = counts.membersGoodOrBetter;
+  if (total === undefined || layout.columns.membersHTTNV !== undefined) return;
+  const excellent = counts.membersHTXSNV ?? 0;
+  if (total >= excellent) counts.membersHTTNV = total - excellent;
 }
 
 /** The unit's rating: its rating column, or the level column marked "x". */
@@ -182,7 +195,19 @@ function readRating(h: UnitHost, v: RowView, text: (id: ColumnId) => string): Un
     const p = h.ratings.get(ratingText);
     if (p.kind === 'level') rating = p.level;
     else if (p.kind === 'unrated') rating = 'unrated';
-    else h.emit({ kind: 'unknown-rating', row: v.r, col: columns.rating, column: at(h.layout, columns.rating), value: ratingText, oldScale: p.kind === 'old-scale' });
+    else {
+      // A code ("2", "B"): by the sheet's legend, or the order of the levels (rating-codes.ts); a code it lacks is TL013.
+      const { ratingCodes } = h.layout;
+      const code = ratingCodes && p.kind === 'unknown' ? ratingCode(ratingText) : undefined;
+      const coded = code !== undefined ? ratingCodes?.codes.get(code) : undefined;
+      if (coded) rating = coded;
+      else {
+        const codes = code !== undefined && ratingCodes
+          ? { known: describeCodes(ratingCodes.codes, ratingCodes.from.kind === 'order' ? (/\d/.test(code) ? 'digits' : 'letters') : undefined), legend: ratingCodes.from.kind === 'legend' }
+          : undefined;
+        h.emit({ kind: 'unknown-rating', row: v.r, col: columns.rating, column: at(h.layout, columns.rating), value: ratingText, oldScale: p.kind === 'old-scale', codes });
+      }
+    }
   }
   if (ticks.length > 0) {
     const marked = ticks.filter((t) => {
