@@ -15,7 +15,9 @@ describe('units as columns', () => {
   it('checks the total column against the units like a total row, naming its cell', async () => {
     const a = await analyseFixtures(['units-as-columns/total-disagrees.csv']);
     expect(at(a)).toEqual(['TL030@I3:3']);
-    expect(say(a.diagnostics[0])).toBe('Dòng "Tổng cộng", cột Tổng số đảng viên: ghi 83, nhưng cộng các dòng được 82.');
+    expect(say(a.diagnostics[0])).toBe('Cột "Tổng cộng", dòng Tổng số đảng viên: ghi 83, nhưng cộng các cột đơn vị được 82.');
+    const d = a.diagnostics[0];
+    expect(d && words(d.code, d.args, 'en').message).toBe('Column "Tổng cộng", row Tổng số đảng viên: says 83, but the units\' columns add up to 82.');
     const s = a.summary;
     expect(s?.organizations.total).toBe(6);
     expect(s?.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 1 });

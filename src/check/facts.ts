@@ -99,7 +99,7 @@ export class SheetFacts {
         for (const c of f.covers) {
           // A column with an unreadable cell above has its own error; a total over it cannot be checked.
           if (c.sum === null || agrees(c.sum, c.value, c.decimals)) continue;
-          this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}) });
+          this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}), ...(this.origin?.across ? { across: 1 } : {}) });
         }
         return;
       case 'period-differs':

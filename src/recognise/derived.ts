@@ -15,6 +15,8 @@ export interface CellOrigin {
   readonly title: number;
   readonly cells: readonly (readonly (Origin | null)[])[];
   readonly home: readonly (Origin | null)[];
+  /** Units as columns: the derived table's rows are the sheet's columns (a total row is a total column). */
+  readonly across: boolean;
 }
 
 /** A table of units tally builds from a sheet laid out another way (see sheet-kinds/own-form.ts, units-as-columns.ts). */
@@ -52,7 +54,7 @@ export interface DerivedRow {
  * Build the derived table: the sheet's title rows as they are, then a header of one or two rows (a parent over its
  * children merged across them, a label without parent merged down), then one row per unit.
  */
-export function buildDerived(sheet: RawSheet, title: number, columns: readonly DerivedColumn[], rows: readonly DerivedRow[], units: number, span: readonly [number, number]): DerivedTable {
+export function buildDerived(sheet: RawSheet, title: number, columns: readonly DerivedColumn[], rows: readonly DerivedRow[], units: number, span: readonly [number, number], across: boolean): DerivedTable {
   const two = columns.some((c) => c.parent);
   // The title rows, and a blank row between them and the header (no title line is taken for a parent header).
   const out: CellValue[][] = [...sheet.rows.slice(0, title).map((r) => [...r]), []];
@@ -97,7 +99,7 @@ export function buildDerived(sheet: RawSheet, title: number, columns: readonly D
   }
   return {
     sheet: { file: sheet.file, sheet: sheet.sheet, rows: out, merges, hiddenRows: new Set(), hiddenColumns: new Set() },
-    origin: { title: hr, cells, home }, units, rows: span,
+    origin: { title: hr, cells, home, across }, units, rows: span,
   };
 }
 

@@ -25,7 +25,8 @@ function formRow(cells: readonly CellValue[], r: number): FormRow | undefined {
   for (let c = label.col + 1; c < cells.length; c++) {
     const v = cells[c] ?? null;
     if (isBlank(v) || isUnitWord(v)) continue;
-    if (isFigure(withoutUnitWord(v))) figures++;
+    // A share beside the figure ("14 | 45,16%") is no second figure.
+    if (isFigure(withoutUnitWord(v)) && !/%\s*$/.test(cellText(v))) figures++;
     if (at === null) {
       value = v;
       at = [r, c];
@@ -101,7 +102,7 @@ export function readOwnForm(sheet: RawSheet): DerivedTable | undefined {
     at.push(x.at ?? [x.label.row, x.label.col]);
   }
   const last = rows.at(-1)?.label.row ?? first;
-  return buildDerived(sheet, first, columns, [{ values, at, home }], 1, [first, last]);
+  return buildDerived(sheet, first, columns, [{ values, at, home }], 1, [first, last], false);
 }
 
 export const ownForm = defineSheetKind({

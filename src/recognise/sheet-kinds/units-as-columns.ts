@@ -74,7 +74,7 @@ export function readUnitsAsColumns(sheet: RawSheet): DerivedTable | undefined {
     home: [h.row, col],
   }));
   const last = figures.at(-1)?.label.row ?? h.row;
-  return buildDerived(sheet, h.row, columns, rows, h.units, [h.row, last]);
+  return buildDerived(sheet, h.row, columns, rows, h.units, [h.row, last], true);
 }
 
 export const unitsAsColumns = defineSheetKind({
