@@ -44,6 +44,16 @@ describe('units as columns', () => {
     expect(r.stderr).toContain('fixtures/units-as-columns/total-disagrees.csv I3: lỗi TL030');
   });
 
+  it('reads a workbook with a merged title, an "ĐVT" column and the total column last as SUM formulas', async () => {
+    const a = await analyseFixtures(['units-as-columns/merged-title-total-last.xlsx']);
+    expect(at(a)).toEqual([]);
+    const s = a.summary;
+    expect(s?.organizations.byType).toMatchObject({ dang_bo_co_so: 2, chi_bo_co_so: 2 });
+    expect(s?.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 });
+    expect(s?.members).toMatchObject({ start: 208, admitted: 11, end: 219, probationary: 16, women: 84 });
+    expect(s?.memberRatings.ratings).toEqual({ HTXSNV: 29, HTTNV: 176, HTNV: 14, KHTNV: 0 });
+  });
+
   it('keeps refusing a table whose columns are types, not units', async () => {
     const a = await analyseFixtures(['units-as-columns/types-as-columns-refused.csv']);
     expect(a.failures.map((f) => f.code)).toEqual(['indicator-rows']);
@@ -63,6 +73,15 @@ describe('a unit\'s own form', () => {
     expect(s?.members).toMatchObject({ start: 22, admitted: 2, transferredOut: 1, end: 23, probationary: 2, women: 9 });
     expect(s?.memberRatings.ratings).toEqual({ HTXSNV: 3, HTTNV: 17, HTNV: 3, KHTNV: 0 });
     expect(notesOf(a)).toContain('fixtures/own-form/values-third-column.csv: biểu của một đơn vị (các dòng "chỉ tiêu: số liệu" 6–17), đọc thành một dòng tổ chức');
+  });
+
+  it('reads labels merged over three columns with the figure in the fourth, named by an "Đơn vị báo cáo:" row', async () => {
+    const a = await analyseFixtures(['own-form/merged-labels.xlsx'], { keepUnits: true });
+    expect(at(a)).toEqual([]);
+    expect(a.units?.map((u) => u.name)).toEqual(['Chi bộ Công ty Cổ phần Dược phẩm Tipharco']);
+    expect(a.summary?.members).toMatchObject({ start: 31, admitted: 2, end: 33, probationary: 2, women: 18 });
+    expect(a.summary?.memberRatings.ratings).toEqual({ HTXSNV: 4, HTTNV: 27, HTNV: 2, KHTNV: 0 });
+    expect(a.summary?.organizations.ratings.HTTNV).toBe(1);
   });
 
   it('reads a label and its figure written in one cell', async () => {
