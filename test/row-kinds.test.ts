@@ -96,6 +96,7 @@ const SHEETS: readonly [name: string, rows: CellValue[][], kind: string][] = [
   ['a list of documents', [['STT', 'Số văn bản', 'Trích yếu'], [1, '12-BC/ĐU', 'Báo cáo tổng kết']], 'no-table'],
   ['units as columns, a total column last', [['STT', 'Chỉ tiêu', 'Chi bộ A', 'Chi bộ B', 'Tổng cộng'], [1, 'Tổng số đảng viên', 10, 12, 22], [2, 'Kết nạp', 1, 0, 1]], 'units-as-columns'],
   ['units as columns without numbers or total', [['Nội dung', 'Đảng bộ Sở Y tế', 'Chi bộ Sở Tư pháp'], ['Số đảng viên', 78, 31], ['Xếp loại tổ chức', 'Tốt', 'Xuất sắc']], 'units-as-columns'],
+  ['units as columns under a blank corner', [['', 'Chi bộ A', 'Chi bộ B'], ['Tổng số đảng viên', 10, 12], ['Kết nạp', 1, 0]], 'units-as-columns'],
   ['periods as columns are no units', [['Chi bộ Sở Tư pháp'], ['Chỉ tiêu', 'Năm 2022', 'Năm 2023'], ['Tổng số đảng viên', 29, 31], ['Kết nạp', 1, 2], ['Đảng viên dự bị', 2, 3]], 'indicator-form'],
   ['types as columns are no units', [['Chỉ tiêu', 'Tổng số', 'Đảng bộ cơ sở', 'Chi bộ cơ sở'], ['Tổng số đảng viên', 470, 310, 160], ['Kết nạp', 23, 15, 8], ['Đảng viên dự bị', 30, 20, 10]], 'indicator-form'],
   ['a unit\'s own form of label/value rows', [['CHI BỘ SỞ TƯ PHÁP'], ['BÁO CÁO NĂM 2023'], ['1. Số đảng viên đầu kỳ:', 29], ['2. Kết nạp:', 2], ['3. Số đảng viên cuối kỳ:', 31], ['4. Kết quả xếp loại:', 'Hoàn thành tốt nhiệm vụ']], 'own-form'],

@@ -28,6 +28,8 @@ function unitHeader(cells: readonly CellValue[], row: number): UnitHeader | unde
     if (text === '') continue;
     const f = fold(text);
     if (UNIT_NAME.test(f)) {
+      // A blank corner over the labels: they stand in the column before the first unit.
+      if (labelCol === undefined && c > 0 && isBlank(cells[c - 1])) labelCol = c - 1;
       if (labelCol === undefined) return undefined;
       columns.push({ col: c, name: text });
       units++;

@@ -1,10 +1,21 @@
-import type { RawSheet } from '../../read/types.js';
+import type { CellValue, RawSheet } from '../../read/types.js';
 import type { DerivedTable } from '../derived.js';
+import type { Fact } from '../facts.js';
+import type { HeaderMap } from '../header.js';
 import type { ColumnPlan } from '../layout.js';
-import type { RecogniseOptions, SheetResult, SheetSink, SheetWalker } from '../sheet.js';
 import type { SkippedRow, UnitRow } from '../table.js';
 
-type Start = (sheet: RawSheet, plan: ColumnPlan, options: RecogniseOptions, sink: SheetSink) => SheetWalker;
+// The walk's own shapes (sheet.ts), as far as this needs them: sheet.ts starts a derived walk with its own start.
+interface Sink {
+  row(row: UnitRow): void;
+  fact(fact: Fact): void;
+}
+interface Walker<R> {
+  readonly firstDataRow: number;
+  walk(row: readonly CellValue[], r: number): void;
+  finish(): R;
+}
+type Start<O, R> = (sheet: RawSheet, plan: ColumnPlan, options: O, sink: Sink) => Walker<R>;
 
 /** A unit row of a derived table, placed back in the sheet: its row where its name is, each figure's own cell. */
 function relocate(u: UnitRow, table: DerivedTable): UnitRow {
@@ -27,7 +38,9 @@ function relocateSkipped(s: SkippedRow, table: DerivedTable): SkippedRow | undef
  * table of units, all at once: check/ is told first where each of its cells is in the sheet (the `origin` fact), so
  * every message names the real cell; its unit rows carry their cells the same way.
  */
-export function walkDerived(kind: 'own-form' | 'units-as-columns', table: DerivedTable, plan: ColumnPlan, options: RecogniseOptions, sink: SheetSink, start: Start): SheetWalker {
+export function walkDerived<O, R extends { readonly header: HeaderMap; readonly skipped: readonly SkippedRow[] }>(
+  kind: 'own-form' | 'units-as-columns', table: DerivedTable, plan: ColumnPlan, options: O, sink: Sink, start: Start<O, R>,
+): Walker<R> {
   const { sheet, origin } = table;
   sink.fact({ kind: 'origin', origin });
   const rows = `${table.rows[0] + 1}${table.rows[1] > table.rows[0] ? `–${table.rows[1] + 1}` : ''}`;
@@ -37,6 +50,6 @@ export function walkDerived(kind: 'own-form' | 'units-as-columns', table: Derive
   const result = inner.finish();
   const header = { ...result.header, top: table.rows[0], bottom: kind === 'own-form' ? table.rows[1] : table.rows[0] };
   const skipped = result.skipped.map((s) => relocateSkipped(s, table)).filter((s): s is SkippedRow => s !== undefined);
-  const done: SheetResult = { ...result, header, skipped };
+  const done: R = { ...result, header, skipped };
   return { firstDataRow: Number.MAX_SAFE_INTEGER, walk: () => undefined, finish: () => done };
 }
