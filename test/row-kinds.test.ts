@@ -94,6 +94,15 @@ const SHEETS: readonly [name: string, rows: CellValue[][], kind: string][] = [
   ['a list of members', [['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng'], [1, 'Nguyễn Văn A', 1980, '2010-05-19']], 'member-list'],
   ['a form counting by type', [['STT', 'Loại hình', 'Số TCCSĐ', 'Tổng số đảng viên'], [1, 'Doanh nghiệp nhà nước', 12, 340], [2, 'Đơn vị sự nghiệp', 5, 120]], 'category-form'],
   ['a list of documents', [['STT', 'Số văn bản', 'Trích yếu'], [1, '12-BC/ĐU', 'Báo cáo tổng kết']], 'no-table'],
+  ['units as columns, a total column last', [['STT', 'Chỉ tiêu', 'Chi bộ A', 'Chi bộ B', 'Tổng cộng'], [1, 'Tổng số đảng viên', 10, 12, 22], [2, 'Kết nạp', 1, 0, 1]], 'units-as-columns'],
+  ['units as columns without numbers or total', [['Nội dung', 'Đảng bộ Sở Y tế', 'Chi bộ Sở Tư pháp'], ['Số đảng viên', 78, 31], ['Xếp loại tổ chức', 'Tốt', 'Xuất sắc']], 'units-as-columns'],
+  ['units as columns under a blank corner', [['', 'Chi bộ A', 'Chi bộ B'], ['Tổng số đảng viên', 10, 12], ['Kết nạp', 1, 0]], 'units-as-columns'],
+  ['periods as columns are no units', [['Chi bộ Sở Tư pháp'], ['Chỉ tiêu', 'Năm 2022', 'Năm 2023'], ['Tổng số đảng viên', 29, 31], ['Kết nạp', 1, 2], ['Đảng viên dự bị', 2, 3]], 'indicator-form'],
+  ['types as columns are no units', [['Chỉ tiêu', 'Tổng số', 'Đảng bộ cơ sở', 'Chi bộ cơ sở'], ['Tổng số đảng viên', 470, 310, 160], ['Kết nạp', 23, 15, 8], ['Đảng viên dự bị', 30, 20, 10]], 'indicator-form'],
+  ['a unit\'s own form of label/value rows', [['CHI BỘ SỞ TƯ PHÁP'], ['BÁO CÁO NĂM 2023'], ['1. Số đảng viên đầu kỳ:', 29], ['2. Kết nạp:', 2], ['3. Số đảng viên cuối kỳ:', 31], ['4. Kết quả xếp loại:', 'Hoàn thành tốt nhiệm vụ']], 'own-form'],
+  ['a unit\'s own "Nội dung | Số lượng" table', [['CHI BỘ SỞ TƯ PHÁP'], ['STT', 'Nội dung', 'Số lượng', 'Ghi chú'], [1, 'Tổng số đảng viên', 31, ''], [2, 'Kết nạp', 2, 'Đ/c A'], [3, 'Đảng viên nữ', 14, '']], 'own-form'],
+  ['a form of label/value rows naming no unit', [['CHỈ TIÊU', 'Số lượng'], ['1. Kết nạp', 3], ['2. Chuyển đến', 1], ['3. Từ trần', 0], ['Tổng số đảng viên', 40]], 'indicator-form'],
+  ['one unit\'s form with figures by part', [['ĐẢNG BỘ SỞ Y TẾ'], ['Chỉ tiêu', 'Tổng số', 'Nữ'], ['1. Đảng viên đầu kỳ', 84, 44], ['2. Kết nạp', 6, 4], ['3. Đảng viên cuối kỳ', 87, 47]], 'indicator-form'],
   ['an empty sheet', [], 'no-table'],
 ];
 

@@ -7,7 +7,7 @@ import type { Note } from '../recognise/facts.js';
 import { HEADER_SEARCH_ROWS } from '../recognise/header.js';
 import { DATA_SAMPLE_ROWS } from '../recognise/patterns.js';
 import { classifySheet, type DecidedSheet } from '../recognise/sheet-kinds/index.js';
-import { recogniseSheet, startSheet, type RecogniseOptions, type SheetResult, type SheetSink } from '../recognise/sheet.js';
+import { isTableDecision, recogniseSheet, startDecided, type RecogniseOptions, type SheetResult, type SheetSink } from '../recognise/sheet.js';
 import type { UnitRow } from '../recognise/table.js';
 
 /** A table of units read from one sheet, with what check/ made of its facts. */
@@ -47,14 +47,22 @@ async function streamSheet(rows: AsyncGenerator<CellValue[]>, meta: Omit<RawShee
     head.push(next.value);
     if (head.length < HEAD_ROWS) next = await rows.next();
   }
-  const sheet: RawSheet = { ...meta, rows: head };
-  const decision = classifySheet(sheet);
-  if (decision.kind !== 'unit-table') {
+  let sheet: RawSheet = { ...meta, rows: head };
+  let decision = classifySheet(sheet);
+  if (decision.kind === 'own-form' || decision.kind === 'units-as-columns') {
+    // A table derived from another layout is read whole (such a sheet is a page or two): decided again on all its rows.
+    if (!next.done) {
+      for (next = await rows.next(); !next.done; next = await rows.next()) head.push(next.value);
+      sheet = { ...meta, rows: head };
+      decision = classifySheet(sheet);
+    }
+  }
+  if (!isTableDecision(decision)) {
     await rows.return(undefined);
     return { sheet, other: { sheet: meta.sheet, decision } };
   }
   const facts = new SheetFacts(meta.file, meta.sheet);
-  const walker = startSheet(sheet, decision.plan, options, { row: onRow, fact: facts.fact });
+  const walker = startDecided(sheet, decision, options, { row: onRow, fact: facts.fact });
   for (let r = walker.firstDataRow; r < head.length; r++) walker.walk(head[r] ?? [], r);
   if (!next.done) {
     let r = head.length;

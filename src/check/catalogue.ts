@@ -170,8 +170,13 @@ export const CATALOGUE = {
   },
   TL030: {
     severity: 'error', rule: 'total-mismatch',
-    vi: (a) => `Dòng "${s(a, 'label')}", cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}${a.hidden !== undefined ? ` (trong đó ${s(a, 'hidden')} ở các dòng bị ẩn, vẫn được tính)` : ''}.`,
-    en: (a) => `Row "${s(a, 'label')}", column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}${a.hidden !== undefined ? ` (${s(a, 'hidden')} of it in hidden rows, which are counted)` : ''}.`,
+    // `across`: units as columns, where the total is a column and each figure a row.
+    vi: (a) => (a.across !== undefined
+      ? `Cột "${s(a, 'label')}", dòng ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các cột đơn vị được ${s(a, 'expected')}.`
+      : `Dòng "${s(a, 'label')}", cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}${a.hidden !== undefined ? ` (trong đó ${s(a, 'hidden')} ở các dòng bị ẩn, vẫn được tính)` : ''}.`),
+    en: (a) => (a.across !== undefined
+      ? `Column "${s(a, 'label')}", row ${s(a, 'column')}: says ${s(a, 'value')}, but the units' columns add up to ${s(a, 'expected')}.`
+      : `Row "${s(a, 'label')}", column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}${a.hidden !== undefined ? ` (${s(a, 'hidden')} of it in hidden rows, which are counted)` : ''}.`),
     hintVi: 'Sửa số ở dòng cộng, hoặc kiểm tra công thức SUM có bao đủ các dòng.',
     hintEn: 'Fix the total, or check that its SUM formula covers all the rows.',
   },

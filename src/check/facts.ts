@@ -1,4 +1,5 @@
 import { aliasesOf, COLUMN_LABELS } from '../recognise/columns.js';
+import { originOf, type CellOrigin } from '../recognise/derived.js';
 import type { At, CellProblem, Fact, Note } from '../recognise/facts.js';
 import type { DiagnosticCode } from './catalogue.js';
 import { a1, columnLetter, diagnose, type Diagnostic, type Location } from './diagnostic.js';
@@ -29,6 +30,7 @@ export class SheetFacts {
   readonly diagnostics: Diagnostic[] = [];
   readonly notes: Note[] = [];
   private missingColumn = false;
+  private origin: CellOrigin | undefined;
 
   constructor(private readonly file: string, private readonly sheet: string | undefined) {}
 
@@ -38,17 +40,24 @@ export class SheetFacts {
   };
 
   private say(code: DiagnosticCode, at: At, args: Record<string, string | number>): void {
+    // A derived table's cell is named where it is in the sheet.
+    const o = this.origin ? originOf(this.origin, at.row, at.col) : undefined;
+    const row = o ? o[0] : at.row;
+    const col = o && at.col !== undefined ? o[1] : at.col;
     const location: Location = {
-      file: this.file, sheet: this.sheet, row: at.row + 1,
-      ...(at.col !== undefined ? { column: at.column, cell: a1(at.row, at.col) } : {}),
+      file: this.file, sheet: this.sheet, row: row + 1,
+      ...(col !== undefined ? { column: at.column, cell: a1(row, col) } : {}),
     };
-    this.diagnostics.push(diagnose(code, location, at.col !== undefined ? { ...args, cell: a1(at.row, at.col) } : args));
+    this.diagnostics.push(diagnose(code, location, col !== undefined ? { ...args, cell: a1(row, col) } : args));
   }
 
   add(f: Fact): void {
     switch (f.kind) {
       case 'note':
         this.notes.push(f.note);
+        return;
+      case 'origin':
+        this.origin = f.origin;
         return;
       case 'missing-column':
         this.missingColumn = true;
@@ -90,7 +99,7 @@ export class SheetFacts {
         for (const c of f.covers) {
           // A column with an unreadable cell above has its own error; a total over it cannot be checked.
           if (c.sum === null || agrees(c.sum, c.value, c.decimals)) continue;
-          this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}) });
+          this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}), ...(this.origin?.across ? { across: 1 } : {}) });
         }
         return;
       case 'period-differs':

@@ -49,6 +49,14 @@ const NOTES = {
     vi: (a) => `cột "${s(a, 'label')}" chỉ có số, không phải tên tổ chức`,
     en: (a) => `column "${s(a, 'label')}" holds only numbers: not the organisations' names`,
   },
+  'sheet-kind': {
+    vi: (a) => a.kind === 'own-form'
+      ? `biểu của một đơn vị (các dòng "chỉ tiêu: số liệu" ${s(a, 'rows')}), đọc thành một dòng tổ chức`
+      : `bảng đơn vị theo cột (tên ${s(a, 'units')} đơn vị ở dòng ${s(a, 'rows').split('–')[0] ?? ''}, chỉ tiêu theo dòng đến dòng ${s(a, 'rows').split('–').at(-1) ?? ''}), đọc mỗi cột là một tổ chức`,
+    en: (a) => a.kind === 'own-form'
+      ? `one unit's own form ("label: figure" rows ${s(a, 'rows')}), read as one organisation`
+      : `units as columns (${s(a, 'units')} units named in row ${s(a, 'rows').split('–')[0] ?? ''}, figures as rows down to row ${s(a, 'rows').split('–').at(-1) ?? ''}), each column read as one organisation`,
+  },
   'name-from-title': {
     vi: (a) => `không có cột tên; tên tổ chức lấy từ tiêu đề: "${s(a, 'name')}"`,
     en: (a) => `no name column; the organisation's name is taken from the title: "${s(a, 'name')}"`,

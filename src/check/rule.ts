@@ -38,9 +38,11 @@ export type Locatable = Pick<UnitRow, 'source' | 'columns' | 'name'>;
 /** Turn a finding on a row into a diagnostic pointing at the row's cell. */
 export function locate(code: DiagnosticCode, row: Locatable, finding: Finding): Diagnostic {
   const col = finding.column !== undefined ? row.columns[finding.column] : undefined;
-  const cell = col !== undefined ? a1(row.source.row - 1, col) : undefined;
+  // A unit of a derived table names the sheet's own cell of the figure.
+  const at = col !== undefined && row.source.cells ? row.source.cells[col] : undefined;
+  const cell = at ? a1(at[0], at[1]) : col !== undefined && !row.source.cells ? a1(row.source.row - 1, col) : undefined;
   return diagnose(code, {
-    file: row.source.file, sheet: row.source.sheet, row: row.source.row,
+    file: row.source.file, sheet: row.source.sheet, row: at ? at[0] + 1 : row.source.row,
     ...(finding.column ? { column: COLUMN_LABELS[finding.column] } : {}),
     ...(cell ? { cell } : {}),
   }, { name: row.name, ...(cell ? { cell } : {}), ...finding.args });

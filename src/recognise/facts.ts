@@ -1,4 +1,5 @@
 import type { ColumnId, CountColumn } from './columns.js';
+import type { CellOrigin } from './derived.js';
 
 /**
  * What the recogniser found, stated as plain data. src/check/ turns these into diagnostics (codes, severities,
@@ -41,6 +42,8 @@ export type Fact =
   | (At & { readonly kind: 'committee'; readonly name: string; readonly cells: number; readonly columns: readonly CellsSum[] })
   /** `--period` names another period than the report's title. */
   | (At & { readonly kind: 'period-differs'; readonly given: string; readonly title: string; readonly text: string })
+  /** The facts after this one are of a derived table (units as columns, a unit's own form): where its cells are. */
+  | { readonly kind: 'origin'; readonly origin: CellOrigin }
   /** Something said with --verbose: which column was read how, which sheet was passed over. */
   | { readonly kind: 'note'; readonly note: Note };
 
@@ -102,6 +105,7 @@ export const NOTE_CODES = [
   'rating-column-from-data', 'self-rating-from-data', 'hidden-helper-error', 'hidden-sheet', 'disguised-csv',
   'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline',
   'httnv-from-good-or-better', 'member-quota-not-judged', 'rating-codes-legend', 'rating-codes-assumed', 'rating-codes-conflict',
+  'sheet-kind',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

@@ -14,6 +14,7 @@ import { titleLines } from './title.js';
 import { parseRating, type Scale } from './vocabulary.js';
 import { Committees } from './walk/committee.js';
 import { Sums, totalValues, type TotalRow } from './walk/sums.js';
+import { walkDerived } from './walk/derived.js';
 import { readUnit, type Group, type UnitHost } from './walk/unit.js';
 
 export interface RecogniseOptions {
@@ -56,6 +57,22 @@ export interface SheetWalker {
 export function startSheet(sheet: RawSheet, plan: ColumnPlan, options: RecogniseOptions, sink: SheetSink): SheetWalker {
   const walk = new Walk(sheet, plan, options, sink);
   return { firstDataRow: plan.header.bottom + 1, walk: (row, r) => walk.walk(row, r), finish: () => walk.finish() };
+}
+
+/** A decision on a sheet that has a table of units: one as it stands, or one derived from another layout. */
+export type TableDecision = Extract<SheetDecision, { readonly plan: ColumnPlan }>;
+
+export function isTableDecision(d: SheetDecision): d is TableDecision {
+  return 'plan' in d;
+}
+
+/**
+ * Start the walk of the table a decision found: the sheet's own rows, or the derived table's (walked at once: a
+ * derived table is whole when it is decided).
+ */
+export function startDecided(sheet: RawSheet, decision: TableDecision, options: RecogniseOptions, sink: SheetSink): SheetWalker {
+  if (decision.kind === 'unit-table') return startSheet(sheet, decision.plan, options, sink);
+  return walkDerived(decision.kind, decision.table, decision.plan, options, sink, startSheet);
 }
 
 /** The walk of one table: the row kinds decide what each row is; unit rows are read in walk/unit.ts. */
@@ -265,8 +282,8 @@ export interface Recognised {
 /** Recognise a sheet held in memory: decide what it is, and walk its rows when it is a table of units. */
 export function recogniseSheet(sheet: RawSheet, options: RecogniseOptions, sink: SheetSink): Recognised {
   const decision = classifySheet(sheet);
-  if (decision.kind !== 'unit-table') return { decision };
-  const walker = startSheet(sheet, decision.plan, options, sink);
+  if (!isTableDecision(decision)) return { decision };
+  const walker = startDecided(sheet, decision, options, sink);
   for (let r = walker.firstDataRow; r < sheet.rows.length; r++) walker.walk(sheet.rows[r] ?? [], r);
   return { decision, result: walker.finish() };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ColumnId } from './columns.js';
+import type { Origin } from './derived.js';
 import type { UnitRowSchema } from './row-schema.js';
 
 /** Where a row came from; rows are 1-based as in the spreadsheet. */
@@ -7,6 +8,11 @@ export interface RowSource {
   readonly file: string;
   readonly sheet: string | undefined;
   readonly row: number;
+  /**
+   * A unit of a derived table (units as columns, a unit's own form): for each column of its table, the sheet's
+   * cell that holds the figure (its row and `columns` then name no cell of the sheet by themselves).
+   */
+  readonly cells?: readonly (Origin | null)[] | undefined;
 }
 
 export type UnitRow = z.infer<typeof UnitRowSchema> & {
