@@ -74,6 +74,7 @@ export const PROMPTS: Record<CountColumn | Exclude<TextColumn, 'period'> | 'stt'
   membersHTXSNV: { vi: 'Số đảng viên hoàn thành xuất sắc nhiệm vụ (không quá 20% số hoàn thành tốt trở lên).', en: 'Members rated excellent (at most 20% of good or better).' },
   membersHTTNV: { vi: 'Số đảng viên hoàn thành tốt nhiệm vụ.', en: 'Members rated good.' },
   membersHTNV: { vi: 'Số đảng viên hoàn thành nhiệm vụ.', en: 'Members rated fulfilled.' },
+  membersGoodOrBetter: { vi: 'Số đảng viên hoàn thành tốt nhiệm vụ trở lên.', en: 'Members rated good or better.' },
   membersKHTNV: { vi: 'Số đảng viên không hoàn thành nhiệm vụ.', en: 'Members rated not fulfilled.' },
   membersNotRated: { vi: 'Số đảng viên chưa xếp loại (mới kết nạp, ốm dài ngày…).', en: 'Members not rated (newly admitted, long illness…).' },
   membersExempt: { vi: 'Số đảng viên được miễn đánh giá (miễn công tác và sinh hoạt đảng).', en: 'Members exempt from rating.' },
