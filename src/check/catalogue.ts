@@ -53,6 +53,13 @@ export const CATALOGUE = {
     hintVi: 'Điền số liệu của từng tổ chức dưới dòng tiêu đề; nếu đây là mẫu còn trống thì gửi lại tệp đã điền.',
     hintEn: 'Fill in one row per organisation under the header; if this is an empty template, send the filled-in file instead.',
   },
+  TL006: {
+    severity: 'warning', rule: 'damaged-part',
+    vi: (a) => `Phần "${s(a, 'value')}" của tệp bị hỏng nên bị bỏ qua; số liệu vẫn được đọc vì tally không cần phần này (định dạng ô, thông tin tệp, ghi chú, hình vẽ).`,
+    en: (a) => `Part "${s(a, 'value')}" of the file is damaged and was left out; the figures were still read, as tally does not need it (cell formats, document properties, comments, drawings).`,
+    hintVi: 'Kiểm tra lại các số liệu; mở tệp bằng Excel hoặc LibreOffice và lưu lại để sửa phần hỏng.',
+    hintEn: 'Check the figures; open the file in Excel or LibreOffice and save it again to repair the part.',
+  },
   TL010: {
     severity: 'error', rule: 'not-a-number',
     vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số, nhưng có "${s(a, 'value')}".`,

@@ -25,6 +25,7 @@ interface CommonOptions {
   verbose?: boolean;
   quiet?: boolean;
   color?: boolean;
+  maxRows?: number;
 }
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
@@ -54,6 +55,7 @@ function addCommon(cmd: Command): Command {
     .addOption(new Option('--scale <scale>', 'rating scale of the labels').choices(['current', 'pre-2018']))
     .addOption(new Option('--encoding <name>', 'encoding of CSV input (default: detected)').choices([...ENCODINGS]))
     .option('--delimiter <char>', 'CSV delimiter: "," ";" "tab" (default: detected)')
+    .option('--max-rows <n>', 'rows of a workbook sheet tally reads before refusing it as too large (default 120000)', wholeNumber(1, 100_000_000))
     .option('--config <file>', 'config file (default: ./tally.config.json when present)')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('-v, --verbose', 'say how each file and row was read')
@@ -149,6 +151,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     stdin: io.stdin,
     encoding: opts.encoding,
     delimiter: opts.delimiter,
+    maxRows: opts.maxRows ?? config.maxRows,
     scale: opts.scale ?? config.scale ?? 'current',
     period: opts.period,
     decimals: opts.decimals ?? config.decimals ?? 2,

@@ -6,6 +6,8 @@ import { detect } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
 import { readXlsx, type SheetNote } from './xlsx.js';
+import { takeDroppedParts } from './xlsx-parts.js';
+import { DEFAULT_MAX_ROWS, measureWorkbook } from './xlsx-limits.js';
 import { shouldStream, streamXlsx, worksheetCount, type StreamedSheet } from './xlsx-stream.js';
 
 /** Read in a folder. A `.txt` is read when named (a tab-separated export) but not picked up from a folder, where it is a note. */
@@ -82,15 +84,18 @@ export interface ReadOptions extends CsvOptions {
   readonly cwd: string;
   /** Bytes of standard input, for the input "-". */
   readonly stdin?: (() => Promise<Uint8Array>) | undefined;
+  /** Rows of a workbook's sheet past which it is refused as too-large (--max-rows); default DEFAULT_MAX_ROWS. */
+  readonly maxRows?: number | undefined;
 }
 
 /** An input, opened: a workbook's sheets in full, or a CSV's rows as a stream. */
 export type Opened =
-  | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[] }
+  /** `dropped`: damaged parts tally does not need (styles, comments…), left out (see xlsx-parts.ts). */
+  | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[]; readonly dropped: string[] }
   /** `disguised`: the extension of a workbook name the text came under (".xlsx" saved as CSV by some systems). */
   | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]>; readonly disguised?: string | undefined }
   /** A large workbook, read sheet by sheet and row by row. */
-  | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet> };
+  | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet>; readonly dropped: () => string[] };
 
 /**
  * CSV bytes go to the parser this many at a time. The parser turns each piece into rows at once, and every row
@@ -159,9 +164,10 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
     case 'xlsx': {
       const all = bytes ?? (await readFile(path));
-      if (shouldStream(what.entries)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file) };
-      const { sheets, notes } = await readXlsx(all, file);
-      return { kind: 'workbook', sheets, notes };
+      const measured = await measureWorkbook(all, what.entries, file, { rows: options.maxRows ?? DEFAULT_MAX_ROWS });
+      if (shouldStream(measured)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file), dropped: takeDroppedParts };
+      const { sheets, notes, dropped } = await readXlsx(all, file);
+      return { kind: 'workbook', sheets, notes, dropped };
     }
     case 'text':
       // A ".xls" or ".xlsx" that is really tab- or comma-separated text (what many web systems export) reads as

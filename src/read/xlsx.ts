@@ -2,6 +2,7 @@ import type { CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import { TallyError } from './errors.js';
+import { takeDroppedParts, tolerateUnneededParts } from './xlsx-parts.js';
 import type { CellValue, MergeRange, RawSheet } from './types.js';
 
 /** A sheet that was not read, and why: for verbose output. */
@@ -17,6 +18,7 @@ export function loadExcel(): Promise<ExcelJs> {
   if (!excel) {
     try {
       fixMultibyteSplit();
+      tolerateUnneededParts();
     } catch {
       // A future exceljs laid out differently: read with its own reader rather than not at all.
     }
@@ -48,7 +50,8 @@ function fixMultibyteSplit(): void {
       error = err;
     });
     let events: unknown[] = [];
-    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+    const place = new Positions();
+    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value: place.fill(value as Tag) }));
     parser.on('text', (value) => events.push({ eventType: 'text', value }));
     parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
     for await (const chunk of iterable) {
@@ -62,6 +65,49 @@ function fixMultibyteSplit(): void {
     if (error) throw asError(error);
     if (events.length > 0) yield events;
   };
+}
+
+interface Tag {
+  readonly name: string;
+  readonly attributes: Record<string, string | undefined>;
+}
+
+/**
+ * `r` is optional on rows and cells in OOXML (ECMA-376 §18.3.1.73 and .4): a row without one follows the row
+ * before it, a cell without one the cell before it. Some generators leave it out, and exceljs crashes on such
+ * cells (col-cache decodeAddress) or numbers such rows NaN: the positions are written into the tags before
+ * exceljs sees them, from their order.
+ */
+class Positions {
+  private row = 0;
+  private col = 0;
+
+  fill(tag: Tag): Tag {
+    if (tag.name === 'sheetData') this.row = 0;
+    else if (tag.name === 'row') {
+      const r = Number(tag.attributes.r);
+      this.row = Number.isInteger(r) && r > 0 ? r : this.row + 1;
+      tag.attributes.r = String(this.row);
+      this.col = 0;
+    } else if (tag.name === 'c') {
+      const ref = tag.attributes.r === undefined ? undefined : /^([A-Z]{1,3})\d*$/.exec(tag.attributes.r);
+      if (ref?.[1]) {
+        let col = 0;
+        for (const ch of ref[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+        this.col = col;
+      } else {
+        this.col++;
+        tag.attributes.r = `${letters(this.col)}${Math.max(1, this.row)}`;
+      }
+    }
+    return tag;
+  }
+}
+
+function letters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 /** What the XML parser reported, as an Error (it reports whatever it was given). */
@@ -161,12 +207,14 @@ function sheetOf(ws: Worksheet, file: string, stats: FormulaStats): RawSheet {
 }
 
 /** Read every visible worksheet of an .xlsx; hidden ones are noted, not read. */
-export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheets: RawSheet[]; notes: SheetNote[] }> {
+export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheets: RawSheet[]; notes: SheetNote[]; dropped: string[] }> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
+  takeDroppedParts();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, LOAD_OPTIONS);
   } catch (err) {
+    takeDroppedParts();
     const detail = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 120) ?? 'unknown' : 'unknown';
     throw new TallyError('corrupt', { file, detail });
   }
@@ -186,5 +234,5 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ sheet
       for (const row of sheet.rows as CellValue[][]) for (let c = 0; c < row.length; c++) if (isNoResult(row[c] ?? null)) row[c] = 0;
     }
   }
-  return { sheets, notes };
+  return { sheets, notes, dropped: takeDroppedParts() };
 }
