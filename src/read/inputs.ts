@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { csvRows, type CsvOptions } from './csv.js';
 import { detect } from './detect.js';
 import { TallyError } from './errors.js';
@@ -35,12 +35,12 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (!info.isDirectory()) {
-      files.push(input);
+      files.push(shownPath(cwd, abs));
       continue;
     }
     const found = await walk(abs, ignored);
-    if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
-    for (const f of found) files.push(relative(cwd, f) || f);
+    if (found.length === 0) failures.push(new TallyError('no-inputs', { file: shownPath(cwd, abs) }));
+    for (const f of found) files.push(shownPath(cwd, f));
   }
   // A file named twice (`tally submissions/ submissions/a.xlsx`) is read once: its units are not duplicates.
   const seen = new Set<string>();
@@ -50,7 +50,17 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     seen.add(key);
     return true;
   });
-  return { files: once, failures, ignored: ignored.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file })) };
+  return { files: once, failures, ignored: ignored.map((f) => ({ ...f, file: shownPath(cwd, f.file) })) };
+}
+
+/**
+ * A path as messages show it, the same whether the file or its folder was named: relative to the working folder
+ * ("submissions/a.xlsx", not "./submissions/a.xlsx" or "/home/…/submissions/a.xlsx"), absolute when outside it.
+ */
+export function shownPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
 }
 
 /** A file of a folder that is not read: an Excel lock file, or not a spreadsheet. */
