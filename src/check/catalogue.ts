@@ -174,8 +174,8 @@ export const CATALOGUE = {
   },
   TL030: {
     severity: 'error', rule: 'total-mismatch',
-    vi: (a) => `Dòng "${s(a, 'label')}", cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}${a.hidden !== undefined ? ` (trong đó ${s(a, 'hidden')} ở các dòng bị ẩn, vẫn được tính)` : ''}.`,
-    en: (a) => `Row "${s(a, 'label')}", column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}${a.hidden !== undefined ? ` (${s(a, 'hidden')} of it in hidden rows, which are counted)` : ''}.`,
+    vi: (a) => `${s(a, 'label') === '' ? 'Dòng cộng không ghi tên (nhận ra vì số đảng viên bằng tổng các dòng trên)' : `Dòng "${s(a, 'label')}"`}, cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}${a.hidden !== undefined ? ` (trong đó ${s(a, 'hidden')} ở các dòng bị ẩn, vẫn được tính)` : ''}.`,
+    en: (a) => `${s(a, 'label') === '' ? 'The total row with no label (taken for one as its member count is the sum of the rows above)' : `Row "${s(a, 'label')}"`}, column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}${a.hidden !== undefined ? ` (${s(a, 'hidden')} of it in hidden rows, which are counted)` : ''}.`,
     hintVi: 'Sửa số ở dòng cộng, hoặc kiểm tra công thức SUM có bao đủ các dòng.',
     hintEn: 'Fix the total, or check that its SUM formula covers all the rows.',
   },

@@ -144,6 +144,11 @@ class Walk implements RowContext, UnitHost {
     this.skip(r, 'invalid', label);
   }
 
+  sumsAgree(values: Float64Array): 'all' | 'group' | undefined {
+    if (this.rowsCounted < 2) return undefined;
+    return this.sums.agreeing(values, this.layout.summed.findIndex((s) => s.key === 'members'), this.group !== undefined);
+  }
+
   mergedAbove(r: number, c: number): CellValue {
     return this.masters.size === 0 ? null : this.masters.get(`${r}:${c}`) ?? null;
   }
@@ -202,7 +207,10 @@ class Walk implements RowContext, UnitHost {
   /** A total row closes the open committee and is checked against the rows it covers. */
   private total(v: RowView, blocLine: boolean): void {
     this.committees.close();
-    const kind = GRAND_TOTAL.test(v.folded) || BLOC_NAME.test(v.folded) || this.group === undefined ? 'total' : 'subtotal';
+    // A row with no label is a total of the scope whose sums it equals (see rows/unlabelled-total.ts).
+    const scope = v.label === '' ? this.sumsAgree(v.values) : undefined;
+    const kind = scope ? (scope === 'all' ? 'total' : 'subtotal')
+      : GRAND_TOTAL.test(v.folded) || BLOC_NAME.test(v.folded) || this.group === undefined ? 'total' : 'subtotal';
     if (kind === 'total') this.closeGroup();
     const total: TotalRow = { row: v.r, label: v.label, kind, values: totalValues(this.layout, v.values, v.row) };
     // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.
