@@ -256,3 +256,24 @@ describe('nothing dropped silently', () => {
     expect(j.rows.skipped).toContainEqual({ file: 'fixtures/hostile/summary-line.csv', row: 5, reason: 'note', text: 'Tổng số: 3 đơn vị, 66 đảng viên' });
   });
 });
+
+describe('outputs never carry formulas', () => {
+  it('text that a spreadsheet would run: a leading \' in CSV, a backslash in Markdown, as it is in JSON, a warning per cell', async () => {
+    const file = 'fixtures/outputs/formula-text.csv';
+    const md = await tally([file, '--format', 'md']);
+    expect(md.out).toContain('| &nbsp;&nbsp;\\+Doanh nghiệp | 1 |');
+    expect(md.out).toContain('&nbsp;\\-2+3 | 1 |');
+    expect(md.out).toContain('&nbsp;\\=cmd\\|\' /C calc\'!A0 | 1 |');
+    expect(md.out).not.toMatch(/\| [=+\-@]/);
+    const csv = await tally([file, '--format', 'csv']);
+    expect(csv.out).toContain('organizations.bySector,\'+Doanh nghiệp,1,,');
+    const json = JSON.parse((await tally([file, '--format', 'json'])).out) as { organizations: { bySector: { sector: string }[] }; diagnostics: { code: string; location: { cell: string } }[] };
+    expect(json.organizations.bySector.map((b) => b.sector)).toEqual(['-2+3', '+Doanh nghiệp', '=cmd|\' /C calc\'!A0']);
+    expect(json.diagnostics.map((d) => `${d.code} ${d.location.cell}`)).toEqual(['TL007 C2', 'TL007 E2', 'TL007 C3', 'TL007 E3', 'TL007 E4']);
+  });
+  it('a bullet ("- Chi bộ …") and a signed number are not formulas', async () => {
+    const { looksLikeFormula } = await import('../src/recognise/formula-text.js');
+    expect(['- Chi bộ Phòng Kế hoạch', '+ Chi bộ A', '-5', '+1,5%', 'Chi bộ A', ''].filter(looksLikeFormula)).toEqual([]);
+    expect(['=A1', '@SUM(A1)', '+cmd', '-2+3', '\tx', '\rx', ' =1+1'].filter((t) => !looksLikeFormula(t))).toEqual([]);
+  });
+});

@@ -60,6 +60,13 @@ export const CATALOGUE = {
     hintVi: 'Kiểm tra lại các số liệu; mở tệp bằng Excel hoặc LibreOffice và lưu lại để sửa phần hỏng.',
     hintEn: 'Check the figures; open the file in Excel or LibreOffice and save it again to repair the part.',
   },
+  TL007: {
+    severity: 'warning', rule: 'formula-text',
+    vi: (a) => `Ô ${s(a, 'cell')} có chữ "${s(a, 'value')}" mà bảng tính sẽ chạy như công thức; tally ghi nó thành chữ trong các kết quả (thêm ' ở đầu trong CSV).`,
+    en: (a) => `Cell ${s(a, 'cell')} holds "${s(a, 'value')}", which a spreadsheet would run as a formula; tally writes it as text in its outputs (with a leading ' in CSV).`,
+    hintVi: 'Sửa ô này thành tên thật của tổ chức hoặc chỉ tiêu; nếu tệp do người lạ gửi, đừng mở các liên kết trong đó.',
+    hintEn: 'Put the real name of the organisation or figure in this cell; if a stranger sent the file, do not open links in it.',
+  },
   TL010: {
     severity: 'error', rule: 'not-a-number',
     vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số, nhưng có "${s(a, 'value')}".`,

@@ -3,6 +3,7 @@ import type { Fact, Note } from './facts.js';
 import type { HeaderMap } from './header.js';
 import { completeLayout, type ColumnPlan, type Layout } from './layout.js';
 import { cellText, cleanText, fold } from './normalise.js';
+import { formulaHeaders } from './formula-text.js';
 import { BLOC_NAME, CLOSING_TOTAL, GRAND_TOTAL, OUTLINE, OUTLINE_MARK } from './patterns.js';
 import { ROW_KINDS } from './rows/index.js';
 import type { RowContext, RowKind } from './rows/kind.js';
@@ -91,6 +92,7 @@ class Walk implements RowContext, UnitHost {
     this.period = options.period;
     const header = plan.header;
     this.layout = completeLayout(sheet, plan, options.scale, options.period, (f) => this.emit(f));
+    for (const f of formulaHeaders(this.layout)) this.emit(f);
     for (let r = header.top; r <= header.bottom; r++) if (!isEmptyRow(sheet.rows[r])) this.skip(r, 'header');
     for (let r = 0; r < header.top; r++) if (!isEmptyRow(sheet.rows[r])) this.skip(r, 'title', cellText(sheet.rows[r]?.find((v) => cellText(v) !== '')));
     for (const m of sheet.merges) {
