@@ -230,3 +230,50 @@ describe('config files with mistakes', () => {
     expect(findJsonFault('{"a": [')).toEqual({ line: 1, column: 8, why: 'end' });
   });
 });
+
+describe('nothing dropped silently', () => {
+  it('one unit with an amount with a fraction: the amount is an indicator, a column of text beside it is named (TL004)', async () => {
+    const a = await analyseFixtures(['hostile/one-unit-fraction.csv']);
+    expect(a.summary?.indicators).toEqual([{ name: 'Kinh phí (triệu đồng)', total: 15.5 }]);
+    expect(a.diagnostics.map((d) => [d.code, d.location.cell, d.args.value])).toEqual([['TL004', 'E1', 'Ghi nhận khác']]);
+  });
+  it('a row of figures with no label that are the sums above is a total, checked as "Tổng cộng" is', async () => {
+    const good = await tally(['check', 'fixtures/hostile/unlabelled-total.csv', '--format', 'json']);
+    expect(good.code).toBe(0);
+    const j = JSON.parse(good.out) as { diagnostics: unknown[]; rows: { counted: number; skipped: { row: number; reason: string }[] } };
+    expect(j.diagnostics).toEqual([]);
+    expect(j.rows.counted).toBe(3);
+    expect(j.rows.skipped).toContainEqual(expect.objectContaining({ row: 5, reason: 'total' }));
+    const bad = await tally(['check', 'fixtures/hostile/unlabelled-total-mismatch.csv']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('fixtures/hostile/unlabelled-total-mismatch.csv E5: lỗi TL030 Dòng cộng không ghi tên (nhận ra vì số đảng viên bằng tổng các dòng trên), cột Kết nạp: ghi 4, nhưng cộng các dòng được 3.');
+  });
+  it('"Tổng số: 3 đơn vị, 66 đảng viên" in one cell is a note, not a unit without members (TL017)', async () => {
+    const r = await tally(['check', 'fixtures/hostile/summary-line.csv', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { diagnostics: unknown[]; rows: { skipped: { row: number; reason: string; text?: string }[] } };
+    expect(j.diagnostics).toEqual([]);
+    expect(j.rows.skipped).toContainEqual({ file: 'fixtures/hostile/summary-line.csv', row: 5, reason: 'note', text: 'Tổng số: 3 đơn vị, 66 đảng viên' });
+  });
+});
+
+describe('outputs never carry formulas', () => {
+  it('text that a spreadsheet would run: a leading \' in CSV, a backslash in Markdown, as it is in JSON, a warning per cell', async () => {
+    const file = 'fixtures/outputs/formula-text.csv';
+    const md = await tally([file, '--format', 'md']);
+    expect(md.out).toContain('| &nbsp;&nbsp;\\+Doanh nghiệp | 1 |');
+    expect(md.out).toContain('&nbsp;\\-2+3 | 1 |');
+    expect(md.out).toContain('&nbsp;\\=cmd\\|\' /C calc\'!A0 | 1 |');
+    expect(md.out).not.toMatch(/\| [=+\-@]/);
+    const csv = await tally([file, '--format', 'csv']);
+    expect(csv.out).toContain('organizations.bySector,\'+Doanh nghiệp,1,,');
+    const json = JSON.parse((await tally([file, '--format', 'json'])).out) as { organizations: { bySector: { sector: string }[] }; diagnostics: { code: string; location: { cell: string } }[] };
+    expect(json.organizations.bySector.map((b) => b.sector)).toEqual(['-2+3', '+Doanh nghiệp', '=cmd|\' /C calc\'!A0']);
+    expect(json.diagnostics.map((d) => `${d.code} ${d.location.cell}`)).toEqual(['TL007 C2', 'TL007 E2', 'TL007 C3', 'TL007 E3', 'TL007 E4']);
+  });
+  it('a bullet ("- Chi bộ …") and a signed number are not formulas', async () => {
+    const { looksLikeFormula } = await import('../src/recognise/formula-text.js');
+    expect(['- Chi bộ Phòng Kế hoạch', '+ Chi bộ A', '-5', '+1,5%', 'Chi bộ A', ''].filter(looksLikeFormula)).toEqual([]);
+    expect(['=A1', '@SUM(A1)', '+cmd', '-2+3', '\tx', '\rx', ' =1+1'].filter((t) => !looksLikeFormula(t))).toEqual([]);
+  });
+});

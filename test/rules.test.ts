@@ -6,8 +6,10 @@ import { analyseFixtures, cli, codesOf } from './helpers.js';
 const CASES: readonly [fixture: string, codes: string[], cell: string | undefined, options?: Partial<AnalyseOptions>][] = [
   ['rules/missing-column.csv', ['TL002'], undefined],
   ['rules/no-data-rows.csv', ['TL005'], undefined],
+  ['hostile/damaged-styles.xlsx', ['TL006', 'TL040'], undefined],
   ['rules/duplicate-column.csv', ['TL003'], 'C1'],
   ['rules/unknown-column.csv', ['TL004'], 'D1'],
+  ['rules/formula-text.csv', ['TL007'], 'F1'],
   ['rules/not-a-number.csv', ['TL010'], 'H3'],
   ['rules/not-whole.csv', ['TL011'], 'H3'],
   ['rules/negative.csv', ['TL012'], 'G3'],

@@ -1,6 +1,7 @@
 import { Checker } from '../check/checker.js';
 import type { Diagnostic } from '../check/diagnostic.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../check/rule.js';
+import { droppedPartDiagnostics } from '../check/parts.js';
 import { mixedPeriods, totalsSheetMismatches, type PeriodStart } from '../check/workbook.js';
 import { TallyError } from '../read/errors.js';
 import { expandInputs, type ReadOptions } from '../read/inputs.js';
@@ -67,6 +68,7 @@ class Gathered {
   take(fr: FileResult): void {
     const { file } = fr;
     for (const n of fr.notes) this.notes.push(n);
+    for (const d of droppedPartDiagnostics(file, fr.dropped ?? [])) this.diagnostics.push(d);
     if (fr.failure) {
       this.failures.push(new TallyError(fr.failure.code, fr.failure.args));
       return;

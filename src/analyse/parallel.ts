@@ -13,6 +13,7 @@ export interface WorkerOptions {
   readonly delimiter?: string | undefined;
   readonly scale: RecogniseOptions['scale'];
   readonly period?: string | undefined;
+  readonly maxRows?: number | undefined;
 }
 
 export interface Pool {
@@ -32,7 +33,7 @@ export async function workerPool(options: ReadOptions & RecogniseOptions & { wor
   const url = new URL('./read-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(url))) return undefined;
   const size = Math.max(1, options.workers ?? Math.min(availableParallelism(), 4));
-  const data: WorkerOptions = { cwd: options.cwd, encoding: options.encoding, delimiter: options.delimiter, scale: options.scale, period: options.period };
+  const data: WorkerOptions = { cwd: options.cwd, encoding: options.encoding, delimiter: options.delimiter, scale: options.scale, period: options.period, maxRows: options.maxRows };
   const workers = Array.from({ length: size }, () => new Worker(url, { workerData: data }));
   return {
     run(files, onResult) {

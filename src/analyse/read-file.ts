@@ -29,6 +29,8 @@ export interface FileResult {
   readonly sheetCount: number;
   readonly notes: Note[];
   readonly failure?: { readonly code: FatalCode; readonly args: TallyError['args'] } | undefined;
+  /** Damaged parts of a workbook that tally does not need, left out (TL006). */
+  readonly dropped?: readonly string[] | undefined;
 }
 
 /** Rows kept from the start of a streamed sheet: enough to find the header and judge its columns. */
@@ -80,6 +82,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
   const others: DecidedSheet[] = [];
   const notes: Note[] = [];
   let sheetCount = 0;
+  let dropped: string[] = [];
   const fail = (code: FatalCode, args: TallyError['args']): FileResult => ({ file, tables: [], others: [], sheetCount, notes, failure: { code, args } });
   try {
     const opened = await openInput(file, options);
@@ -109,7 +112,9 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         if (s.table) tables.push({ ...s.table, rows });
         else if (s.other) others.push(s.other);
       }
+      dropped = opened.dropped();
     } else {
+      dropped = opened.dropped;
       sheetCount = opened.sheets.length;
       for (const n of opened.notes) notes.push({ code: 'hidden-sheet', file, sheet: n.sheet, args: {} });
       for (const sheet of opened.sheets) {
@@ -127,5 +132,5 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
     if (err instanceof TallyError) return fail(err.code, err.args);
     throw err;
   }
-  return { file, tables, others, sheetCount, notes };
+  return { file, tables, others, sheetCount, notes, ...(dropped.length > 0 ? { dropped } : {}) };
 }

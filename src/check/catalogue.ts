@@ -53,6 +53,20 @@ export const CATALOGUE = {
     hintVi: 'Điền số liệu của từng tổ chức dưới dòng tiêu đề; nếu đây là mẫu còn trống thì gửi lại tệp đã điền.',
     hintEn: 'Fill in one row per organisation under the header; if this is an empty template, send the filled-in file instead.',
   },
+  TL006: {
+    severity: 'warning', rule: 'damaged-part',
+    vi: (a) => `Phần "${s(a, 'value')}" của tệp bị hỏng nên bị bỏ qua; số liệu vẫn được đọc vì tally không cần phần này (định dạng ô, thông tin tệp, ghi chú, hình vẽ).`,
+    en: (a) => `Part "${s(a, 'value')}" of the file is damaged and was left out; the figures were still read, as tally does not need it (cell formats, document properties, comments, drawings).`,
+    hintVi: 'Kiểm tra lại các số liệu; mở tệp bằng Excel hoặc LibreOffice và lưu lại để sửa phần hỏng.',
+    hintEn: 'Check the figures; open the file in Excel or LibreOffice and save it again to repair the part.',
+  },
+  TL007: {
+    severity: 'warning', rule: 'formula-text',
+    vi: (a) => `Ô ${s(a, 'cell')} có chữ "${s(a, 'value')}" mà bảng tính sẽ chạy như công thức; tally ghi nó thành chữ trong các kết quả (thêm ' ở đầu trong CSV).`,
+    en: (a) => `Cell ${s(a, 'cell')} holds "${s(a, 'value')}", which a spreadsheet would run as a formula; tally writes it as text in its outputs (with a leading ' in CSV).`,
+    hintVi: 'Sửa ô này thành tên thật của tổ chức hoặc chỉ tiêu; nếu tệp do người lạ gửi, đừng mở các liên kết trong đó.',
+    hintEn: 'Put the real name of the organisation or figure in this cell; if a stranger sent the file, do not open links in it.',
+  },
   TL010: {
     severity: 'error', rule: 'not-a-number',
     vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số, nhưng có "${s(a, 'value')}".`,
@@ -170,13 +184,14 @@ export const CATALOGUE = {
   },
   TL030: {
     severity: 'error', rule: 'total-mismatch',
-    // `across`: units as columns, where the total is a column and each figure a row.
+    // `across`: units as columns, where the total is a column and each figure a row; an empty label: a total row
+    // with no label, taken for one because its member count is the sum of the rows above.
     vi: (a) => (a.across !== undefined
       ? `Cột "${s(a, 'label')}", dòng ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các cột đơn vị được ${s(a, 'expected')}.`
-      : `Dòng "${s(a, 'label')}", cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}${a.hidden !== undefined ? ` (trong đó ${s(a, 'hidden')} ở các dòng bị ẩn, vẫn được tính)` : ''}.`),
+      : `${s(a, 'label') === '' ? 'Dòng cộng không ghi tên (nhận ra vì số đảng viên bằng tổng các dòng trên)' : `Dòng "${s(a, 'label')}"`}, cột ${s(a, 'column')}: ghi ${s(a, 'value')}, nhưng cộng các dòng được ${s(a, 'expected')}${a.hidden !== undefined ? ` (trong đó ${s(a, 'hidden')} ở các dòng bị ẩn, vẫn được tính)` : ''}.`),
     en: (a) => (a.across !== undefined
       ? `Column "${s(a, 'label')}", row ${s(a, 'column')}: says ${s(a, 'value')}, but the units' columns add up to ${s(a, 'expected')}.`
-      : `Row "${s(a, 'label')}", column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}${a.hidden !== undefined ? ` (${s(a, 'hidden')} of it in hidden rows, which are counted)` : ''}.`),
+      : `${s(a, 'label') === '' ? 'The total row with no label (taken for one as its member count is the sum of the rows above)' : `Row "${s(a, 'label')}"`}, column ${s(a, 'column')}: says ${s(a, 'value')}, but the rows it covers add up to ${s(a, 'expected')}${a.hidden !== undefined ? ` (${s(a, 'hidden')} of it in hidden rows, which are counted)` : ''}.`),
     hintVi: 'Sửa số ở dòng cộng, hoặc kiểm tra công thức SUM có bao đủ các dòng.',
     hintEn: 'Fix the total, or check that its SUM formula covers all the rows.',
   },

@@ -102,6 +102,9 @@ export class SheetFacts {
           this.say('TL030', { row: f.row, col: c.col, column: c.label }, { label: f.label, column: c.label, value: c.value, expected: c.sum, ...(c.hidden > 0 ? { hidden: c.hidden } : {}), ...(this.origin?.across ? { across: 1 } : {}) });
         }
         return;
+      case 'formula-text':
+        this.say('TL007', f, { value: f.text.length > 60 ? `${f.text.slice(0, 59)}…` : f.text });
+        return;
       case 'period-differs':
         this.say('TL035', f, { value: f.given, expected: f.title, text: f.text });
         return;

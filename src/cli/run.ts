@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { Analysis } from '../analyse/analyse.js';
@@ -8,6 +8,7 @@ import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
 import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
+import { delimiterArg, invalid, langOf, usageError, workersFromEnv } from './usage.js';
 import { version } from './version.js';
 import { CHECK_FORMAT_NAMES, CHECK_FORMATS, REPORT_FORMAT_NAMES, REPORT_FORMATS, type CheckFormatName, type ReportFormatName } from '../render/formats.js';
 
@@ -25,6 +26,7 @@ interface CommonOptions {
   verbose?: boolean;
   quiet?: boolean;
   color?: boolean;
+  maxRows?: number;
 }
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
@@ -40,7 +42,7 @@ interface CheckOptions extends CommonOptions {
 function wholeNumber(min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    if (!Number.isInteger(n) || n < min || n > max) throw invalid(`cần một số nguyên từ ${min} đến ${max}`, `expected a whole number from ${min} to ${max}`);
     return n;
   };
 }
@@ -53,7 +55,8 @@ function addCommon(cmd: Command): Command {
     .option('--period <label>', 'period of the report when the file does not say (e.g. 2023)')
     .addOption(new Option('--scale <scale>', 'rating scale of the labels').choices(['current', 'pre-2018']))
     .addOption(new Option('--encoding <name>', 'encoding of CSV input (default: detected)').choices([...ENCODINGS]))
-    .option('--delimiter <char>', 'CSV delimiter: "," ";" "tab" (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter: "," ";" "tab" "|" (default: detected)', delimiterArg)
+    .option('--max-rows <n>', 'rows of a workbook sheet tally reads before refusing it as too large (default 120000)', wholeNumber(1, 100_000_000))
     .option('--config <file>', 'config file (default: ./tally.config.json when present)')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('-v, --verbose', 'say how each file and row was read')
@@ -75,7 +78,8 @@ Examples:
   tally khoi.csv --period 2023                 period when the file does not say
   tally khoi-2016.xlsx --scale pre-2018        read "Trong sạch vững mạnh" ratings
   tally khoi.csv --encoding windows-1258       force the CSV encoding
-  tally khoi.csv --delimiter ";"               force the CSV delimiter
+  tally khoi.csv --delimiter ";"               force the CSV delimiter ("," ";" "tab" "|")
+  tally khoi-lon.xlsx --max-rows 500000        read a workbook sheet longer than 120,000 rows
   tally khoi.xlsx --config tally.config.json   quotas and rounding from a config file
   tally khoi.xlsx --force                      print the summary even when the data have errors
   tally khoi.xlsx --strict                     warnings fail too
@@ -88,16 +92,25 @@ Examples:
 Exit codes: 0 all good, 1 problems in the data, 2 bad usage or unreadable input.
 `;
 
+/** `tally --help` lists the options of the default command too (commander would list only the commands). */
+function reportOptions(program: Command): string {
+  const report = program.commands.find((c) => c.name() === 'report');
+  const text = report?.helpInformation() ?? '';
+  const at = text.indexOf('Options:');
+  return at < 0 ? '' : `\nOptions of report (the default command; check takes the same, but for -o and --force, and --max-warnings):\n${text.slice(at + 'Options:'.length).replace(/^\n/, '').replace(/\n+$/, '')}\n`;
+}
+
 /** Run the CLI with the given process parts; resolves to the exit code. Only bin/tally.js calls process.exit. */
 export async function run(io: Io): Promise<number> {
   let code: number = EXIT.ok;
-  const program = new Command('tally')
+  const program: Command = new Command('tally')
     .description('Check and roll up the reports of grassroots party organisations (chi bộ, đảng bộ cơ sở).')
     .version(version(), '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // commander's own error lines are English: tally says them itself, in the user's language (cli/usage.ts).
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined })
     .showSuggestionAfterError(true)
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', (): string => `${reportOptions(program)}${EXAMPLES}`);
 
   addCommon(program.command('report', { isDefault: true })
     .description('read, check and roll up reports into the bloc summary (the default command)')
@@ -128,10 +141,12 @@ export async function run(io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      const { renderFailures } = await import('../render/diagnostics.js');
+      io.stderr.write(`${renderFailures([usageError(err)], { lang: langOf(io.argv), color: useColor(io.stderr, io.env) }).join('\n')}\n`);
       return EXIT.cannotRun;
     }
     if (err instanceof TallyError) {
-      const lang: Lang = io.argv.includes('en') && io.argv.includes('--lang') ? 'en' : 'vi';
+      const lang: Lang = langOf(io.argv);
       const { renderFailures } = await import('../render/diagnostics.js');
       io.stderr.write(`${renderFailures([err], { lang, color: useColor(io.stderr, io.env) }).join('\n')}\n`);
       return EXIT.cannotRun;
@@ -152,6 +167,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     stdin: io.stdin,
     encoding: opts.encoding,
     delimiter: opts.delimiter,
+    maxRows: opts.maxRows ?? config.maxRows,
     scale: opts.scale ?? config.scale ?? 'current',
     period: opts.period,
     decimals: opts.decimals ?? config.decimals ?? 2,
@@ -160,7 +176,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
     keepUnits,
-    workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
+    workers: workersFromEnv(io.env.TALLY_WORKERS),
   }).finally(() => progress?.done());
   return { analysis, config };
 }

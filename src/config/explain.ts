@@ -18,11 +18,12 @@ export const EXPECTED = {
   'quotas.excellent': { vi: 'một tỷ lệ từ 0 đến 1, viết bằng dấu chấm (0.2 là 20%)', en: 'a share from 0 to 1, with a decimal point (0.2 is 20%)' },
   'quotas.minFullMembers': { vi: 'một số nguyên từ 0 trở lên', en: 'a whole number, 0 or more' },
   bloc: { vi: 'tên Đảng bộ Khối, trong dấu ngoặc kép ("Đảng bộ Khối các cơ quan tỉnh")', en: 'the bloc\'s name, in double quotes ("Đảng bộ Khối các cơ quan tỉnh")' },
+  maxRows: { vi: 'một số nguyên từ 1 trở lên (số dòng tối đa của một trang bảng tính, như --max-rows)', en: 'a whole number, 1 or more (the most rows of a workbook sheet, as --max-rows)' },
   place: { vi: 'tên địa danh, trong dấu ngoặc kép ("Hà Nội")', en: 'a place name, in double quotes ("Hà Nội")' },
   indicators: { vi: 'một danh sách tên chỉ tiêu, mỗi tên trong dấu ngoặc kép (["Số cuộc học tập nghị quyết"])', en: 'a list of indicator names, each in double quotes (["Số cuộc học tập nghị quyết"])' },
 } as const satisfies Record<ConfigKey, { vi: string; en: string }>;
 
-const TOP_KEYS = ['decimals', 'rounding', 'scale', 'excellentBase', 'quotas', 'bloc', 'place', 'indicators'] as const satisfies readonly Exclude<ConfigKey, `quotas.${string}`>[];
+const TOP_KEYS = ['decimals', 'rounding', 'scale', 'excellentBase', 'quotas', 'bloc', 'place', 'indicators', 'maxRows'] as const satisfies readonly Exclude<ConfigKey, `quotas.${string}`>[];
 const QUOTA_KEYS = ['excellent', 'minFullMembers'] as const satisfies readonly QuotaKey[];
 
 function isConfigKey(key: string): key is ConfigKey {

@@ -13,6 +13,8 @@ export const ConfigSchema = z.object({
   place: z.string().min(1).optional(),
   /** The bloc's own indicators ("Số cuộc học tập nghị quyết"): a column each in the form of `tally template`. */
   indicators: z.array(z.string().min(1)).optional(),
+  /** Rows of a workbook's sheet tally reads before refusing it as too large (as --max-rows). */
+  maxRows: z.number().int().min(1).optional(),
   quotas: z.object({
     excellent: z.number().min(0).max(1).optional(),
     minFullMembers: z.number().int().min(0).optional(),

@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { csvRows, type CsvOptions } from './csv.js';
 import { detect } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
 import { readXlsx, type SheetNote } from './xlsx.js';
+import { takeDroppedParts } from './xlsx-parts.js';
+import { DEFAULT_MAX_ROWS, measureWorkbook } from './xlsx-limits.js';
 import { shouldStream, streamXlsx, worksheetCount, type StreamedSheet } from './xlsx-stream.js';
 
 /** Read in a folder. A `.txt` is read when named (a tab-separated export) but not picked up from a folder, where it is a note. */
@@ -33,12 +35,12 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (!info.isDirectory()) {
-      files.push(input);
+      files.push(shownPath(cwd, abs));
       continue;
     }
     const found = await walk(abs, ignored);
-    if (found.length === 0) failures.push(new TallyError('no-inputs', { file: input }));
-    for (const f of found) files.push(relative(cwd, f) || f);
+    if (found.length === 0) failures.push(new TallyError('no-inputs', { file: shownPath(cwd, abs) }));
+    for (const f of found) files.push(shownPath(cwd, f));
   }
   // A file named twice (`tally submissions/ submissions/a.xlsx`) is read once: its units are not duplicates.
   const seen = new Set<string>();
@@ -48,7 +50,17 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     seen.add(key);
     return true;
   });
-  return { files: once, failures, ignored: ignored.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file })) };
+  return { files: once, failures, ignored: ignored.map((f) => ({ ...f, file: shownPath(cwd, f.file) })) };
+}
+
+/**
+ * A path as messages show it, the same whether the file or its folder was named: relative to the working folder
+ * ("submissions/a.xlsx", not "./submissions/a.xlsx" or "/home/…/submissions/a.xlsx"), absolute when outside it.
+ */
+export function shownPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
 }
 
 /** A file of a folder that is not read: an Excel lock file, or not a spreadsheet. */
@@ -82,15 +94,18 @@ export interface ReadOptions extends CsvOptions {
   readonly cwd: string;
   /** Bytes of standard input, for the input "-". */
   readonly stdin?: (() => Promise<Uint8Array>) | undefined;
+  /** Rows of a workbook's sheet past which it is refused as too-large (--max-rows); default DEFAULT_MAX_ROWS. */
+  readonly maxRows?: number | undefined;
 }
 
 /** An input, opened: a workbook's sheets in full, or a CSV's rows as a stream. */
 export type Opened =
-  | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[] }
+  /** `dropped`: damaged parts tally does not need (styles, comments…), left out (see xlsx-parts.ts). */
+  | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[]; readonly dropped: string[] }
   /** `disguised`: the extension of a workbook name the text came under (".xlsx" saved as CSV by some systems). */
   | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]>; readonly disguised?: string | undefined }
   /** A large workbook, read sheet by sheet and row by row. */
-  | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet> };
+  | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet>; readonly dropped: () => string[] };
 
 /**
  * CSV bytes go to the parser this many at a time. The parser turns each piece into rows at once, and every row
@@ -159,9 +174,10 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
     case 'xlsx': {
       const all = bytes ?? (await readFile(path));
-      if (shouldStream(what.entries)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file) };
-      const { sheets, notes } = await readXlsx(all, file, what.entries);
-      return { kind: 'workbook', sheets, notes };
+      const measured = await measureWorkbook(all, what.entries, file, { rows: options.maxRows ?? DEFAULT_MAX_ROWS });
+      if (shouldStream(measured)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file), dropped: takeDroppedParts };
+      const { sheets, notes, dropped } = await readXlsx(all, file, what.entries);
+      return { kind: 'workbook', sheets, notes, dropped };
     }
     case 'text':
       // A ".xls" or ".xlsx" that is really tab- or comma-separated text (what many web systems export) reads as

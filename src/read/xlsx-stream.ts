@@ -4,6 +4,7 @@ import type { ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, MergeRange } from './types.js';
 import { libraryDetail, loadExcel, plainValue, type FormulaStats } from './xlsx.js';
+import { takeDroppedParts } from './xlsx-parts.js';
 import { absoluteRels, rezip } from './zip-parts.js';
 
 /** Above this much sheet XML a workbook is streamed rather than loaded whole (a full load takes ~16× the XML). */
@@ -19,14 +20,18 @@ export interface StreamedSheet {
   readonly rows: AsyncGenerator<CellValue[]>;
 }
 
-/** `TALLY_STREAM_XLSX_BYTES` moves the threshold (0 streams every workbook: the tests use it). */
-export function shouldStream(entries: readonly ZipEntry[], env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+/**
+ * `TALLY_STREAM_XLSX_BYTES` moves the threshold (0 streams every workbook: the tests use it). Judged on the sizes
+ * measured as the parts inflated (a zip's own directory can say anything), sheets and shared strings together,
+ * since exceljs loads them all at once.
+ */
+export function shouldStream(measured: { xmlBytes: number; largestOther: number }, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   const from = env.TALLY_STREAM_XLSX_BYTES !== undefined && env.TALLY_STREAM_XLSX_BYTES !== '' ? Number(env.TALLY_STREAM_XLSX_BYTES) : STREAM_FROM_BYTES;
-  return entries.some((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.size > from);
+  return measured.xmlBytes > from || measured.largestOther > from;
 }
 
 /** The bytes of one zip entry, inflated as a stream (a large sheet is never one string). */
-function entryStream(bytes: Uint8Array, entry: ZipEntry): Readable {
+export function entryStream(bytes: Uint8Array, entry: ZipEntry): Readable {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
@@ -116,6 +121,7 @@ function partsFirst(bytes: Uint8Array, entries: readonly ZipEntry[]): Buffer[] {
 export async function* streamXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], file: string): AsyncGenerator<StreamedSheet> {
   const ExcelJS = await loadExcel();
   const sheetsXml = sheetEntries(entries);
+  takeDroppedParts();
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(partsFirst(bytes, entries)), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import type { ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
+import { takeDroppedParts, tolerateUnneededParts } from './xlsx-parts.js';
 import { absoluteRels, rezip } from './zip-parts.js';
 import type { CellValue, MergeRange, RawSheet } from './types.js';
 
@@ -19,6 +20,7 @@ export function loadExcel(): Promise<ExcelJs> {
   if (!excel) {
     try {
       fixMultibyteSplit();
+      tolerateUnneededParts();
     } catch {
       // A future exceljs laid out differently: read with its own reader rather than not at all.
     }
@@ -50,7 +52,8 @@ function fixMultibyteSplit(): void {
       error = err;
     });
     let events: unknown[] = [];
-    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+    const place = new Positions();
+    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value: place.fill(value as Tag) }));
     parser.on('text', (value) => events.push({ eventType: 'text', value }));
     parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
     for await (const chunk of iterable) {
@@ -64,6 +67,49 @@ function fixMultibyteSplit(): void {
     if (error) throw asError(error);
     if (events.length > 0) yield events;
   };
+}
+
+interface Tag {
+  readonly name: string;
+  readonly attributes: Record<string, string | undefined>;
+}
+
+/**
+ * `r` is optional on rows and cells in OOXML (ECMA-376 §18.3.1.73 and .4): a row without one follows the row
+ * before it, a cell without one the cell before it. Some generators leave it out, and exceljs crashes on such
+ * cells (col-cache decodeAddress) or numbers such rows NaN: the positions are written into the tags before
+ * exceljs sees them, from their order.
+ */
+class Positions {
+  private row = 0;
+  private col = 0;
+
+  fill(tag: Tag): Tag {
+    if (tag.name === 'sheetData') this.row = 0;
+    else if (tag.name === 'row') {
+      const r = Number(tag.attributes.r);
+      this.row = Number.isInteger(r) && r > 0 ? r : this.row + 1;
+      tag.attributes.r = String(this.row);
+      this.col = 0;
+    } else if (tag.name === 'c') {
+      const ref = tag.attributes.r === undefined ? undefined : /^([A-Z]{1,3})\d*$/.exec(tag.attributes.r);
+      if (ref?.[1]) {
+        let col = 0;
+        for (const ch of ref[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+        this.col = col;
+      } else {
+        this.col++;
+        tag.attributes.r = `${letters(this.col)}${Math.max(1, this.row)}`;
+      }
+    }
+    return tag;
+  }
+}
+
+function letters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 /** What the XML parser reported, as an Error (it reports whatever it was given). */
@@ -175,9 +221,10 @@ export function libraryDetail(err: unknown): string {
 }
 
 /** Read every visible worksheet of an .xlsx; hidden ones are noted, not read. */
-export async function readXlsx(bytes: Uint8Array, file: string, entries: readonly ZipEntry[] = []): Promise<{ sheets: RawSheet[]; notes: SheetNote[] }> {
+export async function readXlsx(bytes: Uint8Array, file: string, entries: readonly ZipEntry[] = []): Promise<{ sheets: RawSheet[]; notes: SheetNote[]; dropped: string[] }> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
+  takeDroppedParts();
   // Absolute relationship targets ("/xl/tables/table1.xml", as scripts write them) are made relative first: exceljs
   // cannot follow them (zip-parts.ts).
   const absolute = absoluteRels(bytes, entries);
@@ -185,6 +232,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, entries: readonl
   try {
     await workbook.xlsx.load(zip as unknown as ArrayBuffer, LOAD_OPTIONS);
   } catch (err) {
+    takeDroppedParts();
     throw new TallyError('corrupt', { file, detail: libraryDetail(err) });
   }
   const sheets: RawSheet[] = [];
@@ -203,5 +251,5 @@ export async function readXlsx(bytes: Uint8Array, file: string, entries: readonl
       for (const row of sheet.rows as CellValue[][]) for (let c = 0; c < row.length; c++) if (isNoResult(row[c] ?? null)) row[c] = 0;
     }
   }
-  return { sheets, notes };
+  return { sheets, notes, dropped: takeDroppedParts() };
 }

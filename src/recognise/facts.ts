@@ -40,6 +40,8 @@ export type Fact =
   | (At & { readonly kind: 'total'; readonly label: string; readonly covers: readonly Cover[] })
   /** A committee with the cells listed under it: its own figures and what the cells add up to. */
   | (At & { readonly kind: 'committee'; readonly name: string; readonly cells: number; readonly columns: readonly CellsSum[] })
+  /** A name, code or header that a spreadsheet would run as a formula ("=HYPERLINK(…)"): neutralised in the outputs. */
+  | (At & { readonly kind: 'formula-text'; readonly text: string })
   /** `--period` names another period than the report's title. */
   | (At & { readonly kind: 'period-differs'; readonly given: string; readonly title: string; readonly text: string })
   /** The facts after this one are of a derived table (units as columns, a unit's own form): where its cells are. */

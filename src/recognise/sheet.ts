@@ -3,6 +3,7 @@ import type { Fact, Note } from './facts.js';
 import type { HeaderMap } from './header.js';
 import { completeLayout, type ColumnPlan, type Layout } from './layout.js';
 import { cellText, cleanText, fold } from './normalise.js';
+import { formulaHeaders } from './formula-text.js';
 import { BLOC_NAME, CLOSING_TOTAL, GRAND_TOTAL, OUTLINE, OUTLINE_MARK } from './patterns.js';
 import { ROW_KINDS } from './rows/index.js';
 import type { RowContext, RowKind } from './rows/kind.js';
@@ -108,6 +109,7 @@ class Walk implements RowContext, UnitHost {
     this.period = options.period;
     const header = plan.header;
     this.layout = completeLayout(sheet, plan, options.scale, options.period, (f) => this.emit(f));
+    for (const f of formulaHeaders(this.layout)) this.emit(f);
     for (let r = header.top; r <= header.bottom; r++) if (!isEmptyRow(sheet.rows[r])) this.skip(r, 'header');
     for (let r = 0; r < header.top; r++) if (!isEmptyRow(sheet.rows[r])) this.skip(r, 'title', cellText(sheet.rows[r]?.find((v) => cellText(v) !== '')));
     for (const m of sheet.merges) {
@@ -159,6 +161,11 @@ class Walk implements RowContext, UnitHost {
 
   skipInvalid(r: number, label: string): void {
     this.skip(r, 'invalid', label);
+  }
+
+  sumsAgree(values: Float64Array): 'all' | 'group' | undefined {
+    if (this.rowsCounted < 2) return undefined;
+    return this.sums.agreeing(values, this.layout.summed.findIndex((s) => s.key === 'members'), this.group !== undefined);
   }
 
   mergedAbove(r: number, c: number): CellValue {
@@ -219,7 +226,10 @@ class Walk implements RowContext, UnitHost {
   /** A total row closes the open committee and is checked against the rows it covers. */
   private total(v: RowView, blocLine: boolean): void {
     this.committees.close();
-    const kind = GRAND_TOTAL.test(v.folded) || BLOC_NAME.test(v.folded) || this.group === undefined ? 'total' : 'subtotal';
+    // A row with no label is a total of the scope whose sums it equals (see rows/unlabelled-total.ts).
+    const scope = v.label === '' ? this.sumsAgree(v.values) : undefined;
+    const kind = scope ? (scope === 'all' ? 'total' : 'subtotal')
+      : GRAND_TOTAL.test(v.folded) || BLOC_NAME.test(v.folded) || this.group === undefined ? 'total' : 'subtotal';
     if (kind === 'total') this.closeGroup();
     const total: TotalRow = { row: v.r, label: v.label, kind, values: totalValues(this.layout, v.values, v.row) };
     // A total above its rows (some forms put "Tổng số" first) is checked once all rows are read.

@@ -18,8 +18,8 @@ function where(d: Diagnostic, lang: Lang): string {
 }
 
 const WORDS = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', fatal: 'không đọc được', write: 'không ghi', hint: 'cách sửa' },
-  en: { error: 'error', warning: 'warning', fatal: 'cannot read', write: 'cannot write', hint: 'fix' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', fatal: 'không đọc được', write: 'không ghi', usage: 'sai cách dùng', hint: 'cách sửa' },
+  en: { error: 'error', warning: 'warning', fatal: 'cannot read', write: 'cannot write', usage: 'usage', hint: 'fix' },
 } as const;
 
 /** One line a problem, like a compiler: `file [sheet] C12: lỗi TL021 message` and an indented hint. */
@@ -45,7 +45,7 @@ export function renderFailures(failures: readonly TallyError[], o: DiagnosticsOp
   const lines: string[] = [];
   for (const f of failures) {
     const { message, hint } = f.describe(o.lang);
-    lines.push(`${c.red.bold(OUTPUT_CODES.has(f.code) ? w.write : w.fatal)}: ${message}`);
+    lines.push(`${c.red.bold(f.code === 'usage' ? w.usage : OUTPUT_CODES.has(f.code) ? w.write : w.fatal)}: ${message}`);
     lines.push(`    ${c.dim(`${w.hint}: ${hint}`)}`);
   }
   return lines;
@@ -64,6 +64,12 @@ export function countSeverities(diags: readonly Diagnostic[]): { errors: number;
 /** The closing line of `check` and of a report with problems. */
 export function summaryLine(diags: readonly Diagnostic[], failures: number, files: number, lang: Lang): string {
   const { errors, warnings } = countSeverities(diags);
+  // Nothing read (a path that does not exist, a folder with no spreadsheet) is a failure, not a check that passed.
+  if (files === 0 && failures > 0) {
+    return lang === 'en'
+      ? `No file was read: ${failures} input(s) could not be read (see above).`
+      : `Không đọc được tệp nào: ${failures} đầu vào không đọc được (xem trên).`;
+  }
   return lang === 'en'
     ? `${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)${failures ? `, ${failures} file(s) unreadable` : ''}.`
     : `Đã kiểm tra ${files} tệp: ${errors} lỗi, ${warnings} cảnh báo${failures ? `, ${failures} tệp không đọc được` : ''}.`;

@@ -5,7 +5,9 @@ import { summarySections } from './table.js';
 
 /** The summary as a Markdown table, ready to paste into a report or a wiki. */
 export function renderMarkdown(s: Summary, o: { readonly lang: Lang; readonly trusted: boolean }): string {
-  const cell = (t: string): string => t.replace(/\|/g, '\\|');
+  // "|" would end the cell; text from the inputs that a spreadsheet would run as a formula ("=HYPERLINK(…)",
+  // "@SUM(…)") gets a backslash, CommonMark's escape: it reads the same rendered, and pasted raw it is no formula.
+  const cell = (t: string): string => t.replace(/\|/g, '\\|').replace(/^\s*([=+\-@])(?=\S)/, '\\$1').replace(/^[\t\r]+/, '');
   const periods = s.periods.length > 0 ? ` — ${label('period', o.lang)} ${s.periods.join(', ')}` : '';
   const out = [`## ${label('title', o.lang)}${periods}`, ''];
   if (!o.trusted) out.push(`> **${label('untrusted', o.lang)}**`, '');

@@ -10,7 +10,9 @@ import { page } from './page.js';
 import { repeatedHeader } from './repeated-header.js';
 import { section } from './section.js';
 import { titleRepeated } from './title-repeated.js';
+import { summaryLine } from './summary-line.js';
 import { total } from './total.js';
+import { unlabelledTotal } from './unlabelled-total.js';
 
 /**
  * Every kind of row that is not a unit, in the order they are tried: the first whose test passes decides. A row
@@ -23,10 +25,14 @@ import { total } from './total.js';
  * - Then the rows told by their label's opening words: a comparison, the bloc's own line, a total. None of them
  *   is ever a row numbered or typed as a unit (`isUnit`), so "Tổng công ty …" with an STT stays a unit. The bloc's
  *   line before the plain total: both are totals, and the bloc's line closes the table as "Tổng cộng" does.
+ * - A total said in words in one cell ("Tổng số: 88 đơn vị, 4288 đảng viên", no figures in the columns) before
+ *   `total`, which would take its label for a total with nothing to check; a row of figures with no label at all
+ *   after it: a total only when its figures are the sums above.
  * - Group headings last, when nothing above took the row: "TỔNG CỘNG" in capitals with no figures is a total, not
  *   the heading its capitals would make it. A heading without figures, then one carrying its group's totals, then
  *   a numbered section.
  */
 export const ROW_KINDS: readonly RowKind[] = [
-  afterTotal, titleRepeated, note, numbering, repeatedHeader, page, comparison, blocLine, total, groupHeading, groupTotal, section,
+  afterTotal, titleRepeated, note, numbering, repeatedHeader, page, comparison, blocLine, summaryLine, total, unlabelledTotal, groupHeading,
+  groupTotal, section,
 ];

@@ -24,6 +24,11 @@ export interface RowContext {
   readonly rowsCounted: number;
   /** The bloc's closing total has been read. */
   readonly afterGrandTotal: boolean;
+  /**
+   * Whether figures (as `RowView.values`) are the sums of the units above: of the whole table ('all') or of the open
+   * group ('group'), judged on the member count and most of the other figures; undefined when they are not.
+   */
+  sumsAgree(values: Float64Array): 'all' | 'group' | undefined;
 }
 
 /** A kind of row that is not a unit, as a rule is: a reason it is skipped for, and a test. */

@@ -59,6 +59,28 @@ export class Sums {
     }
   }
 
+  /**
+   * Which running sums a row's figures are: the table's ('all', preferred when both agree) or the open group's. The
+   * member count (`at`) must equal the sum, and at least half the figures written must too.
+   */
+  agreeing(values: Float64Array, at: number, grouped: boolean): 'all' | 'group' | undefined {
+    const agrees = (sums: Float64Array): boolean => {
+      const members = values[at] ?? BLANK_CELL;
+      if (at < 0 || members < 0 || members !== sums[at]) return false;
+      let written = 0;
+      let equal = 0;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] ?? BLANK_CELL;
+        if (v < 0) continue;
+        written++;
+        if (v === sums[i]) equal++;
+      }
+      return equal * 2 >= written;
+    };
+    if (agrees(this.all)) return 'all';
+    return grouped && this.groupRows > 0 && agrees(this.group) ? 'group' : undefined;
+  }
+
   /** What a total row's figures are set against: the group's sums for a subtotal, the table's for a total. */
   covers(t: TotalRow, scope: 'all' | 'group'): Cover[] {
     const sums = scope === 'all' ? this.all : this.group;

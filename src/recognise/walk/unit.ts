@@ -1,6 +1,7 @@
 import { isCellError, type CellValue, type RawSheet } from '../../read/types.js';
 import type { ColumnId, CountColumn } from '../columns.js';
 import type { Fact, Note } from '../facts.js';
+import { formulaCells } from '../formula-text.js';
 import type { Layout } from '../layout.js';
 import { cellText } from '../normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, writtenDecimals } from '../numbers.js';
@@ -98,6 +99,7 @@ export function readUnit(h: UnitHost, v: RowView): void {
   const rating = readRating(h, v, text);
   for (const col of layout.percents) readShare(h, row, r, col, counts);
   const code = text('code');
+  for (const f of formulaCells(layout, row, r)) h.emit(f);
   const sector = text('sector') || h.group?.sector;
   const rowPeriod = h.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? layout.period;
   const candidate: Candidate = { name, counts, indicators };
