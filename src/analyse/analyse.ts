@@ -14,6 +14,8 @@ import type { Scale } from '../recognise/vocabulary.js';
 import { Rollup, type RollupOptions, type Summary } from '../rollup/summary.js';
 import { workerPool } from './parallel.js';
 import { readFileTables, type FileResult, type SheetTable } from './read-file.js';
+import { readRoster, RosterMatcher, type RosterResult } from './roster.js';
+import { rosterDiagnostics } from '../check/roster.js';
 
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
@@ -27,6 +29,12 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
   /** Also return every counted unit row (`units`), for outputs that list them (the XLSX "Chi tiết" sheet). Off by default: a long run stays flat. */
   readonly keepUnits?: boolean | undefined;
+  /** Also hand every counted unit row to this sink as it is read (a series folds one roll-up per period with it). */
+  readonly onRow?: ((row: UnitRow) => void) | undefined;
+  /** A roster file (`--roster`): the units expected to report, matched against the rows read (TL060, TL061). */
+  readonly roster?: string | undefined;
+  /** With a roster: a missing report or a unit not on it is an error, not a warning (`--require-all`). */
+  readonly requireAll?: boolean | undefined;
 }
 
 export interface RowAccount {
@@ -46,6 +54,8 @@ export interface Analysis {
   readonly notes: readonly Note[];
   /** Every row fed to the roll-up, in order; only with `keepUnits`. */
   readonly units?: readonly UnitRow[] | undefined;
+  /** The roster against the reports, with `roster`. */
+  readonly roster?: RosterResult | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -108,6 +118,8 @@ class Gathered {
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
 export async function analyse(inputs: readonly string[], options: AnalyseOptions): Promise<Analysis> {
   const { files, failures, ignored } = await expandInputs(inputs, options.cwd);
+  // Read first: a roster that cannot be read stops the run (exit 2) before any report is read.
+  const roster = options.roster !== undefined ? new RosterMatcher(await readRoster(options.roster, options)) : undefined;
   const checker = new Checker({ thresholds: options.thresholds ?? DEFAULT_THRESHOLDS });
   const rollup = new Rollup(options);
   let rowsSeen = 0;
@@ -120,6 +132,8 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     checker.add(row);
     units?.push(row);
     if (options.rollup) rollup.add(row);
+    options.onRow?.(row);
+    roster?.add(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
     if (++rowsSeen % 10_000 === 0) report();
   };
@@ -148,8 +162,10 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   for (const d of checker.finish()) diagnostics.push(d);
   const mixed = options.rollup ? mixedPeriods(periods) : undefined;
   if (mixed) diagnostics.push(mixed);
+  const rosterResult = roster?.result();
+  if (rosterResult) for (const d of rosterDiagnostics(rosterResult, options.requireAll === true)) diagnostics.push(d);
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
-  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}) };
+  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}), ...(rosterResult ? { roster: rosterResult } : {}) };
 }

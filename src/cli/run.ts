@@ -25,6 +25,8 @@ interface CommonOptions {
   verbose?: boolean;
   quiet?: boolean;
   color?: boolean;
+  roster?: string;
+  requireAll?: boolean;
 }
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
@@ -84,6 +86,8 @@ Examples:
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
   tally check submissions/ --max-warnings 0    fail on any warning
+  tally check submissions/ --roster units.csv --require-all   every unit on the roster must report
+  tally submissions/ --roster units.csv        "nhận 10/12 báo cáo" and who is missing
 
 Exit codes: 0 all good, 1 problems in the data, 2 bad usage or unreadable input.
 `;
@@ -104,7 +108,9 @@ export async function run(io: Io): Promise<number> {
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--force', 'print the summary even when the data have errors')
-    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)'))
+    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)')
+    .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
+    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)'))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
       code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
@@ -114,7 +120,9 @@ export async function run(io: Io): Promise<number> {
     .description('check reports without rolling up: every problem with its file, sheet, row and cell')
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMAT_NAMES).default('text'))
-    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000)))
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000))
+    .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
+    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)'))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: CheckOptions) => {
       code = await check(inputs, opts, io);
@@ -157,6 +165,8 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
     keepUnits,
+    roster: opts.roster,
+    requireAll: opts.requireAll,
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
   }).finally(() => progress?.done());
   return { analysis, config };
@@ -205,7 +215,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
 `);
   else if (view) {
     const text = await format.render(view);
-    if (typeof text === 'string') io.stdout.write(text);
+    if (typeof text === 'string') io.stdout.write(text + await (await import('../render/extras.js')).reportExtras(formatName, view));
   }
   return code;
 }

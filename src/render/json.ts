@@ -3,6 +3,7 @@ import type { Diagnostic } from '../check/diagnostic.js';
 import type { Analysis } from '../analyse/analyse.js';
 import type { TallyError } from '../read/errors.js';
 import { countSeverities } from './diagnostics.js';
+import { rosterJson } from './roster.js';
 
 export function diagnosticJson(d: Diagnostic, lang: Lang): Record<string, unknown> {
   const { message, hint, rule } = describe(d.code, d.args, lang);
@@ -27,6 +28,7 @@ export function renderReportJson(a: Analysis, lang: Lang, trusted: boolean): str
     rows: a.rows,
     diagnostics: a.diagnostics.map((d) => diagnosticJson(d, lang)),
     failures: a.failures.map((f) => failureJson(f, lang)),
+    ...(a.roster ? { roster: rosterJson(a.roster) } : {}),
   }, null, 2)}\n`;
 }
 
@@ -40,5 +42,6 @@ export function renderCheckJson(a: Analysis, lang: Lang): string {
     rows: a.rows,
     diagnostics: a.diagnostics.map((d) => diagnosticJson(d, lang)),
     failures: a.failures.map((f) => failureJson(f, lang)),
+    ...(a.roster ? { roster: rosterJson(a.roster) } : {}),
   }, null, 2)}\n`;
 }
