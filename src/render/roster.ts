@@ -54,7 +54,10 @@ export function renderRoster(r: RosterResult, format: 'table' | 'text' | 'md' | 
     return `\n${parts.join(' ')}\n`;
   }
   const lines = [`${head}.`];
-  if (missing.length > 0) lines.push(`${w.missing} (${missing.length}):`, ...missing.map((m) => `  ${m}`));
-  if (strangers.length > 0) lines.push(`${w.stranger} (${strangers.length}):`, ...strangers.map((s) => `  ${s}`));
+  for (const [title, items] of [[w.missing, missing], [w.stranger, strangers]] as const) {
+    if (items.length === 0) continue;
+    lines.push(`${title} (${items.length}):`);
+    for (const i of items) lines.push(`  ${i}`);
+  }
   return `${lines.join('\n')}\n`;
 }
