@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
-import type { Analysis } from '../analyse/analyse.js';
+import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
+import { list, ratingOption, typeOption, type ListOptions } from './list.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -86,6 +87,7 @@ Examples:
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
   tally check submissions/ --max-warnings 0    fail on any warning
+  tally list khoi.xlsx --rating HTNV           which units are only HTNV, with file, sheet and row
   tally check submissions/ --roster units.csv --require-all   every unit on the roster must report
   tally submissions/ --roster units.csv        "nhận 10/12 báo cáo" and who is missing
 
@@ -128,6 +130,20 @@ export async function run(io: Io): Promise<number> {
       code = await check(inputs, opts, io);
     });
 
+  addCommon(program.command('list')
+    .description('list the units behind a figure (--rating HTNV: which 8 are only HTNV?) with their file, sheet and row')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .option('--rating <level>', 'units of this rating: HTXSNV, HTTNV, HTNV, KHTNV (any spelling)', ratingOption)
+    .option('--type <type>', 'units of this type: ĐBCS, CBCS, CBTT, ĐBBP, or all (default: the grassroots organisations)', typeOption)
+    .option('--sector <text>', 'units of this sector (Lĩnh vực)')
+    .option('--group <text>', 'units under this group heading')
+    .option('--unrated', 'units not rated (chưa xếp loại)'))
+    .addHelpText('after', '\nIn list, --period picks the units of that period (it does not set the period of a file).\n')
+    .action(async (inputs: string[], opts: ListOptions & CommonOptions) => {
+      code = await list(opts, io, async (extra) => (await analyseWith(inputs, { ...opts, period: undefined }, io, false, false, extra)).analysis);
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
   } catch (err) {
@@ -146,7 +162,7 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false, extra: Partial<AnalyseOptions> = {}): Promise<{ analysis: Analysis; config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
@@ -168,6 +184,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     roster: opts.roster,
     requireAll: opts.requireAll,
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
+    ...extra,
   }).finally(() => progress?.done());
   return { analysis, config };
 }
