@@ -16,6 +16,9 @@ import { workerPool } from './parallel.js';
 import { readFileTables, type FileResult, type SheetTable } from './read-file.js';
 import { readRoster, RosterMatcher, type RosterResult } from './roster.js';
 import { rosterDiagnostics } from '../check/roster.js';
+import { treeDiagnostics } from '../check/tree.js';
+import { TreeFold, type CommitteeTree } from '../rollup/tree.js';
+import { Breakdown, type BreakdownField, type BreakdownResult } from '../rollup/breakdown.js';
 
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
@@ -35,6 +38,8 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly roster?: string | undefined;
   /** With a roster: a missing report or a unit not on it is an error, not a warning (`--require-all`). */
   readonly requireAll?: boolean | undefined;
+  /** Break the ratings and members down by this field (`--by`), as a fold beside the summary. */
+  readonly by?: BreakdownField | undefined;
 }
 
 export interface RowAccount {
@@ -56,6 +61,10 @@ export interface Analysis {
   readonly units?: readonly UnitRow[] | undefined;
   /** The roster against the reports, with `roster`. */
   readonly roster?: RosterResult | undefined;
+  /** Each committee with the cells that name it as their parent: its own figures beside theirs, its cells by rating. */
+  readonly committees?: readonly CommitteeTree[] | undefined;
+  /** With `by`: the ratings and members of each part, and of the whole. */
+  readonly breakdown?: BreakdownResult | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -128,12 +137,16 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   // Where each period was first met: a roll-up of several periods would add years together (TL033).
   const periods = new Map<string, PeriodStart>();
   const units: UnitRow[] | undefined = options.keepUnits ? [] : undefined;
+  const tree = new TreeFold();
+  const by = options.by !== undefined ? new Breakdown(options.by, options) : undefined;
   const feed = (row: UnitRow): void => {
     checker.add(row);
     units?.push(row);
     if (options.rollup) rollup.add(row);
     options.onRow?.(row);
     roster?.add(row);
+    tree.add(row);
+    by?.add(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
     if (++rowsSeen % 10_000 === 0) report();
   };
@@ -162,10 +175,12 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   for (const d of checker.finish()) diagnostics.push(d);
   const mixed = options.rollup ? mixedPeriods(periods) : undefined;
   if (mixed) diagnostics.push(mixed);
+  const committees = tree.result();
+  for (const d of treeDiagnostics(committees, diagnostics)) diagnostics.push(d);
   const rosterResult = roster?.result();
   if (rosterResult) for (const d of rosterDiagnostics(rosterResult, options.requireAll === true)) diagnostics.push(d);
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
-  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}), ...(rosterResult ? { roster: rosterResult } : {}) };
+  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}), ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}) };
 }

@@ -188,8 +188,8 @@ export const CATALOGUE = {
   },
   TL034: {
     severity: 'warning', rule: 'cells-sum-mismatch',
-    vi: (a) => `"${s(a, 'name')}", cột ${s(a, 'label')}: ghi ${s(a, 'value')}, nhưng ${s(a, 'count')} chi bộ trực thuộc liệt kê bên dưới cộng được ${s(a, 'expected')}.`,
-    en: (a) => `"${s(a, 'name')}", column ${s(a, 'label')}: says ${s(a, 'value')}, but the ${s(a, 'count')} cells listed under it add up to ${s(a, 'expected')}.`,
+    vi: (a) => `"${s(a, 'name')}", cột ${s(a, 'label')}: ghi ${s(a, 'value')}, nhưng ${s(a, 'count')} chi bộ trực thuộc ${a.parent ? `ghi cấp trên là "${s(a, 'parent')}"` : 'liệt kê bên dưới'} cộng được ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}", column ${s(a, 'label')}: says ${s(a, 'value')}, but the ${s(a, 'count')} cells ${a.parent ? `that name "${s(a, 'parent')}" as their parent` : 'listed under it'} add up to ${s(a, 'expected')}.`,
     hintVi: 'Dòng của đảng bộ là tổng các chi bộ trực thuộc liệt kê dưới nó (chỉ dòng đảng bộ được cộng vào toàn khối); sửa số cho khớp, hoặc liệt kê đủ các chi bộ.',
     hintEn: 'A committee\'s row is the total of the cells listed under it (only the committee\'s row is added to the bloc); make them agree, or list every cell.',
   },

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
+import { BREAKDOWN_FIELDS, type BreakdownField } from '../rollup/breakdown.js';
 import { list, ratingOption, typeOption, type ListOptions } from './list.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
@@ -28,6 +29,7 @@ interface CommonOptions {
   color?: boolean;
   roster?: string;
   requireAll?: boolean;
+  by?: BreakdownField;
 }
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
@@ -87,6 +89,7 @@ Examples:
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
   tally check submissions/ --max-warnings 0    fail on any warning
+  tally khoi.xlsx --by parent                 ratings and members of each committee's cells, with a total
   tally list khoi.xlsx --rating HTNV           which units are only HTNV, with file, sheet and row
   tally check submissions/ --roster units.csv --require-all   every unit on the roster must report
   tally submissions/ --roster units.csv        "nhận 10/12 báo cáo" and who is missing
@@ -112,7 +115,8 @@ export async function run(io: Io): Promise<number> {
     .option('--force', 'print the summary even when the data have errors')
     .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)')
     .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
-    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)'))
+    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)')
+    .addOption(new Option('--by <field>', 'break the ratings and members down by parent, type, sector or group, with a total').choices([...BREAKDOWN_FIELDS])))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
       code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
@@ -183,6 +187,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     keepUnits,
     roster: opts.roster,
     requireAll: opts.requireAll,
+    by: opts.by,
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
     ...extra,
   }).finally(() => progress?.done());

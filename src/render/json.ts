@@ -4,6 +4,7 @@ import type { Analysis } from '../analyse/analyse.js';
 import type { TallyError } from '../read/errors.js';
 import { countSeverities } from './diagnostics.js';
 import { rosterJson } from './roster.js';
+import { byJson, byTable } from './by-field.js';
 
 export function diagnosticJson(d: Diagnostic, lang: Lang): Record<string, unknown> {
   const { message, hint, rule } = describe(d.code, d.args, lang);
@@ -29,6 +30,7 @@ export function renderReportJson(a: Analysis, lang: Lang, trusted: boolean): str
     diagnostics: a.diagnostics.map((d) => diagnosticJson(d, lang)),
     failures: a.failures.map((f) => failureJson(f, lang)),
     ...(a.roster ? { roster: rosterJson(a.roster) } : {}),
+    ...(a.breakdown ? { breakdown: byJson(byTable(a.breakdown, a.committees ?? [], lang)), committees: (a.committees ?? []).map(({ row, ...c }) => ({ ...c, file: row.source.file, sheet: row.source.sheet ?? null, row: row.source.row })) } : {}),
   }, null, 2)}\n`;
 }
 
