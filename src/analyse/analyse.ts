@@ -138,7 +138,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const periods = new Map<string, PeriodStart>();
   const units: UnitRow[] | undefined = options.keepUnits ? [] : undefined;
   const tree = new TreeFold();
-  const by = options.by !== undefined ? new Breakdown(options.by, options) : undefined;
+  const by = options.by !== undefined ? new Breakdown(options.by, options, true) : undefined;
   const feed = (row: UnitRow): void => {
     checker.add(row);
     units?.push(row);

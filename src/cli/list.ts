@@ -4,7 +4,7 @@ import type { Lang } from '../check/catalogue.js';
 import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
 import { parseOrgType, parseRating, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
-import { listedUnit, renderList, type ListFormat, type ListedUnit } from '../render/list.js';
+import { listedUnit, renderList, TYPE_SHORT, type ListFormat, type ListedUnit } from '../render/list.js';
 import { EXIT, exitCode } from './exit-code.js';
 import type { Io } from './io.js';
 
@@ -61,7 +61,7 @@ function filterWords(f: ListFilter, lang: Lang): string {
   const parts: string[] = [];
   if (f.rating) parts.push(f.rating);
   if (f.unrated) parts.push(lang === 'en' ? 'not rated' : 'chưa xếp loại');
-  parts.push(f.type === undefined ? (lang === 'en' ? 'grassroots organisations' : 'tổ chức cơ sở đảng') : f.type === 'all' ? (lang === 'en' ? 'every unit' : 'mọi đơn vị') : f.type);
+  parts.push(f.type === undefined ? (lang === 'en' ? 'grassroots organisations' : 'tổ chức cơ sở đảng') : f.type === 'all' ? (lang === 'en' ? 'every unit' : 'mọi đơn vị') : TYPE_SHORT[f.type]);
   if (f.sector) parts.push(`${lang === 'en' ? 'sector' : 'lĩnh vực'} "${f.sector}"`);
   if (f.group) parts.push(`${lang === 'en' ? 'group' : 'nhóm'} "${f.group}"`);
   if (f.period) parts.push(`${lang === 'en' ? 'period' : 'kỳ'} ${f.period}`);

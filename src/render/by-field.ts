@@ -26,6 +26,8 @@ export interface ByTable {
   readonly field: BreakdownField;
   readonly lines: readonly ByLine[];
   readonly total: ByLine;
+  /** Some lines count subordinate cells, whose members are also in their committees' rows. */
+  readonly cells: boolean;
 }
 
 const NO_VALUE = {
@@ -62,7 +64,8 @@ export function byTable(b: BreakdownResult, committees: readonly CommitteeTree[]
     const label = g.key === '' ? NO_VALUE[b.field][lang] : b.field === 'parent' ? (names.get(g.key) ?? g.label) : g.label;
     return line(g.key, label, g.summary, o);
   });
-  return { field: b.field, lines, total: line('', lang === 'en' ? 'Total' : 'Tổng cộng', b.total, o) };
+  const sub = b.total.organizations.subordinate;
+  return { field: b.field, lines, total: line('', lang === 'en' ? 'Total' : 'Tổng cộng', b.total, o), cells: sub.chi_bo_truc_thuoc + sub.dang_bo_bo_phan > 0 };
 }
 
 const HEAD = {
@@ -91,8 +94,8 @@ export function renderBy(t: ByTable, format: 'table' | 'text' | 'md' | 'csv', la
   const ratingsRows = all.map((l) => [l.label, n(l.units), ...RATING_LEVELS.map((r) => n(l.ratings[r])), n(l.unrated), formatShare(l.goodOrBetter, decimals, lang)]);
   const membersHead = [h[t.field], h.members, h.admitted, ...RATING_LEVELS.map((r) => `${h.member} ${r}`)];
   const membersRows = all.map((l) => [l.label, n(l.members), n(l.admitted), ...RATING_LEVELS.map((r) => n(l.memberRatings[r]))]);
-  const note = t.field === 'parent'
-    ? (lang === 'en' ? 'A cell\'s members are in its committee\'s row: the total is the bloc\'s, not the sum of the lines.' : 'Đảng viên của chi bộ trực thuộc đã nằm trong số của đảng bộ: dòng tổng cộng là của toàn khối, không phải cộng các dòng trên.')
+  const note = t.cells
+    ? (lang === 'en' ? 'A cell\'s members are also in its committee\'s row: the total\'s members are the bloc\'s, not the sum of the lines.' : 'Đảng viên của chi bộ trực thuộc đã nằm trong số của đảng bộ: số đảng viên ở dòng tổng cộng là của toàn khối, không phải cộng các dòng trên.')
     : '';
   if (format === 'text') {
     const say = (l: ByLine): string => {
@@ -117,5 +120,5 @@ export function renderBy(t: ByTable, format: 'table' | 'text' | 'md' | 'csv', la
 
 /** The breakdown in a report's JSON. */
 export function byJson(t: ByTable): Record<string, unknown> {
-  return { field: t.field, groups: t.lines, total: t.total };
+  return { field: t.field, groups: t.lines, total: t.total, cellsCounted: t.cells };
 }

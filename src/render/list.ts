@@ -32,7 +32,7 @@ export function listedUnit(r: UnitRow): ListedUnit {
   };
 }
 
-const TYPE_SHORT: Record<OrgType, string> = { dang_bo_co_so: 'ĐBCS', chi_bo_co_so: 'CBCS', chi_bo_truc_thuoc: 'CBTT', dang_bo_bo_phan: 'ĐBBP' };
+export const TYPE_SHORT: Record<OrgType, string> = { dang_bo_co_so: 'ĐBCS', chi_bo_co_so: 'CBCS', chi_bo_truc_thuoc: 'CBTT', dang_bo_bo_phan: 'ĐBBP' };
 
 const HEAD = {
   vi: ['STT', 'Mã', 'Tên tổ chức', 'Loại hình', 'Xếp loại', 'Đảng viên', 'Tệp', 'Trang', 'Dòng'],

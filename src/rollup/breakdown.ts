@@ -32,7 +32,11 @@ export class Breakdown {
   private readonly parts = new Map<string, { label: string; rollup: Rollup; order: number }>();
   private readonly total: Rollup;
 
-  constructor(readonly field: BreakdownField, private readonly options: RollupOptions) {
+  /**
+   * `cellsAsUnits`: a part's subordinate cells are counted, rated and their members summed in it like units (by
+   * parent, a committee's cells are the whole of its part); the whole stays the bloc's.
+   */
+  constructor(readonly field: BreakdownField, private readonly options: RollupOptions, private readonly cellsAsUnits = field === 'parent') {
     this.total = new Rollup(options);
   }
 
@@ -44,7 +48,7 @@ export class Breakdown {
       part = { label, rollup: new Rollup(this.options), order: this.parts.size };
       this.parts.set(key, part);
     }
-    part.rollup.add(this.field === 'parent' ? asUnit(row) : row);
+    part.rollup.add(this.cellsAsUnits ? asUnit(row) : row);
   }
 
   private keyOf(row: UnitRow): { key: string; label: string } {
@@ -72,10 +76,7 @@ export class Breakdown {
   }
 }
 
-/**
- * By parent, a committee's cells are the units of its part: counted, rated and their members summed there (in the
- * whole, as everywhere, a cell's members are in its committee's row and are not added again).
- */
+/** A subordinate row as a unit of its part (in the whole, as everywhere, a cell's members are in its committee's row). */
 function asUnit(row: UnitRow): UnitRow {
   if (row.type === 'chi_bo_truc_thuoc') return { ...row, type: 'chi_bo_co_so' };
   if (row.type === 'dang_bo_bo_phan') return { ...row, type: 'dang_bo_co_so' };
