@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRosterRows } from '../src/recognise/roster.js';
 import { analyseFixtures, cli } from './helpers.js';
@@ -62,6 +65,17 @@ describe('the roster (--roster)', () => {
     expect(cli([`fixtures/${SUBMISSIONS}`, '--roster', ROSTER, '-f', 'csv']).stdout).toContain('roster,received,10,12,\r\nroster.missing,DB03 Đảng bộ Sở Nông nghiệp và Phát triển nông thôn');
     const json = JSON.parse(cli([`fixtures/${SUBMISSIONS}`, '--roster', ROSTER, '-f', 'json']).stdout) as { roster: { expected: number; received: number; missing: { code: string }[]; notOnRoster: { file: string; row: number }[] } };
     expect(json.roster).toMatchObject({ expected: 12, received: 10, missing: [{ code: 'DB03' }, { code: 'CB06' }], notOnRoster: [{ file: 'fixtures/years/roster/submissions/hoang-long-2023.csv', row: 5 }] });
+  });
+
+  it('writes the roster into a text file written with -o, as on the terminal', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-roster-'));
+    try {
+      const out = join(dir, 'tong-hop.md');
+      expect(cli([`fixtures/${SUBMISSIONS}`, '--roster', ROSTER, '-o', out]).status).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain('**Nhận 10/12 báo cáo (danh sách fixtures/years/roster/units.csv).**');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops with exit 2 naming a roster it cannot read', () => {
