@@ -36,6 +36,14 @@ describe('tally list: the units behind a figure', () => {
     expect(lists[2]?.length).toBe(0);
   });
 
+  it('picks by group heading and lists the unrated units the summary lists', async () => {
+    const { lists } = await listed(['years/streak/bc-2018.csv'], [{ group: 'Đảng bộ cơ sở' }, { group: 'chi bo co so' }]);
+    expect(lists.map((l) => l.length)).toEqual([7, 14]);
+    const unrated = await listed(['ticks/flat-marks.csv'], [{ unrated: true }]);
+    expect(unrated.lists[0]?.map((r) => [r.name, r.source.row])).toEqual(unrated.summary.organizations.unrated.map((u) => [u.name, u.row]));
+    expect(unrated.lists[0]).toHaveLength(1);
+  });
+
   it('prints each unit with its file, sheet and row, in the table, JSON, CSV and Markdown', () => {
     const table = cli(['list', 'fixtures/khoi-2020.xlsx', '--rating', 'HTNV', '-q']);
     expect(table.status).toBe(0);
