@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RosterMatcher } from '../src/analyse/roster.js';
 import { readRosterRows } from '../src/recognise/roster.js';
+import type { UnitRow } from '../src/recognise/table.js';
 import { analyseFixtures, cli } from './helpers.js';
 
 const SUBMISSIONS = 'years/roster/submissions';
@@ -96,5 +98,20 @@ describe('the roster (--roster)', () => {
       ['DB01.01', 'Chi bộ B', 'DB01', 'chi_bo_truc_thuoc', 5],
     ]);
     expect(readRosterRows([['Ghi chú'], ['x']])).toBeUndefined();
+  });
+
+  it('matches cells of one name by their committee (its code or its name) when the roster lists cells, and calls an unlisted cell a stranger', () => {
+    const read = readRosterRows([['Mã', 'Tên tổ chức đảng', 'Mã cấp trên'], ['DB01', 'Đảng bộ A', null], ['DB01.01', 'Chi bộ Văn phòng', 'DB01'], ['DB02', 'Đảng bộ B', null], ['DB02.01', 'Chi bộ Văn phòng', 'DB02']])!;
+    const m = new RosterMatcher({ file: 'units.csv', sheet: undefined, units: read.units });
+    const row = (name: string, parent: string | undefined, r: number): UnitRow => ({
+      name, ...(parent ? { parent, type: 'chi_bo_truc_thuoc' as const } : { type: 'dang_bo_co_so' as const }), counts: { members: 5 }, indicators: [],
+      source: { file: 'bc.csv', sheet: undefined, row: r }, columns: {}, indicatorNames: [],
+    });
+    m.add(row('Đảng bộ B', undefined, 2));
+    m.add(row('Chi bộ Văn phòng', 'Đảng bộ B', 3));
+    m.add(row('Chi bộ Kế toán', 'Đảng bộ B', 4));
+    const r = m.result();
+    expect(r.units.map((u) => [u.unit.code, u.found?.row])).toEqual([['DB01', undefined], ['DB01.01', undefined], ['DB02', 2], ['DB02.01', 3]]);
+    expect(r.strangers.map((x) => x.name)).toEqual(['Chi bộ Kế toán']);
   });
 });
