@@ -21,14 +21,24 @@ describe('breakdown of the roll-up by a field', () => {
     expect(sum((g) => g.summary.memberRatings.ratings.HTXSNV)).toBe(931);
   });
 
-  it('folds spellings of one value together, keeps the first spelling, and puts rows that do not say last', () => {
+  it('by parent, folds spellings of one parent together, keeps the first spelling, counts a committee\'s cells as the units of its part, and puts the units under the bloc first', () => {
     const b = new Breakdown('parent', OPTIONS);
     b.add(unit('Chi bộ A', { type: 'chi_bo_truc_thuoc', parent: 'Đảng bộ Sở Y tế' }, 5));
     b.add(unit('Chi bộ B', {}, 7));
     b.add(unit('Chi bộ C', { type: 'chi_bo_truc_thuoc', parent: 'DANG BO SO Y TE' }, 6));
     const r = b.result();
-    expect(r.groups.map((g) => [g.key, g.label, g.summary.organizations.subordinate.chi_bo_truc_thuoc])).toEqual([['dang bo so y te', 'Đảng bộ Sở Y tế', 2], ['', '', 0]]);
-    expect(r.total.members.end).toBe(7);
+    expect(r.groups.map((g) => [g.key, g.label, g.summary.organizations.total, g.summary.members.end])).toEqual([['', '', 1, 7], ['dang bo so y te', 'Đảng bộ Sở Y tế', 2, 11]]);
+    // The whole is the bloc's: the cells are subordinate rows there, their members in their committee's.
+    expect([r.total.organizations.total, r.total.organizations.subordinate.chi_bo_truc_thuoc, r.total.members.end]).toEqual([1, 2, 7]);
+  });
+
+  it('by another field, counts cells as subordinate rows unless asked to count them as units', () => {
+    const rows = [unit('Chi bộ A', { type: 'chi_bo_truc_thuoc', parent: 'DB01', sector: 'Y tế' }, 5), unit('Chi bộ B', { sector: 'Y tế' }, 7)];
+    const plain = breakdowns(rows, ['sector'], OPTIONS)[0];
+    expect(plain?.groups.map((g) => [g.summary.organizations.total, g.summary.members.end])).toEqual([[1, 7]]);
+    const asUnits = new Breakdown('sector', OPTIONS, true);
+    for (const r of rows) asUnits.add(r);
+    expect(asUnits.result().groups.map((g) => [g.summary.organizations.total, g.summary.members.end])).toEqual([[2, 12]]);
   });
 
   it('orders groups as first met', () => {

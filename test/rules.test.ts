@@ -3,7 +3,8 @@ import type { AnalyseOptions } from '../src/analyse/analyse.js';
 import { analyseFixtures, cli, codesOf } from './helpers.js';
 
 /** One bad fixture per rule: the code it must raise, and the cell it must point at. */
-const CASES: readonly [fixture: string, codes: string[], cell: string | undefined, options?: Partial<AnalyseOptions>][] = [
+/** `at`: the file the first diagnostic is in, when it is not the input (a roster unit with no report is at its roster row). */
+const CASES: readonly [fixture: string, codes: string[], cell: string | undefined, options?: Partial<AnalyseOptions> & { readonly at?: string }][] = [
   ['rules/missing-column.csv', ['TL002'], undefined],
   ['rules/no-data-rows.csv', ['TL005'], undefined],
   ['hostile/damaged-styles.xlsx', ['TL006', 'TL040'], undefined],
@@ -42,6 +43,8 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/parent-cycle.csv', ['TL051'], 'D5'],
   ['rules/cell-without-parent.csv', ['TL052'], 'C5'],
   ['rules/parent-not-committee.csv', ['TL053'], 'D5'],
+  ['rules/not-on-roster.csv', ['TL060', 'TL061'], 'A5', { roster: 'fixtures/rules/roster-units.csv', at: 'fixtures/rules/roster-units.csv' }],
+  ['rules/not-on-roster.csv', ['TL061', 'TL060'], 'B5', { roster: 'fixtures/rules/roster-units.csv' }],
 ];
 
 describe('rules', () => {
@@ -59,10 +62,11 @@ describe('rules', () => {
   });
   for (const [file, codes, cell, options] of CASES) {
     it(`${codes[0]}: ${file} raises ${codes.join(', ')}${cell ? ` at ${cell}` : ''}`, async () => {
-      const a = await analyseFixtures([file], options);
-      expect([...new Set(a.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      const { at, ...analyseOptions } = options ?? {};
+      const a = await analyseFixtures([file], analyseOptions);
+      expect([...new Set(a.diagnostics.map((d) => d.code))].sort()).toEqual([...codes].sort());
       const first = a.diagnostics.find((d) => d.code === codes[0]);
-      expect(first?.location.file).toBe(`fixtures/${file}`);
+      expect(first?.location.file).toBe(at ?? `fixtures/${file}`);
       if (cell) expect(first?.location.cell).toBe(cell);
     });
   }

@@ -15,6 +15,11 @@ import type { Scale } from '../recognise/vocabulary.js';
 import { Rollup, type RollupOptions, type Summary } from '../rollup/summary.js';
 import { workerPool } from './parallel.js';
 import { readFileTables, type FileResult, type SheetTable } from './read-file.js';
+import { readRoster, RosterMatcher, type RosterResult } from './roster.js';
+import { rosterDiagnostics } from '../check/roster.js';
+import { treeDiagnostics } from '../check/tree.js';
+import { TreeFold, type CommitteeTree } from '../rollup/tree.js';
+import { Breakdown, type BreakdownField, type BreakdownResult } from '../rollup/breakdown.js';
 
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
@@ -28,6 +33,14 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
   /** Also return every counted unit row (`units`), for outputs that list them (the XLSX "Chi tiết" sheet). Off by default: a long run stays flat. */
   readonly keepUnits?: boolean | undefined;
+  /** Also hand every counted unit row to this sink as it is read (a series folds one roll-up per period with it). */
+  readonly onRow?: ((row: UnitRow) => void) | undefined;
+  /** A roster file (`--roster`): the units expected to report, matched against the rows read (TL060, TL061). */
+  readonly roster?: string | undefined;
+  /** With a roster: a missing report or a unit not on it is an error, not a warning (`--require-all`). */
+  readonly requireAll?: boolean | undefined;
+  /** Break the ratings and members down by this field (`--by`), as a fold beside the summary. */
+  readonly by?: BreakdownField | undefined;
 }
 
 export interface RowAccount {
@@ -47,6 +60,12 @@ export interface Analysis {
   readonly notes: readonly Note[];
   /** Every row fed to the roll-up, in order; only with `keepUnits`. */
   readonly units?: readonly UnitRow[] | undefined;
+  /** The roster against the reports, with `roster`. */
+  readonly roster?: RosterResult | undefined;
+  /** Each committee with the cells that name it as their parent: its own figures beside theirs, its cells by rating. */
+  readonly committees?: readonly CommitteeTree[] | undefined;
+  /** With `by`: the ratings and members of each part, and of the whole. */
+  readonly breakdown?: BreakdownResult | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -110,6 +129,8 @@ class Gathered {
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
 export async function analyse(inputs: readonly string[], options: AnalyseOptions): Promise<Analysis> {
   const { files, failures, ignored } = await expandInputs(inputs, options.cwd);
+  // Read first: a roster that cannot be read stops the run (exit 2) before any report is read.
+  const roster = options.roster !== undefined ? new RosterMatcher(await readRoster(options.roster, options)) : undefined;
   const checker = new Checker({ thresholds: options.thresholds ?? DEFAULT_THRESHOLDS });
   const rollup = new Rollup(options);
   let rowsSeen = 0;
@@ -118,10 +139,16 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   // Where each period was first met: a roll-up of several periods would add years together (TL033).
   const periods = new Map<string, PeriodStart>();
   const units: UnitRow[] | undefined = options.keepUnits ? [] : undefined;
+  const tree = new TreeFold();
+  const by = options.by !== undefined ? new Breakdown(options.by, options, true) : undefined;
   const feed = (row: UnitRow): void => {
     checker.add(row);
     units?.push(row);
     if (options.rollup) rollup.add(row);
+    options.onRow?.(row);
+    roster?.add(row);
+    tree.add(row);
+    by?.add(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
     if (++rowsSeen % 10_000 === 0) report();
   };
@@ -150,8 +177,12 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   for (const d of checker.finish()) diagnostics.push(d);
   const mixed = options.rollup ? mixedPeriods(periods) : undefined;
   if (mixed) diagnostics.push(mixed);
+  const committees = tree.result();
+  for (const d of treeDiagnostics(committees, diagnostics)) diagnostics.push(d);
+  const rosterResult = roster?.result();
+  if (rosterResult) for (const d of rosterDiagnostics(rosterResult, options.requireAll === true)) diagnostics.push(d);
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
-  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}) };
+  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}), ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}) };
 }

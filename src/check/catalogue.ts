@@ -211,8 +211,8 @@ export const CATALOGUE = {
   },
   TL034: {
     severity: 'warning', rule: 'cells-sum-mismatch',
-    vi: (a) => `"${s(a, 'name')}", cột ${s(a, 'label')}: ghi ${s(a, 'value')}, nhưng ${s(a, 'count')} chi bộ trực thuộc liệt kê bên dưới cộng được ${s(a, 'expected')}.`,
-    en: (a) => `"${s(a, 'name')}", column ${s(a, 'label')}: says ${s(a, 'value')}, but the ${s(a, 'count')} cells listed under it add up to ${s(a, 'expected')}.`,
+    vi: (a) => `"${s(a, 'name')}", cột ${s(a, 'label')}: ghi ${s(a, 'value')}, nhưng ${s(a, 'count')} chi bộ trực thuộc ${a.parent ? `ghi cấp trên là "${s(a, 'parent')}"` : 'liệt kê bên dưới'} cộng được ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}", column ${s(a, 'label')}: says ${s(a, 'value')}, but the ${s(a, 'count')} cells ${a.parent ? `that name "${s(a, 'parent')}" as their parent` : 'listed under it'} add up to ${s(a, 'expected')}.`,
     hintVi: 'Dòng của đảng bộ là tổng các chi bộ trực thuộc liệt kê dưới nó (chỉ dòng đảng bộ được cộng vào toàn khối); sửa số cho khớp, hoặc liệt kê đủ các chi bộ.',
     hintEn: 'A committee\'s row is the total of the cells listed under it (only the committee\'s row is added to the bloc); make them agree, or list every cell.',
   },
@@ -299,6 +299,20 @@ export const CATALOGUE = {
     en: (a) => `"${s(a, 'name')}" belongs to "${s(a, 'value')}", which is not a committee.`,
     hintVi: 'Chỉ đảng bộ cơ sở hoặc đảng bộ bộ phận mới có chi bộ trực thuộc.',
     hintEn: 'Only a grassroots or intermediate committee has cells under it.',
+  },
+  TL060: {
+    severity: 'warning', rule: 'roster-missing',
+    vi: (a) => `${s(a, 'code') ? `${s(a, 'code')} ` : ''}"${s(a, 'name')}" có trong danh sách đơn vị nhưng chưa gửi báo cáo.`,
+    en: (a) => `${s(a, 'code') ? `${s(a, 'code')} ` : ''}"${s(a, 'name')}" is on the roster but sent no report.`,
+    hintVi: 'Nhắc đơn vị gửi báo cáo; nếu đã gửi, kiểm tra mã và tên trong báo cáo cho khớp danh sách (--require-all: thiếu báo cáo là lỗi).',
+    hintEn: 'Remind the unit to report; if it did, check that its code and name match the roster (--require-all makes a missing report an error).',
+  },
+  TL061: {
+    severity: 'warning', rule: 'not-on-roster',
+    vi: (a) => `${s(a, 'code') ? `${s(a, 'code')} ` : ''}"${s(a, 'name')}" gửi báo cáo nhưng không có trong danh sách đơn vị ${s(a, 'roster')}.`,
+    en: (a) => `${s(a, 'code') ? `${s(a, 'code')} ` : ''}"${s(a, 'name')}" sent a report but is not on the roster ${s(a, 'roster')}.`,
+    hintVi: 'Thêm đơn vị vào danh sách nếu là đơn vị mới, hoặc sửa mã, tên trong báo cáo cho đúng như trong danh sách.',
+    hintEn: 'Add the unit to the roster if it is new, or write its code and name as the roster does.',
   },
 } as const satisfies Record<string, Entry>;
 

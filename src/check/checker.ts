@@ -59,7 +59,9 @@ export class Checker {
       if (finding) this.diagnostics.push(locate(rule.code, row, finding));
     }
     // One row per unit and period: the same unit in the reports of two years is not a duplicate.
-    const key = `${row.period ?? ''}\u0000${row.code ? `c${fold(row.code)}` : `n${fold(row.name)}`}`;
+    // A cell with no code is known by its name under its committee: three "Chi bộ Văn phòng" under three committees
+    // are three cells.
+    const key = `${row.period ?? ''}\u0000${row.code ? `c${fold(row.code)}` : row.parent && row.type === 'chi_bo_truc_thuoc' ? `p${fold(row.parent)}\u0000${fold(row.name)}` : `n${fold(row.name)}`}`;
     const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
     const first = this.units.setIfAbsent(key, ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type);
     if (first !== undefined) {

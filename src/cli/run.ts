@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
-import type { Analysis } from '../analyse/analyse.js';
+import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
+import { BREAKDOWN_FIELDS, type BreakdownField } from '../rollup/breakdown.js';
+import { list, ratingOption, typeOption, type ListOptions } from './list.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -27,6 +29,9 @@ interface CommonOptions {
   quiet?: boolean;
   color?: boolean;
   maxRows?: number;
+  roster?: string;
+  requireAll?: boolean;
+  by?: BreakdownField;
 }
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
@@ -88,6 +93,10 @@ Examples:
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
   tally check submissions/ --max-warnings 0    fail on any warning
+  tally khoi.xlsx --by parent                 ratings and members of each committee's cells, with a total
+  tally list khoi.xlsx --rating HTNV           which units are only HTNV, with file, sheet and row
+  tally check submissions/ --roster units.csv --require-all   every unit on the roster must report
+  tally submissions/ --roster units.csv        "nhận 10/12 báo cáo" and who is missing
 
 Exit codes: 0 all good, 1 problems in the data, 2 bad usage or unreadable input.
 `;
@@ -117,7 +126,10 @@ export async function run(io: Io): Promise<number> {
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--force', 'print the summary even when the data have errors')
-    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)'))
+    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)')
+    .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
+    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)')
+    .addOption(new Option('--by <field>', 'break the ratings and members down by parent, type, sector or group, with a total').choices([...BREAKDOWN_FIELDS])))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
       code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
@@ -127,7 +139,9 @@ export async function run(io: Io): Promise<number> {
     .description('check reports without rolling up: every problem with its file, sheet, row and cell')
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMAT_NAMES).default('text'))
-    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000)))
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000))
+    .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
+    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)'))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: CheckOptions) => {
       code = await check(inputs, opts, io);
@@ -135,6 +149,19 @@ export async function run(io: Io): Promise<number> {
 
   const { addTemplateCommand } = await import('./template.js');
   addTemplateCommand(program, io, (c) => (code = c));
+  addCommon(program.command('list')
+    .description('list the units behind a figure (--rating HTNV: which 8 are only HTNV?) with their file, sheet and row')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .option('--rating <level>', 'units of this rating: HTXSNV, HTTNV, HTNV, KHTNV (any spelling)', ratingOption)
+    .option('--type <type>', 'units of this type: ĐBCS, CBCS, CBTT, ĐBBP, or all (default: the grassroots organisations)', typeOption)
+    .option('--sector <text>', 'units of this sector (Lĩnh vực)')
+    .option('--group <text>', 'units under this group heading')
+    .option('--unrated', 'units not rated (chưa xếp loại)'))
+    .addHelpText('after', '\nIn list, --period picks the units of that period (it does not set the period of a file).\n')
+    .action(async (inputs: string[], opts: ListOptions & CommonOptions) => {
+      code = await list(opts, io, async (extra) => (await analyseWith(inputs, { ...opts, period: undefined }, io, false, false, extra)).analysis);
+    });
 
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
@@ -156,7 +183,7 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false, extra: Partial<AnalyseOptions> = {}): Promise<{ analysis: Analysis; config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
@@ -176,7 +203,11 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     thresholds: { excellentQuota: config.quotas?.excellent ?? 0.2, minFullMembers: config.quotas?.minFullMembers ?? 3 },
     rollup,
     keepUnits,
+    roster: opts.roster,
+    requireAll: opts.requireAll,
+    by: opts.by,
     workers: workersFromEnv(io.env.TALLY_WORKERS),
+    ...extra,
   }).finally(() => progress?.done());
   return { analysis, config };
 }
@@ -224,7 +255,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
 `);
   else if (view) {
     const text = await format.render(view);
-    if (typeof text === 'string') io.stdout.write(text);
+    if (typeof text === 'string') io.stdout.write(text + await (await import('../render/extras.js')).reportExtras(formatName, view));
   }
   return code;
 }

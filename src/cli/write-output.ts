@@ -104,6 +104,9 @@ export async function writeReport(file: string, format: OutputFormat, view: Repo
   const a = view.analysis;
   const target = resolve(cwd, file);
   await refuseInputs(target, a.files, cwd, file);
-  const bytes = await writeAtomically(target, await REPORT_FORMATS[format].render(view), file);
+  const rendered = await REPORT_FORMATS[format].render(view);
+  // A text format carries what it prints after the summary (--by, --roster), as it does on the terminal.
+  const content = typeof rendered === 'string' ? rendered + await (await import('../render/extras.js')).reportExtras(format, view) : rendered;
+  const bytes = await writeAtomically(target, content, file);
   return writtenLine(format, file, bytes, a.rows.counted, lang);
 }

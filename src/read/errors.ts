@@ -127,6 +127,12 @@ export const FATAL = {
     hintVi: 'Kiểm tra quyền đọc tệp, hoặc mở và lưu lại tệp.',
     hintEn: 'Check that the file can be read, or open and save it again.',
   },
+  roster: {
+    vi: (a: Args) => `Không đọc được danh sách đơn vị (--roster) "${a.file}": ${a.detail}.`,
+    en: (a: Args) => `Cannot read the roster (--roster) "${a.file}": ${a.detail}.`,
+    hintVi: 'Danh sách đơn vị là một tệp .csv hoặc .xlsx có dòng tiêu đề với cột "Mã đơn vị" và "Tên tổ chức cơ sở đảng" (có thể thêm "Loại hình", "Trực thuộc"), mỗi đơn vị một dòng.',
+    hintEn: 'A roster is a .csv or .xlsx file with a header row naming "Mã đơn vị" (code) and "Tên tổ chức cơ sở đảng" (name), optionally "Loại hình" (type) and "Trực thuộc" (parent), one unit per row.',
+  },
   usage: {
     vi: (a: Args) => `${a.detail}`,
     en: (a: Args) => `${a.detail}`,

@@ -3,6 +3,8 @@ import type { Diagnostic } from '../check/diagnostic.js';
 import type { Analysis } from '../analyse/analyse.js';
 import type { TallyError } from '../read/errors.js';
 import { countSeverities } from './diagnostics.js';
+import { rosterJson } from './roster.js';
+import { byJson, byTable } from './by-field.js';
 
 export function diagnosticJson(d: Diagnostic, lang: Lang): Record<string, unknown> {
   const { message, hint, rule } = describe(d.code, d.args, lang);
@@ -27,6 +29,8 @@ export function renderReportJson(a: Analysis, lang: Lang, trusted: boolean): str
     rows: a.rows,
     diagnostics: a.diagnostics.map((d) => diagnosticJson(d, lang)),
     failures: a.failures.map((f) => failureJson(f, lang)),
+    ...(a.roster ? { roster: rosterJson(a.roster) } : {}),
+    ...(a.breakdown ? { breakdown: byJson(byTable(a.breakdown, a.committees ?? [], lang)), committees: (a.committees ?? []).map(({ row, ...c }) => ({ ...c, file: row.source.file, sheet: row.source.sheet ?? null, row: row.source.row })) } : {}),
   }, null, 2)}\n`;
 }
 
@@ -40,5 +44,6 @@ export function renderCheckJson(a: Analysis, lang: Lang): string {
     rows: a.rows,
     diagnostics: a.diagnostics.map((d) => diagnosticJson(d, lang)),
     failures: a.failures.map((f) => failureJson(f, lang)),
+    ...(a.roster ? { roster: rosterJson(a.roster) } : {}),
   }, null, 2)}\n`;
 }

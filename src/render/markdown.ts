@@ -50,6 +50,11 @@ export function renderCsv(s: Summary): string {
   if (m.probationaryShare) share('members', 'probationary', m.probationaryShare);
   if (m.womenShare) share('members', 'women', m.womenShare);
   for (const i of s.indicators) count('indicators', i.name, i.total);
+  return `\ufeff${csvLines(rows)}`;
+}
+
+/** CSV rows, CRLF-ended, with text a spreadsheet would run as a formula defused. */
+export function csvLines(rows: readonly (readonly (string | number | null)[])[]): string {
   const field = (v: string | number | null): string => {
     if (v === null) return '';
     // Text from the inputs (a sector, an indicator's header) that a spreadsheet would run as a formula ("=HYPERLINK(…)",
@@ -57,5 +62,5 @@ export function renderCsv(s: Summary): string {
     const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
-  return `\ufeff${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return rows.map((r) => `${r.map(field).join(',')}\r\n`).join('');
 }

@@ -25,13 +25,18 @@ export interface BreakdownResult {
 /**
  * Ratings and members broken down by a field, as a fold: a `Rollup` per value of the field, fed row by row, so
  * memory grows with the number of distinct values, never with the rows. Types come in their fixed order (the
- * unknown last); sectors by number of organisations, as the summary lists them; parents and groups as first met.
+ * unknown last); sectors by number of organisations, as the summary lists them; groups as first met; parents as
+ * first met after the units directly under the bloc.
  */
 export class Breakdown {
   private readonly parts = new Map<string, { label: string; rollup: Rollup; order: number }>();
   private readonly total: Rollup;
 
-  constructor(readonly field: BreakdownField, private readonly options: RollupOptions) {
+  /**
+   * `cellsAsUnits`: a part's subordinate cells are counted, rated and their members summed in it like units (by
+   * parent, a committee's cells are the whole of its part); the whole stays the bloc's.
+   */
+  constructor(readonly field: BreakdownField, private readonly options: RollupOptions, private readonly cellsAsUnits = field === 'parent') {
     this.total = new Rollup(options);
   }
 
@@ -43,7 +48,7 @@ export class Breakdown {
       part = { label, rollup: new Rollup(this.options), order: this.parts.size };
       this.parts.set(key, part);
     }
-    part.rollup.add(row);
+    part.rollup.add(this.cellsAsUnits ? asUnit(row) : row);
   }
 
   private keyOf(row: UnitRow): { key: string; label: string } {
@@ -63,9 +68,19 @@ export class Breakdown {
       groups.sort((a, b) => rank(a.key) - rank(b.key));
     } else if (this.field === 'sector') {
       groups.sort((a, b) => last(a) - last(b) || b.summary.organizations.total - a.summary.organizations.total || compareVi(a.label, b.label));
+    } else if (this.field === 'parent') {
+      // The units directly under the bloc first, then each committee's cells.
+      groups.sort((a, b) => last(b) - last(a) || a.order - b.order);
     } else groups.sort((a, b) => last(a) - last(b) || a.order - b.order);
     return { field: this.field, groups: groups.map(({ key, label, summary }) => ({ key, label, summary })), total: this.total.result() };
   }
+}
+
+/** A subordinate row as a unit of its part (in the whole, as everywhere, a cell's members are in its committee's row). */
+function asUnit(row: UnitRow): UnitRow {
+  if (row.type === 'chi_bo_truc_thuoc') return { ...row, type: 'chi_bo_co_so' };
+  if (row.type === 'dang_bo_bo_phan') return { ...row, type: 'dang_bo_co_so' };
+  return row;
 }
 
 /** Fold rows into one breakdown per field, in one pass. */
