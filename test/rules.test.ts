@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyseOptions } from '../src/analyse/analyse.js';
-import { analyseFixtures, cli, codesOf } from './helpers.js';
+import { analyseSeries } from '../src/analyse/series.js';
+import { DEFAULT_THRESHOLDS } from '../src/check/rule.js';
+import { analyseFixtures, cli, codesOf, fixture, ROOT } from './helpers.js';
 
 /** One bad fixture per rule: the code it must raise, and the cell it must point at. */
 const CASES: readonly [fixture: string, codes: string[], cell: string | undefined, options?: Partial<AnalyseOptions>][] = [
@@ -41,6 +43,24 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/cell-without-parent.csv', ['TL052'], 'C5'],
   ['rules/parent-not-committee.csv', ['TL053'], 'D5'],
 ];
+
+/** Codes of a run of several periods (a series, --by-period, a streak): each read beside a good year. */
+const SERIES_CASES: readonly [fixture: string, codes: string[], cell: string][] = [
+  ['rules/period-missing.csv', ['TL036'], 'B2'],
+];
+
+describe('rules of a series of periods', () => {
+  for (const [file, codes, cell] of SERIES_CASES) {
+    it(`${codes[0]}: ${file} beside fixtures/periods raises ${codes.join(', ')} at ${cell}`, async () => {
+      const s = await analyseSeries([fixture('periods'), fixture(file)], {
+        cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter', thresholds: DEFAULT_THRESHOLDS, workers: 0,
+      });
+      expect([...new Set(s.analysis.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      const first = s.analysis.diagnostics.find((d) => d.code === codes[0]);
+      expect(first?.location).toMatchObject({ file: `fixtures/${file}`, cell });
+    });
+  }
+});
 
 describe('rules', () => {
   it('TL040 needs 5 organisations rated good or better: below that, 20% is less than one', async () => {

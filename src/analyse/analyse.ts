@@ -27,6 +27,8 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly onProgress?: ((state: { filesDone: number; filesTotal: number; rows: number }) => void) | undefined;
   /** Also return every counted unit row (`units`), for outputs that list them (the XLSX "Chi tiết" sheet). Off by default: a long run stays flat. */
   readonly keepUnits?: boolean | undefined;
+  /** Also hand every counted unit row to this sink as it is read (a series folds one roll-up per period with it). */
+  readonly onRow?: ((row: UnitRow) => void) | undefined;
 }
 
 export interface RowAccount {
@@ -120,6 +122,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     checker.add(row);
     units?.push(row);
     if (options.rollup) rollup.add(row);
+    options.onRow?.(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
     if (++rowsSeen % 10_000 === 0) report();
   };

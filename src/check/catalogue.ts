@@ -207,6 +207,13 @@ export const CATALOGUE = {
     hintVi: 'Bỏ --period nếu tiêu đề đúng; nếu tiêu đề ghi nhầm năm thì sửa tiêu đề trong tệp.',
     hintEn: 'Drop --period if the title is right; if the title has the wrong year, correct it in the file.',
   },
+  TL036: {
+    severity: 'error', rule: 'period-missing',
+    vi: (a) => `"${s(a, 'value')}" không ghi kỳ báo cáo (không có năm trong tiêu đề, không có cột Năm), nên không biết xếp vào năm nào của chuỗi.`,
+    en: (a) => `"${s(a, 'value')}" does not say its period (no year in its title, no Năm column), so it belongs to no year of the series.`,
+    hintVi: 'Ghi năm vào tiêu đề ("BÁO CÁO … NĂM 2023") hoặc thêm cột "Năm"; hoặc đọc riêng tệp này với --period.',
+    hintEn: 'Write the year in the title ("BÁO CÁO … NĂM 2023") or add a "Năm" column; or read this file on its own with --period.',
+  },
   TL040: {
     severity: 'warning', rule: 'excellent-quota-organisations',
     vi: (a) => `${s(a, 'value')} tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt ${s(a, 'quota')}% của ${s(a, 'base')} tổ chức hoàn thành tốt nhiệm vụ trở lên (tối đa ${s(a, 'expected')}).`,

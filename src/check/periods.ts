@@ -1,0 +1,12 @@
+import type { Diagnostic } from './diagnostic.js';
+import { locate } from './rule.js';
+import type { PeriodStart } from './workbook.js';
+
+/**
+ * TL036: a file read into a series of periods that says no period (no year in its title, no Năm column): its
+ * figures belong to no column of the series and to no year of a streak. Said at its first unit row's name.
+ */
+export function periodMissing(start: PeriodStart): Diagnostic {
+  return locate('TL036', start, { column: 'name', args: { value: start.source.file } });
+}
+
