@@ -151,6 +151,12 @@ export const FATAL = {
     hintVi: 'Kiểm tra thư mục có tồn tại và được phép ghi, và tệp không đang mở trong Excel hay Word.',
     hintEn: 'Check that the folder exists and can be written to, and that the file is not open in Excel or Word.',
   },
+  'period-outside-term': {
+    vi: (a: Args) => `"${a.file}" là báo cáo kỳ ${a.period}, ngoài nhiệm kỳ ${a.term}: không tính vào các chỉ tiêu của nhiệm kỳ này.`,
+    en: (a: Args) => `"${a.file}" reports ${a.period}, outside the term ${a.term}: it is not counted towards this term's targets.`,
+    hintVi: 'Bỏ tệp này khỏi lần chạy, hoặc sửa "term" trong tally.config.json (hay --term) cho đúng nhiệm kỳ.',
+    hintEn: 'Leave this file out of the run, or correct "term" in tally.config.json (or --term) to the right term.',
+  },
   config: {
     vi: (a: Args) => `Tệp cấu hình "${a.file}" không hợp lệ: ${a.detail}.`,
     en: (a: Args) => `Config file "${a.file}" is invalid: ${a.detail}.`,

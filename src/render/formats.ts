@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyse/analyse.js';
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
+import type { TargetsResult } from '../rollup/targets.js';
 import type { DocumentOptions, TargetResult } from './heading.js';
 
 /** What a report's rendering is given: the analysis, its summary and how the user wants it said. */
@@ -15,6 +16,21 @@ export interface ReportView {
   readonly bloc?: string | undefined;
   readonly place?: string | undefined;
   readonly targets?: readonly TargetResult[] | undefined;
+  /** The targets of the config judged on the periods read (a term, or the one period), with the term's figures. */
+  readonly targetsResult?: TargetsResult | undefined;
+  /** A term's periods, each with its summary (the latest is `summary`). */
+  readonly periodSummaries?: readonly { readonly period: string; readonly files: readonly string[]; readonly summary: Summary }[] | undefined;
+}
+
+/** The targets section after a rendering, when the run has targets. */
+async function withTargets(v: ReportView, body: string, kind: 'table' | 'text' | 'md'): Promise<string> {
+  const r = v.targetsResult;
+  if (!r || r.targets.length === 0) return body;
+  const t = await import('./targets.js');
+  const decimals = v.summary.options.decimals;
+  if (kind === 'table') return `${body}${t.renderTargetsTable(r, { lang: v.lang, color: v.color, decimals })}`;
+  if (kind === 'md') return `${body}\n${t.renderTargetsMarkdown(r, v.lang, decimals)}`;
+  return `${body.replace(/\n$/, '')} ${t.targetsSentence(r, decimals, v.lang)}\n`;
 }
 
 /** A way of printing a report. Each loads its module only when used, so `--help` stays instant. */
@@ -41,26 +57,27 @@ export const REPORT_FORMATS = {
     async render(v) {
       const { renderTable } = await import('./table.js');
       const a = v.analysis;
-      return renderTable(v.summary, {
+      return withTargets(v, renderTable(v.summary, {
         lang: v.lang, color: v.color, trusted: v.trusted, files: a.files.length,
         rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
-      });
+      }), 'table');
     },
   },
   json: {
     selfContained: true,
     async render(v) {
-      return (await import('./json.js')).renderReportJson(v.analysis, v.lang, v.trusted);
+      const extra = v.targetsResult ? (await import('./targets.js')).targetsJson(v.targetsResult, v.periodSummaries) : undefined;
+      return (await import('./json.js')).renderReportJson(v.analysis, v.lang, v.trusted, extra);
     },
   },
   text: {
     async render(v) {
-      return (await import('./text.js')).renderText(v.summary, v.lang);
+      return withTargets(v, (await import('./text.js')).renderText(v.summary, v.lang), 'text');
     },
   },
   md: {
     async render(v) {
-      return (await import('./markdown.js')).renderMarkdown(v.summary, { lang: v.lang, trusted: v.trusted });
+      return withTargets(v, (await import('./markdown.js')).renderMarkdown(v.summary, { lang: v.lang, trusted: v.trusted }), 'md');
     },
   },
   csv: {
@@ -72,7 +89,8 @@ export const REPORT_FORMATS = {
     toFile: true,
     async render(v) {
       const a = v.analysis;
-      return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures, targets: v.targets }, await documentOptions(v));
+      return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures,
+        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult) : undefined) }, await documentOptions(v));
     },
   },
   docx: {
