@@ -214,6 +214,13 @@ export const CATALOGUE = {
     hintVi: 'Ghi năm vào tiêu đề ("BÁO CÁO … NĂM 2023") hoặc thêm cột "Năm"; hoặc đọc riêng tệp này với --period.',
     hintEn: 'Write the year in the title ("BÁO CÁO … NĂM 2023") or add a "Năm" column; or read this file on its own with --period.',
   },
+  TL037: {
+    severity: 'warning', rule: 'previous-same-period',
+    vi: (a) => `Các báo cáo của kỳ trước (--previous) cũng là kỳ ${s(a, 'value')}, như kỳ đang tổng hợp: so sánh một năm với chính nó.`,
+    en: (a) => `The previous period's reports (--previous) are of ${s(a, 'value')} too, like the current ones: a year compared with itself.`,
+    hintVi: 'Kiểm tra lại thư mục hoặc tệp đưa vào --previous (các báo cáo của năm trước).',
+    hintEn: 'Check the folder or files given to --previous (last year\'s reports).',
+  },
   TL040: {
     severity: 'warning', rule: 'excellent-quota-organisations',
     vi: (a) => `${s(a, 'value')} tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt ${s(a, 'quota')}% của ${s(a, 'base')} tổ chức hoàn thành tốt nhiệm vụ trở lên (tối đa ${s(a, 'expected')}).`,

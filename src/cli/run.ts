@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
-import type { Analysis } from '../analyse/analyse.js';
+import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
+import type { PeriodRun } from './periods.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -30,6 +31,8 @@ interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
   force?: boolean;
   output?: string;
+  previous?: string[];
+  byPeriod?: boolean;
 }
 interface CheckOptions extends CommonOptions {
   format: CheckFormatName;
@@ -104,7 +107,9 @@ export async function run(io: Io): Promise<number> {
     .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--force', 'print the summary even when the data have errors')
-    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)'))
+    .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)')
+    .option('--previous <inputs...>', 'the previous period\'s reports (files or folders): every figure beside last year\'s, with the change')
+    .addOption(new Option('--by-period', 'inputs of several periods: one column per period, the latest as the headline').conflicts('previous')))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
       code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
@@ -138,12 +143,13 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false,
+  via?: (options: AnalyseOptions) => Promise<PeriodRun>): Promise<PeriodRun & { config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
   const progress = wantsProgress(io.stderr, opts.quiet, opts.format) ? new Progress(io.stderr, opts.lang) : undefined;
-  const analysis = await analyse(inputs, {
+  const options: AnalyseOptions = {
     onProgress: progress ? (s) => progress.update(s) : undefined,
     cwd: io.cwd,
     stdin: io.stdin,
@@ -158,8 +164,9 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     rollup,
     keepUnits,
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
-  }).finally(() => progress?.done());
-  return { analysis, config };
+  };
+  const ran = await (via ? via(options) : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
+  return { ...ran, config };
 }
 
 async function verboseLines(a: Analysis, lang: Lang): Promise<string[]> {
@@ -178,7 +185,11 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   const format = REPORT_FORMATS[formatName];
   // A workbook or a Word document is bytes: written to a file, never to the terminal.
   if (!out && 'toFile' in format) throw new TallyError('output-format', { format: opts.format });
-  const { analysis: a, config } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx');
+  // Several periods (--previous, --by-period): the workbook and the appendix do not show them yet; said before reading.
+  const periods = opts.previous !== undefined || opts.byPeriod ? await import('./periods.js') : undefined;
+  if (periods && 'toFile' in format) throw new TallyError('output-periods', { format: formatName, option: opts.previous !== undefined ? '--previous' : '--by-period' });
+  const via = periods && (opts.previous !== undefined ? periods.previousRunner(inputs, opts.previous) : periods.seriesRunner(inputs));
+  const { analysis: a, config, comparison, series } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx', via);
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
   const selfContained = 'selfContained' in format;
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
@@ -199,7 +210,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   if (!canPrint && !selfContained) err.push(whyNoSummary(a, opts));
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
   const view = a.summary && (canPrint || selfContained)
-    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place }
+    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place, comparison, series }
     : undefined;
   if (out && opts.output !== undefined) io.stderr.write(`${await out.writeReport(opts.output, formatName, view, io.cwd, opts.lang)}
 `);

@@ -145,6 +145,12 @@ export const FATAL = {
     hintVi: 'Đặt đuôi tệp là .xlsx, .docx, .csv, .json, .md hoặc .txt, hoặc chọn bằng --format; --format xlsx và docx cần -o TỆP.',
     hintEn: 'Name the file .xlsx, .docx, .csv, .json, .md or .txt, or choose with --format; --format xlsx and docx need -o FILE.',
   },
+  'output-periods': {
+    vi: (a: Args) => `${a.option} chưa ghi được ra tệp ${a.format}: bảng tính và phụ lục Word hiện chỉ trình bày một kỳ.`,
+    en: (a: Args) => `${a.option} cannot be written as ${a.format} yet: the workbook and the Word appendix show one period only.`,
+    hintVi: 'Ghi ra -o tong-hop.md, .csv, .json hoặc .txt (có đủ các kỳ), hoặc bỏ tùy chọn này để có bảng tính của một kỳ.',
+    hintEn: 'Write -o summary.md, .csv, .json or .txt (they show every period), or drop the option for the workbook of one period.',
+  },
   'write-failed': {
     vi: (a: Args) => `Không ghi được "${a.file}": ${a.detail}. Không có tệp nào bị ghi dở.`,
     en: (a: Args) => `Cannot write "${a.file}": ${a.detail}. Nothing was left half-written.`,

@@ -2,6 +2,8 @@ import type { Analysis } from '../analyse/analyse.js';
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
 import type { DocumentOptions, TargetResult } from './heading.js';
+import type { Comparison } from '../rollup/compare.js';
+import type { PeriodColumn } from './periods-table.js';
 
 /** What a report's rendering is given: the analysis, its summary and how the user wants it said. */
 export interface ReportView {
@@ -15,6 +17,10 @@ export interface ReportView {
   readonly bloc?: string | undefined;
   readonly place?: string | undefined;
   readonly targets?: readonly TargetResult[] | undefined;
+  /** `--previous`: the previous period beside `summary` (the current one). */
+  readonly comparison?: Comparison | undefined;
+  /** `--by-period`: every period in order; `summary` is the last (the headline). */
+  readonly series?: readonly PeriodColumn[] | undefined;
 }
 
 /** A way of printing a report. Each loads its module only when used, so `--help` stays instant. */
@@ -39,8 +45,11 @@ async function documentOptions(v: ReportView): Promise<DocumentOptions> {
 export const REPORT_FORMATS = {
   table: {
     async render(v) {
-      const { renderTable } = await import('./table.js');
       const a = v.analysis;
+      const columns = { lang: v.lang, color: v.color, trusted: v.trusted, files: a.files.length };
+      if (v.comparison) return (await import('./periods-table.js')).renderCompareTable(v.summary, v.comparison, columns);
+      if (v.series) return (await import('./periods-table.js')).renderSeriesTable(v.series, columns);
+      const { renderTable } = await import('./table.js');
       return renderTable(v.summary, {
         lang: v.lang, color: v.color, trusted: v.trusted, files: a.files.length,
         rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
@@ -50,21 +59,30 @@ export const REPORT_FORMATS = {
   json: {
     selfContained: true,
     async render(v) {
+      if (v.comparison) return (await import('./periods-json.js')).renderCompareJson(v.analysis, v.summary, v.comparison, v.lang, v.trusted);
+      if (v.series) return (await import('./periods-json.js')).renderSeriesJson(v.analysis, v.series, v.lang, v.trusted);
       return (await import('./json.js')).renderReportJson(v.analysis, v.lang, v.trusted);
     },
   },
   text: {
     async render(v) {
+      if (v.comparison) return (await import('./periods-text.js')).renderCompareText(v.summary, v.comparison, v.lang);
+      if (v.series) return (await import('./periods-text.js')).renderSeriesText(v.series, v.lang);
       return (await import('./text.js')).renderText(v.summary, v.lang);
     },
   },
   md: {
     async render(v) {
+      const o = { lang: v.lang, trusted: v.trusted, files: v.analysis.files.length };
+      if (v.comparison) return (await import('./periods-md.js')).renderCompareMarkdown(v.summary, v.comparison, o);
+      if (v.series) return (await import('./periods-md.js')).renderSeriesMarkdown(v.series, o);
       return (await import('./markdown.js')).renderMarkdown(v.summary, { lang: v.lang, trusted: v.trusted });
     },
   },
   csv: {
     async render(v) {
+      if (v.comparison) return (await import('./periods-md.js')).renderCompareCsv(v.summary, v.comparison, v.lang);
+      if (v.series) return (await import('./periods-md.js')).renderSeriesCsv(v.series, v.lang);
       return (await import('./markdown.js')).renderCsv(v.summary);
     },
   },
