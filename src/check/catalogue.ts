@@ -183,8 +183,8 @@ export const CATALOGUE = {
     severity: 'error', rule: 'mixed-periods',
     vi: (a) => `Các báo cáo thuộc ${s(a, 'count')} kỳ khác nhau: ${s(a, 'value')}; cộng chung sẽ cộng số liệu của các kỳ với nhau.`,
     en: (a) => `The reports belong to ${s(a, 'count')} different periods: ${s(a, 'value')}; a roll-up would add the periods' figures together.`,
-    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ); nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
-    hintEn: 'Roll up one period at a time (give only that period\'s files); if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
+    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ), hoặc thêm --by-period để có mỗi kỳ một cột; nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
+    hintEn: 'Roll up one period at a time (give only that period\'s files), or add --by-period for a column per period; if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
   },
   TL034: {
     severity: 'warning', rule: 'cells-sum-mismatch',

@@ -3,6 +3,7 @@ import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
 import type { PeriodRun } from './periods.js';
+import type { StreakOptions } from './streak.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -123,6 +124,19 @@ export async function run(io: Io): Promise<number> {
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: CheckOptions) => {
       code = await check(inputs, opts, io);
+    });
+
+  addCommon(program.command('streak')
+    .description('the organisations rated at least --rating in each of the last --years periods read (reports of several years)')
+    .argument('<inputs...>', 'reports of several periods: .xlsx or .csv files, folders')
+    .addOption(new Option('--rating <level>', 'the lowest rating that counts').choices(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']).default('HTXSNV'))
+    .requiredOption('--years <n>', 'how many periods running (the last N read)', wholeNumber(1, 100))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'text', 'md', 'csv']).default('table'))
+    .option('--force', 'print the list even when the data have errors'))
+    .addHelpText('after', '\nExample:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n')
+    .action(async (inputs: string[], opts: StreakOptions & CommonOptions) => {
+      const { streak } = await import('./streak.js');
+      code = await streak(inputs, opts, io, (via) => analyseWith(inputs, { ...opts, format: opts.format }, io, false, false, via));
     });
 
   try {

@@ -5,7 +5,7 @@ import type { AlignedSection } from './columns.js';
 import { alignSections } from './columns.js';
 import { label } from './labels.js';
 import { periodLabel } from './period-labels.js';
-import { compareRows, periodName, unitChangeLines, type PeriodColumn } from './periods-table.js';
+import { blankOr, compareRows, periodName, unitChangeLines, type PeriodColumn } from './periods-table.js';
 import type { Figure } from './table.js';
 
 const cell = (t: string): string => t.replace(/\|/g, '\\|');
@@ -27,7 +27,7 @@ export function renderCompareMarkdown(current: Summary, c: Comparison, o: { lang
   const prev = periodName(c.previous, o.lang, 'previousColumn');
   const cur = periodName(current, o.lang, 'currentColumn');
   const out = mdTable(periodLabel('compareTitle', o.lang, { current: cur, previous: prev, files: o.files }),
-    [label('figure', o.lang), prev, cur, periodLabel('change', o.lang)], sections, (l) => [l.values[0] ?? '—', l.values[1] ?? '—', change(l)], o.trusted, o.lang);
+    [label('figure', o.lang), prev, cur, periodLabel('change', o.lang)], sections, (l) => [...blankOr(l), change(l)], o.trusted, o.lang);
   out.push('');
   for (const line of unitChangeLines(current, c, o.lang)) out.push(line.startsWith('  - ') ? `- ${cell(line.slice(4))}` : line.startsWith('  ') ? line.trim() : `${cell(line)}\n`);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
@@ -38,7 +38,7 @@ export function renderSeriesMarkdown(periods: readonly PeriodColumn[], o: { lang
   const latest = periods[periods.length - 1]?.period ?? '';
   const title = periodLabel('seriesTitle', o.lang, { periods: periods.map((p) => p.period).join(', '), latest, files: o.files });
   const sections = alignSections(periods.map((p) => p.summary), o.lang);
-  return `${mdTable(title, [label('figure', o.lang), ...periods.map((p) => p.period)], sections, (l) => l.values.map((v) => v ?? '—'), o.trusted, o.lang).join('\n')}\n`;
+  return `${mdTable(title, [label('figure', o.lang), ...periods.map((p) => p.period)], sections, blankOr, o.trusted, o.lang).join('\n')}\n`;
 }
 
 type Field = string | number | null;

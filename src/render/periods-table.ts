@@ -53,6 +53,12 @@ export function unitChangeLines(current: Summary, c: Comparison, lang: Lang): st
   return lines;
 }
 
+/** A line's values, "—" where a period has no such figure (a heading line such as "Theo lĩnh vực" stays blank). */
+export function blankOr(line: AlignedSection['lines'][number]): string[] {
+  const heading = line.figures.every((f) => f === undefined);
+  return line.values.map((v) => v ?? (heading ? '' : '—'));
+}
+
 function columnsTable(title: string, heads: readonly string[], sections: readonly AlignedSection[], cells: (line: AlignedSection['lines'][number]) => string[], o: ColumnsOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const table = new Table({
@@ -74,7 +80,7 @@ export function renderCompareTable(current: Summary, comparison: Comparison, o: 
   const cur = periodName(current, o.lang, 'currentColumn');
   const title = periodLabel('compareTitle', o.lang, { current: cur, previous: prev, files: o.files });
   const heads = [label('figure', o.lang), prev, cur, periodLabel('change', o.lang)];
-  const table = columnsTable(title, heads, sections, (l) => [l.values[0] ?? '—', l.values[1] ?? '—', change(l)], o);
+  const table = columnsTable(title, heads, sections, (l) => [...blankOr(l), change(l)], o);
   return `${table}\n${unitChangeLines(current, comparison, o.lang).join('\n')}\n`;
 }
 
@@ -84,5 +90,5 @@ export function renderSeriesTable(periods: readonly PeriodColumn[], o: ColumnsOp
   const latest = periods[periods.length - 1]?.period ?? '';
   const title = periodLabel('seriesTitle', o.lang, { periods: periods.map((p) => p.period).join(', '), latest, files: o.files });
   const heads = [label('figure', o.lang), ...periods.map((p) => p.period)];
-  return `${columnsTable(title, heads, sections, (l) => l.values.map((v) => v ?? '—'), o)}\n`;
+  return `${columnsTable(title, heads, sections, blankOr, o)}\n`;
 }
