@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyseOptions } from '../src/analyse/analyse.js';
+import { analysePrevious } from '../src/analyse/previous.js';
 import { analyseSeries } from '../src/analyse/series.js';
 import { DEFAULT_THRESHOLDS } from '../src/check/rule.js';
 import { analyseFixtures, cli, codesOf, fixture, ROOT } from './helpers.js';
@@ -58,6 +59,23 @@ describe('rules of a series of periods', () => {
       expect([...new Set(s.analysis.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
       const first = s.analysis.diagnostics.find((d) => d.code === codes[0]);
       expect(first?.location).toMatchObject({ file: `fixtures/${file}`, cell });
+    });
+  }
+});
+
+/** Codes of --previous: the fixture given as the previous period of fixtures/periods/khoi-2023.csv. */
+const PREVIOUS_CASES: readonly [fixture: string, codes: string[], cell: string][] = [
+  ['rules/period-overridden.csv', ['TL037'], 'A3'],
+];
+
+describe('rules of a comparison with the previous period', () => {
+  for (const [file, codes, cell] of PREVIOUS_CASES) {
+    it(`${codes[0]}: ${file} as the previous period of 2023 raises ${codes.join(', ')} at ${cell}`, async () => {
+      const { analysis } = await analysePrevious([fixture('periods/khoi-2023.csv')], [fixture(file)], {
+        cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter', thresholds: DEFAULT_THRESHOLDS, workers: 0, rollup: true,
+      });
+      expect([...new Set(analysis.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      expect(analysis.diagnostics.find((d) => d.code === codes[0])?.location).toMatchObject({ file: `fixtures/${file}`, cell });
     });
   }
 });

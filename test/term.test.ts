@@ -52,7 +52,7 @@ describe('the targets of a term (fixtures/term)', () => {
     expect(r.stdout.match(/✔/g)).toHaveLength(6);
     expect(r.stdout).toContain('Đạt 6/7 chỉ tiêu');
     expect(r.stdout).toContain('chưa đọc 2024, 2025 (sơ kết giữa nhiệm kỳ)');
-    expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO — Kỳ 2023 (3 tệp)');
+    expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO QUA CÁC KỲ — 2021, 2022, 2023, số liệu mới nhất: 2023 (3 tệp)');
   });
 
   it('says the verdict in the paragraph, naming the missed target with its year and value', () => {

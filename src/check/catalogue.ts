@@ -183,8 +183,8 @@ export const CATALOGUE = {
     severity: 'error', rule: 'mixed-periods',
     vi: (a) => `Các báo cáo thuộc ${s(a, 'count')} kỳ khác nhau: ${s(a, 'value')}; cộng chung sẽ cộng số liệu của các kỳ với nhau.`,
     en: (a) => `The reports belong to ${s(a, 'count')} different periods: ${s(a, 'value')}; a roll-up would add the periods' figures together.`,
-    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ); nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
-    hintEn: 'Roll up one period at a time (give only that period\'s files); if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
+    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ), hoặc thêm --by-period để có mỗi kỳ một cột; nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
+    hintEn: 'Roll up one period at a time (give only that period\'s files), or add --by-period for a column per period; if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
   },
   TL034: {
     severity: 'warning', rule: 'cells-sum-mismatch',
@@ -213,6 +213,13 @@ export const CATALOGUE = {
     en: (a) => `"${s(a, 'value')}" does not say its period (no year in its title, no Năm column), so it belongs to no year of the series.`,
     hintVi: 'Ghi năm vào tiêu đề ("BÁO CÁO … NĂM 2023") hoặc thêm cột "Năm"; hoặc đọc riêng tệp này với --period.',
     hintEn: 'Write the year in the title ("BÁO CÁO … NĂM 2023") or add a "Năm" column; or read this file on its own with --period.',
+  },
+  TL037: {
+    severity: 'warning', rule: 'previous-same-period',
+    vi: (a) => `Các báo cáo của kỳ trước (--previous) cũng là kỳ ${s(a, 'value')}, như kỳ đang tổng hợp: so sánh một năm với chính nó.`,
+    en: (a) => `The previous period's reports (--previous) are of ${s(a, 'value')} too, like the current ones: a year compared with itself.`,
+    hintVi: 'Kiểm tra lại thư mục hoặc tệp đưa vào --previous (các báo cáo của năm trước).',
+    hintEn: 'Check the folder or files given to --previous (last year\'s reports).',
   },
   TL040: {
     severity: 'warning', rule: 'excellent-quota-organisations',

@@ -10,3 +10,11 @@ export function periodMissing(start: PeriodStart): Diagnostic {
   return locate('TL036', start, { column: 'name', args: { value: start.source.file } });
 }
 
+
+/**
+ * TL037: the previous period's inputs are of the same period as the current ones: a comparison of a year with
+ * itself is most likely the wrong folder. Said at the first row of the previous inputs.
+ */
+export function previousSamePeriod(start: PeriodStart, period: string): Diagnostic {
+  return locate('TL037', start, { column: start.columns.period !== undefined ? 'period' : 'name', args: { value: period } });
+}

@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
+import type { PeriodRun } from './periods.js';
+import type { StreakOptions } from './streak.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -32,6 +34,8 @@ interface ReportOptions extends CommonOptions {
   force?: boolean;
   output?: string;
   term?: import('../rollup/term.js').TermSpan;
+  previous?: string[];
+  byPeriod?: boolean;
 }
 interface CheckOptions extends CommonOptions {
   format: CheckFormatName;
@@ -107,6 +111,8 @@ export async function run(io: Io): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--force', 'print the summary even when the data have errors')
     .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)')
+    .option('--previous <inputs...>', 'the previous period\'s reports (files or folders): every figure beside last year\'s, with the change')
+    .addOption(new Option('--by-period', 'inputs of several periods: one column per period, the latest as the headline').conflicts('previous'))
     .option('--term <years>', 'the congress term (e.g. 2020-2025): reports of its years read as a series, the targets of the config judged on them', termOption))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
@@ -121,6 +127,19 @@ export async function run(io: Io): Promise<number> {
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: CheckOptions) => {
       code = await check(inputs, opts, io);
+    });
+
+  addCommon(program.command('streak')
+    .description('the organisations rated at least --rating in each of the last --years periods read (reports of several years)')
+    .argument('<inputs...>', 'reports of several periods: .xlsx or .csv files, folders')
+    .addOption(new Option('--rating <level>', 'the lowest rating that counts').choices(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']).default('HTXSNV'))
+    .requiredOption('--years <n>', 'how many periods running (the last N read)', wholeNumber(1, 100))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'text', 'md', 'csv']).default('table'))
+    .option('--force', 'print the list even when the data have errors'))
+    .addHelpText('after', '\nExample:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n')
+    .action(async (inputs: string[], opts: StreakOptions & CommonOptions) => {
+      const { streak } = await import('./streak.js');
+      code = await streak(inputs, opts, io, (via) => analyseWith(inputs, { ...opts, format: opts.format }, io, false, false, via));
     });
 
   try {
@@ -141,7 +160,8 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term'] }, io: Io, rollup: boolean, keepUnits = false): Promise<TargetsRun & { config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term'] }, io: Io, rollup: boolean, keepUnits = false,
+  via?: (options: AnalyseOptions) => Promise<PeriodRun>): Promise<PeriodRun & TargetsRun & { config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
@@ -163,10 +183,10 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
   };
   // A term or targets (report only): several periods read as a series, the targets judged (cli/term.ts).
-  const targeted = rollup && (opts.term !== undefined || config.term !== undefined || (config.targets?.length ?? 0) > 0);
-  const ran = await (targeted
-    ? analyseWithTargets(inputs, options, config, opts.term)
-    : analyse(inputs, options).then((analysis): TargetsRun => ({ analysis }))).finally(() => progress?.done());
+  const targeted = rollup && !via && (opts.term !== undefined || config.term !== undefined || (config.targets?.length ?? 0) > 0);
+  const ran: PeriodRun & TargetsRun = await (via ? via(options)
+    : targeted ? analyseWithTargets(inputs, options, config, opts.term)
+      : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
   return { ...ran, config };
 }
 
@@ -186,7 +206,11 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   const format = REPORT_FORMATS[formatName];
   // A workbook or a Word document is bytes: written to a file, never to the terminal.
   if (!out && 'toFile' in format) throw new TallyError('output-format', { format: opts.format });
-  const { analysis: a, config, targetsResult, periodSummaries } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx');
+  // Several periods (--previous, --by-period): the workbook and the appendix do not show them yet; said before reading.
+  const periods = opts.previous !== undefined || opts.byPeriod ? await import('./periods.js') : undefined;
+  if (periods && 'toFile' in format) throw new TallyError('output-periods', { format: formatName, option: opts.previous !== undefined ? '--previous' : '--by-period' });
+  const via = periods && (opts.previous !== undefined ? periods.previousRunner(inputs, opts.previous) : periods.seriesRunner(inputs));
+  const { analysis: a, config, comparison, series, targetsResult } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx', via);
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
   const selfContained = 'selfContained' in format;
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
@@ -207,7 +231,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   if (!canPrint && !selfContained) err.push(whyNoSummary(a, opts));
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
   const view = a.summary && (canPrint || selfContained)
-    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place, targetsResult, periodSummaries }
+    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place, comparison, series, targetsResult }
     : undefined;
   if (out && opts.output !== undefined) io.stderr.write(`${await out.writeReport(opts.output, formatName, view, io.cwd, opts.lang)}
 `);

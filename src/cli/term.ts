@@ -9,7 +9,8 @@ import type { ReportView } from '../render/formats.js';
 export interface TargetsRun {
   readonly analysis: Analysis;
   readonly targetsResult?: TargetsResult | undefined;
-  readonly periodSummaries?: ReportView['periodSummaries'];
+  /** A term's periods, each with its summary (the latest is the headline): rendered as --by-period renders them. */
+  readonly series?: ReportView['series'];
 }
 
 /** commander's parser of `--term 2020-2025`. */
@@ -30,7 +31,7 @@ export async function analyseWithTargets(inputs: readonly string[], options: Ana
   if (span) {
     const { analyseTerm } = await import('../analyse/term.js');
     const t = await analyseTerm(inputs, span, targets, options);
-    return { analysis: t.analysis, targetsResult: t.targets, periodSummaries: t.series };
+    return { analysis: t.analysis, targetsResult: t.targets, series: t.series };
   }
   const { analyse } = await import('../analyse/analyse.js');
   const analysis = await analyse(inputs, options);

@@ -1,7 +1,6 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Lang } from '../check/catalogue.js';
-import type { Summary } from '../rollup/summary.js';
 import type { TargetOutcome, TargetsResult } from '../rollup/targets.js';
 import { formatCount, formatPercent } from './format.js';
 import type { TargetResult } from './heading.js';
@@ -104,10 +103,9 @@ export function documentTargets(r: TargetsResult): TargetResult[] {
   return r.targets.map((t) => ({ label: t.label, actual: t.actual, value: t.value, op: t.op, met: t.met, unit: t.unit }));
 }
 
-/** The JSON keys a run with targets adds: `term`, `targets` (config order), `targetsMet`; and `series`, each period's figures, for a term. */
-export function targetsJson(r: TargetsResult, series?: readonly { readonly period: string; readonly files: readonly string[]; readonly summary: Summary }[]): Record<string, unknown> {
+/** The JSON keys a run with targets adds: `term`, `targets` (config order), `targetsMet`. */
+export function targetsJson(r: TargetsResult): Record<string, unknown> {
   return {
-    ...(series ? { series: series.map((p) => ({ period: p.period, files: p.files, ...figures(p.summary) })) } : {}),
     term: r.term,
     targets: r.targets.map((t) => ({
       label: t.label, metric: t.metric, op: t.op, value: t.value, over: t.over, actual: t.actual, met: t.met, judged: t.judged,
@@ -115,14 +113,6 @@ export function targetsJson(r: TargetsResult, series?: readonly { readonly perio
     })),
     targetsMet: r.targetsMet,
   };
-}
-
-/** A summary's figures without its envelope (schema, options), as each period of a series holds them. */
-function figures(s: Summary): Omit<Summary, 'schema' | 'options'> {
-  const rest: Partial<Summary> = { ...s };
-  delete rest.schema;
-  delete rest.options;
-  return rest as Omit<Summary, 'schema' | 'options'>;
 }
 
 /** The targets as a Markdown table, with the line "Đạt 6/7 chỉ tiêu". */
