@@ -291,6 +291,13 @@ export const CATALOGUE = {
     hintVi: 'Chỉ đảng bộ cơ sở hoặc đảng bộ bộ phận mới có chi bộ trực thuộc.',
     hintEn: 'Only a grassroots or intermediate committee has cells under it.',
   },
+  TL070: {
+    severity: 'warning', rule: 'member-list-mismatch',
+    vi: (a) => `"${s(a, 'name')}", ${s(a, 'label')}: danh sách đảng viên (${s(a, 'list')}) ghi ${s(a, 'value')}, báo cáo ghi ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}", ${s(a, 'label')}: the member list (${s(a, 'list')}) has ${s(a, 'value')}, the report ${s(a, 'expected')}.`,
+    hintVi: 'Đối chiếu danh sách với báo cáo (đảng viên chuyển đến, chuyển đi, kết nạp cuối năm); tổng hợp lấy số của báo cáo, danh sách không được cộng thêm.',
+    hintEn: 'Compare the list with the report (members transferred in or out, admitted late in the year); the roll-up takes the report\'s figure and never adds the list again.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;
