@@ -48,6 +48,8 @@ export interface Analysis {
   readonly failures: readonly TallyError[];
   /** Verbose-only facts: sheets passed over, hidden rows read, columns ignored. */
   readonly notes: readonly Note[];
+  /** The member lists read (one person a row), for a streak of members. */
+  readonly memberLists?: readonly MemberList[] | undefined;
   /** Every row fed to the roll-up, in order; only with `keepUnits`. */
   readonly units?: readonly UnitRow[] | undefined;
 }
@@ -168,5 +170,6 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
-  return { files, summary, rows: { read: run.read + lists.persons, counted: run.counted + lists.rows.length, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}) };
+  return { files, summary, rows: { read: run.read + lists.persons, counted: run.counted + lists.rows.length, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}),
+    ...(run.memberLists.length > 0 ? { memberLists: run.memberLists } : {}) };
 }

@@ -32,6 +32,8 @@ interface StreakOutcome {
   /** Undefined when the periods read cannot make a streak of the years asked (the failure says why). */
   readonly view: Omit<StreakView, 'lang' | 'color' | 'trusted'> | undefined;
   readonly failure?: TallyError | undefined;
+  /** A kind with renderings of its own (members): prints instead of the organisations' renderers. */
+  readonly print?: ((format: string, lang: Lang, color: boolean, trusted: boolean) => Promise<string>) | undefined;
 }
 
 /** The window of a streak: the last `years` periods read, which must follow each other year by year. */
@@ -67,11 +69,15 @@ async function organisationStreak(inputs: readonly string[], opts: StreakOptions
  * lists of members ("members") goes here beside it, with its own result under the same schema.
  */
 const STREAK_KINDS = { organizations: organisationStreak } as const;
+// Kind "members" is chosen after reading, when the inputs were member lists only: see memberStreakOf.
 
 /** `tally streak`: the organisations at a rating in each of the last N periods read. */
 export async function streak(inputs: readonly string[], opts: StreakOptions, io: Io, analyseWith: Analyser): Promise<number> {
   const kind = STREAK_KINDS.organizations;
-  const outcome = await kind(inputs, opts, analyseWith);
+  const read = await kind(inputs, opts, analyseWith);
+  // The kind is chosen by what the inputs are: member lists alone make a streak of members (cli/streak-members.ts).
+  const members = await (await import('./streak-members.js')).memberStreakOf(read.run, read.periods, opts, streakWindow);
+  const outcome: StreakOutcome = members ? { run: read.run, periods: read.periods, view: undefined, ...members } : read;
   const a = outcome.run.analysis;
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
@@ -84,11 +90,16 @@ export async function streak(inputs: readonly string[], opts: StreakOptions, io:
   for (const l of renderFailures(failures, { lang: opts.lang, color: errColor })) err.push(l);
   for (const l of renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor })) err.push(l);
   if (a.diagnostics.length > 0 || failures.length > 0) err.push(summaryLine(a.diagnostics, failures.length, a.files.length, opts.lang));
-  const canPrint = outcome.view !== undefined && (trusted || opts.force === true || (opts.format === 'json' && !outcome.failure));
-  if (!canPrint && outcome.view) {
+  const printable = outcome.view !== undefined || outcome.print !== undefined;
+  const canPrint = printable && (trusted || opts.force === true || (opts.format === 'json' && !outcome.failure));
+  if (!canPrint && printable) {
     err.push(opts.lang === 'en' ? 'No list printed: the data have errors (fix them, or add --force to print it anyway).' : 'Không in danh sách vì dữ liệu còn lỗi (sửa các lỗi trên, hoặc thêm --force để vẫn in).');
   }
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
+  if (canPrint && outcome.print) {
+    io.stdout.write(await outcome.print(opts.format, opts.lang, useColor(io.stdout, io.env) && opts.color !== false, trusted));
+    return code;
+  }
   if (!canPrint || !outcome.view) return code;
   const view: StreakView = { ...outcome.view, lang: opts.lang, color: useColor(io.stdout, io.env) && opts.color !== false, trusted };
   const r = await import('../render/streak.js');
