@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyseOptions } from '../src/analyse/analyse.js';
-import { analyseFixtures, cli, codesOf } from './helpers.js';
+import { analysePrevious } from '../src/analyse/previous.js';
+import { analyseSeries } from '../src/analyse/series.js';
+import { DEFAULT_THRESHOLDS } from '../src/check/rule.js';
+import { analyseFixtures, cli, codesOf, fixture, ROOT } from './helpers.js';
 
 /** One bad fixture per rule: the code it must raise, and the cell it must point at. */
 /** `at`: the file the first diagnostic is in, when it is not the input (a roster unit with no report is at its roster row). */
@@ -46,6 +49,41 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/not-on-roster.csv', ['TL060', 'TL061'], 'A5', { roster: 'fixtures/rules/roster-units.csv', at: 'fixtures/rules/roster-units.csv' }],
   ['rules/not-on-roster.csv', ['TL061', 'TL060'], 'B5', { roster: 'fixtures/rules/roster-units.csv' }],
 ];
+
+/** Codes of a run of several periods (a series, --by-period, a streak): each read beside a good year. */
+const SERIES_CASES: readonly [fixture: string, codes: string[], cell: string][] = [
+  ['rules/period-missing.csv', ['TL036'], 'B2'],
+];
+
+describe('rules of a series of periods', () => {
+  for (const [file, codes, cell] of SERIES_CASES) {
+    it(`${codes[0]}: ${file} beside fixtures/periods raises ${codes.join(', ')} at ${cell}`, async () => {
+      const s = await analyseSeries([fixture('periods'), fixture(file)], {
+        cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter', thresholds: DEFAULT_THRESHOLDS, workers: 0,
+      });
+      expect([...new Set(s.analysis.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      const first = s.analysis.diagnostics.find((d) => d.code === codes[0]);
+      expect(first?.location).toMatchObject({ file: `fixtures/${file}`, cell });
+    });
+  }
+});
+
+/** Codes of --previous: the fixture given as the previous period of fixtures/periods/khoi-2023.csv. */
+const PREVIOUS_CASES: readonly [fixture: string, codes: string[], cell: string][] = [
+  ['rules/period-overridden.csv', ['TL037'], 'A3'],
+];
+
+describe('rules of a comparison with the previous period', () => {
+  for (const [file, codes, cell] of PREVIOUS_CASES) {
+    it(`${codes[0]}: ${file} as the previous period of 2023 raises ${codes.join(', ')} at ${cell}`, async () => {
+      const { analysis } = await analysePrevious([fixture('periods/khoi-2023.csv')], [fixture(file)], {
+        cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter', thresholds: DEFAULT_THRESHOLDS, workers: 0, rollup: true,
+      });
+      expect([...new Set(analysis.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      expect(analysis.diagnostics.find((d) => d.code === codes[0])?.location).toMatchObject({ file: `fixtures/${file}`, cell });
+    });
+  }
+});
 
 describe('rules', () => {
   it('TL040 needs 5 organisations rated good or better: below that, 20% is less than one', async () => {

@@ -13,6 +13,8 @@ import { findTotalsSheet, totalsSheetSums } from '../recognise/sheet-kinds/total
 import type { SkippedRow, UnitRow } from '../recognise/table.js';
 import type { Scale } from '../recognise/vocabulary.js';
 import { Rollup, type RollupOptions, type Summary } from '../rollup/summary.js';
+import type { MemberList } from '../recognise/members/read.js';
+import { takeMemberLists, UnitIndex } from './members.js';
 import { workerPool } from './parallel.js';
 import { readFileTables, type FileResult, type SheetTable } from './read-file.js';
 import { readRoster, RosterMatcher, type RosterResult } from './roster.js';
@@ -58,6 +60,8 @@ export interface Analysis {
   readonly failures: readonly TallyError[];
   /** Verbose-only facts: sheets passed over, hidden rows read, columns ignored. */
   readonly notes: readonly Note[];
+  /** The member lists read (one person a row), for a streak of members. */
+  readonly memberLists?: readonly MemberList[] | undefined;
   /** Every row fed to the roll-up, in order; only with `keepUnits`. */
   readonly units?: readonly UnitRow[] | undefined;
   /** The roster against the reports, with `roster`. */
@@ -78,6 +82,8 @@ class Gathered {
   readonly diagnostics: Diagnostic[] = [];
   readonly skipped: SkippedRow[] = [];
   readonly notes: Note[] = [];
+  /** Member lists, one person a row: rolled up when read alone, checked against the reports beside them. */
+  readonly memberLists: MemberList[] = [];
   read = 0;
   counted = 0;
 
@@ -116,8 +122,9 @@ class Gathered {
       this.notes.push({ code: 'header-at', file, sheet: t.sheet, args: { rows, count: rowsCounted, ...(period ? { period } : {}) } });
       for (const n of t.notes) this.notes.push(n);
     }
+    for (const l of fr.memberLists ?? []) this.memberLists.push(l);
     if (tables.length > 0) for (const o of fr.others) this.notes.push({ code: 'sheet-without-table', file, sheet: o.sheet ?? '', args: {} });
-    else this.failures.push(noTableFailure(file, fr.others, fr.sheetCount));
+    else if (!fr.memberLists?.length) this.failures.push(noTableFailure(file, fr.others, fr.sheetCount));
   }
 
   private account(t: SheetTable): void {
@@ -141,8 +148,9 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const units: UnitRow[] | undefined = options.keepUnits ? [] : undefined;
   const tree = new TreeFold();
   const by = options.by !== undefined ? new Breakdown(options.by, options, true) : undefined;
-  const feed = (row: UnitRow): void => {
-    checker.add(row);
+  const index = new UnitIndex();
+  /** Into the roll-up (and the series); a member list read alone comes in here too, as its organisation's row. */
+  const fold = (row: UnitRow): void => {
     units?.push(row);
     if (options.rollup) rollup.add(row);
     options.onRow?.(row);
@@ -150,6 +158,11 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     tree.add(row);
     by?.add(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
+  };
+  const feed = (row: UnitRow): void => {
+    checker.add(row);
+    index.add(row);
+    fold(row);
     if (++rowsSeen % 10_000 === 0) report();
   };
   const run = new Gathered(feed, failures);
@@ -172,8 +185,11 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
       run.take(await readFileTables(file, options, feed));
     }
   }
+  const lists = takeMemberLists(run.memberLists, index, run.counted > 0, options.period);
+  for (const row of lists.rows) fold(row);
   const summary = options.rollup ? rollup.result() : undefined;
   const diagnostics = run.diagnostics;
+  for (const d of lists.diagnostics) diagnostics.push(d);
   for (const d of checker.finish()) diagnostics.push(d);
   const mixed = options.rollup ? mixedPeriods(periods) : undefined;
   if (mixed) diagnostics.push(mixed);
@@ -184,5 +200,9 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   diagnostics.sort((a, b) =>
     compareCodePoints(a.location.file, b.location.file) || compareCodePoints(a.location.sheet ?? '', b.location.sheet ?? '')
     || (a.location.row ?? 0) - (b.location.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodePoints(a.code, b.code));
-  return { files, summary, rows: { read: run.read, counted: run.counted, skipped: run.skipped }, diagnostics, failures, notes: run.notes, ...(units ? { units } : {}), ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}) };
+  return {
+    files, summary, rows: { read: run.read + lists.persons, counted: run.counted + lists.rows.length, skipped: run.skipped }, diagnostics, failures, notes: run.notes,
+    ...(units ? { units } : {}), ...(run.memberLists.length > 0 ? { memberLists: run.memberLists } : {}),
+    ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}),
+  };
 }

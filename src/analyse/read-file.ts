@@ -9,6 +9,7 @@ import { DATA_SAMPLE_ROWS } from '../recognise/patterns.js';
 import { classifySheet, type DecidedSheet } from '../recognise/sheet-kinds/index.js';
 import { isTableDecision, recogniseSheet, startDecided, type RecogniseOptions, type SheetResult, type SheetSink } from '../recognise/sheet.js';
 import type { UnitRow } from '../recognise/table.js';
+import { readMemberList, type MemberList } from '../recognise/members/read.js';
 
 /** A table of units read from one sheet, with what check/ made of its facts. */
 export interface SheetTable {
@@ -31,12 +32,20 @@ export interface FileResult {
   readonly failure?: { readonly code: FatalCode; readonly args: TallyError['args'] } | undefined;
   /** Damaged parts of a workbook that tally does not need, left out (TL006). */
   readonly dropped?: readonly string[] | undefined;
+  /** Sheets that list members, one person a row, read (they are among `others` too, as member-list). */
+  readonly memberLists?: MemberList[] | undefined;
 }
+
+/** The most rows a member list is read to: a committee of ten thousand members, with room to spare. */
+const MEMBER_LIST_ROWS = 100_000;
 
 /** Rows kept from the start of a streamed sheet: enough to find the header and judge its columns. */
 const HEAD_ROWS = HEADER_SEARCH_ROWS + DATA_SAMPLE_ROWS;
 
-type Streamed = { readonly sheet: RawSheet; readonly other?: DecidedSheet | undefined; readonly table?: Omit<SheetTable, 'rows'> | undefined };
+type Streamed = {
+  readonly sheet: RawSheet; readonly other?: DecidedSheet | undefined; readonly table?: Omit<SheetTable, 'rows'> | undefined;
+  readonly list?: MemberList | undefined;
+};
 
 /**
  * Recognise a sheet as its rows arrive: the first rows decide what the sheet is and find the header, every later
@@ -51,6 +60,12 @@ async function streamSheet(rows: AsyncGenerator<CellValue[]>, meta: Omit<RawShee
   }
   let sheet: RawSheet = { ...meta, rows: head };
   let decision = classifySheet(sheet);
+  if (decision.kind === 'member-list') {
+    // A list of members is read whole (a person a row: a few hundred rows), then read as persons.
+    if (!next.done) for (; !next.done && head.length < MEMBER_LIST_ROWS; next = await rows.next()) head.push(next.value);
+    await rows.return(undefined);
+    return { sheet, other: { sheet: meta.sheet, decision }, list: readMemberList(sheet, options.scale) };
+  }
   if (decision.kind === 'own-form' || decision.kind === 'units-as-columns') {
     // A table derived from another layout is read whole (such a sheet is a page or two): decided again on all its rows.
     if (!next.done) {
@@ -81,6 +96,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
   const tables: SheetTable[] = [];
   const others: DecidedSheet[] = [];
   const notes: Note[] = [];
+  const memberLists: MemberList[] = [];
   let sheetCount = 0;
   let dropped: string[] = [];
   const fail = (code: FatalCode, args: TallyError['args']): FileResult => ({ file, tables: [], others: [], sheetCount, notes, failure: { code, args } });
@@ -97,6 +113,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
       } else if (opened.disguised && opened.disguised !== '.xls') {
         return fail('wrong-format', { file, ext: opened.disguised, actual: 'text' });
       } else if (s.other) others.push(s.other);
+      if (s.list) memberLists.push(s.list);
     } else if (opened.kind === 'stream') {
       sheetCount = opened.sheetCount;
       for await (const sheet of opened.sheets) {
@@ -111,6 +128,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         for await (const _ of sheet.rows) void _;
         if (s.table) tables.push({ ...s.table, rows });
         else if (s.other) others.push(s.other);
+        if (s.list) memberLists.push(s.list);
       }
       dropped = opened.dropped();
     } else {
@@ -126,11 +144,13 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         const { decision, result } = recogniseSheet(sheet, options, sink);
         if (result) tables.push({ sheet: sheet.sheet, result, rows, diagnostics: facts.diagnostics, notes: facts.notes });
         else others.push({ sheet: sheet.sheet, decision });
+        const list = decision.kind === 'member-list' ? readMemberList(sheet, options.scale) : undefined;
+        if (list) memberLists.push(list);
       }
     }
   } catch (err) {
     if (err instanceof TallyError) return fail(err.code, err.args);
     throw err;
   }
-  return { file, tables, others, sheetCount, notes, ...(dropped.length > 0 ? { dropped } : {}) };
+  return { file, tables, others, sheetCount, notes, ...(dropped.length > 0 ? { dropped } : {}), ...(memberLists.length > 0 ? { memberLists } : {}) };
 }

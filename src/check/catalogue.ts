@@ -206,8 +206,8 @@ export const CATALOGUE = {
     severity: 'error', rule: 'mixed-periods',
     vi: (a) => `Các báo cáo thuộc ${s(a, 'count')} kỳ khác nhau: ${s(a, 'value')}; cộng chung sẽ cộng số liệu của các kỳ với nhau.`,
     en: (a) => `The reports belong to ${s(a, 'count')} different periods: ${s(a, 'value')}; a roll-up would add the periods' figures together.`,
-    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ); nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
-    hintEn: 'Roll up one period at a time (give only that period\'s files); if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
+    hintVi: 'Tổng hợp từng kỳ riêng (chỉ đưa vào các tệp của một kỳ), hoặc thêm --by-period để có mỗi kỳ một cột; nếu các tệp thật ra cùng một kỳ thì sửa cột năm hoặc dùng --period. "tally check" vẫn kiểm tra được các kỳ cùng lúc.',
+    hintEn: 'Roll up one period at a time (give only that period\'s files), or add --by-period for a column per period; if the files really are one period, fix the year column or use --period. "tally check" can still check several periods at once.',
   },
   TL034: {
     severity: 'warning', rule: 'cells-sum-mismatch',
@@ -229,6 +229,20 @@ export const CATALOGUE = {
     en: (a) => `--period ${s(a, 'value')} is used, but the report's title says ${s(a, 'expected')} ("${s(a, 'text')}").`,
     hintVi: 'Bỏ --period nếu tiêu đề đúng; nếu tiêu đề ghi nhầm năm thì sửa tiêu đề trong tệp.',
     hintEn: 'Drop --period if the title is right; if the title has the wrong year, correct it in the file.',
+  },
+  TL036: {
+    severity: 'error', rule: 'period-missing',
+    vi: (a) => `"${s(a, 'value')}" không ghi kỳ báo cáo (không có năm trong tiêu đề, không có cột Năm), nên không biết xếp vào năm nào của chuỗi.`,
+    en: (a) => `"${s(a, 'value')}" does not say its period (no year in its title, no Năm column), so it belongs to no year of the series.`,
+    hintVi: 'Ghi năm vào tiêu đề ("BÁO CÁO … NĂM 2023") hoặc thêm cột "Năm"; hoặc đọc riêng tệp này với --period.',
+    hintEn: 'Write the year in the title ("BÁO CÁO … NĂM 2023") or add a "Năm" column; or read this file on its own with --period.',
+  },
+  TL037: {
+    severity: 'warning', rule: 'previous-same-period',
+    vi: (a) => `Các báo cáo của kỳ trước (--previous) cũng là kỳ ${s(a, 'value')}, như kỳ đang tổng hợp: so sánh một năm với chính nó.`,
+    en: (a) => `The previous period's reports (--previous) are of ${s(a, 'value')} too, like the current ones: a year compared with itself.`,
+    hintVi: 'Kiểm tra lại thư mục hoặc tệp đưa vào --previous (các báo cáo của năm trước).',
+    hintEn: 'Check the folder or files given to --previous (last year\'s reports).',
   },
   TL040: {
     severity: 'warning', rule: 'excellent-quota-organisations',
@@ -313,6 +327,13 @@ export const CATALOGUE = {
     en: (a) => `${s(a, 'code') ? `${s(a, 'code')} ` : ''}"${s(a, 'name')}" sent a report but is not on the roster ${s(a, 'roster')}.`,
     hintVi: 'Thêm đơn vị vào danh sách nếu là đơn vị mới, hoặc sửa mã, tên trong báo cáo cho đúng như trong danh sách.',
     hintEn: 'Add the unit to the roster if it is new, or write its code and name as the roster does.',
+  },
+  TL070: {
+    severity: 'warning', rule: 'member-list-mismatch',
+    vi: (a) => `"${s(a, 'name')}", ${s(a, 'label')}: danh sách đảng viên (${s(a, 'list')}) ghi ${s(a, 'value')}, báo cáo ghi ${s(a, 'expected')}.`,
+    en: (a) => `"${s(a, 'name')}", ${s(a, 'label')}: the member list (${s(a, 'list')}) has ${s(a, 'value')}, the report ${s(a, 'expected')}.`,
+    hintVi: 'Đối chiếu danh sách với báo cáo (đảng viên chuyển đến, chuyển đi, kết nạp cuối năm); tổng hợp lấy số của báo cáo, danh sách không được cộng thêm.',
+    hintEn: 'Compare the list with the report (members transferred in or out, admitted late in the year); the roll-up takes the report\'s figure and never adds the list again.',
   },
 } as const satisfies Record<string, Entry>;
 

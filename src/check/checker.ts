@@ -27,8 +27,8 @@ export class Checker {
   /** key → ((place × 2^28 + row) × 8 + type). */
   private readonly units = new KeyIndex();
   private readonly children: Child[] = [];
-  private excellent = 0;
-  private good = 0;
+  /** The organisations' excellent quota is a share within one period: counted per period. */
+  private readonly quotaCounts = new Map<string, { excellent: number; good: number }>();
 
   constructor(private readonly ctx: RuleContext) {}
 
@@ -72,8 +72,10 @@ export class Checker {
     }
     if (row.parent) this.children.push({ source: row.source, columns: row.columns, name: row.name, code: row.code, parent: row.parent, period: row.period });
     if (row.type !== 'chi_bo_truc_thuoc' && row.type !== 'dang_bo_bo_phan') {
-      if (row.rating === 'HTXSNV') this.excellent++;
-      if (row.rating === 'HTXSNV' || row.rating === 'HTTNV') this.good++;
+      let q = this.quotaCounts.get(row.period ?? '');
+      if (!q) this.quotaCounts.set(row.period ?? '', q = { excellent: 0, good: 0 });
+      if (row.rating === 'HTXSNV') q.excellent++;
+      if (row.rating === 'HTXSNV' || row.rating === 'HTTNV') q.good++;
     }
   }
 
@@ -113,13 +115,15 @@ export class Checker {
       }
     }
     const quota = this.ctx.thresholds.excellentQuota;
-    const max = Math.floor(this.good * quota + 1e-9);
-    // Under 5 rated good or better, 20% is less than one organisation: the share cannot be judged (a unit's own
-    // file with its one HTXSNV would always be warned).
-    if (this.excellent > max && this.good >= 5) {
-      const files = [...new Set(this.places.map((p) => p.file))];
-      // Over several files the quota belongs to none of them: no file is named.
-      this.diagnostics.push(diagnose('TL040', { file: files.length === 1 ? (files[0] ?? '') : '' }, { value: this.excellent, base: this.good, expected: max, quota: quota * 100 }));
+    for (const { excellent, good } of this.quotaCounts.values()) {
+      const max = Math.floor(good * quota + 1e-9);
+      // Under 5 rated good or better, 20% is less than one organisation: the share cannot be judged (a unit's own
+      // file with its one HTXSNV would always be warned).
+      if (excellent > max && good >= 5) {
+        const files = [...new Set(this.places.map((p) => p.file))];
+        // Over several files the quota belongs to none of them: no file is named.
+        this.diagnostics.push(diagnose('TL040', { file: files.length === 1 ? (files[0] ?? '') : '' }, { value: excellent, base: good, expected: max, quota: quota * 100 }));
+      }
     }
     return this.diagnostics;
   }

@@ -4,6 +4,8 @@ import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
 import { BREAKDOWN_FIELDS, type BreakdownField } from '../rollup/breakdown.js';
 import { list, ratingOption, typeOption, type ListOptions } from './list.js';
+import type { PeriodRun } from './periods.js';
+import type { StreakOptions } from './streak.js';
 import { ENCODINGS } from '../read/decode.js';
 import { TallyError } from '../read/errors.js';
 import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
@@ -11,6 +13,7 @@ import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
 import { delimiterArg, invalid, langOf, usageError, workersFromEnv } from './usage.js';
+import { analyseWithTargets, termOption, type TargetsRun } from './term.js';
 import { version } from './version.js';
 import { CHECK_FORMAT_NAMES, CHECK_FORMATS, REPORT_FORMAT_NAMES, REPORT_FORMATS, type CheckFormatName, type ReportFormatName } from '../render/formats.js';
 
@@ -37,6 +40,9 @@ interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
   force?: boolean;
   output?: string;
+  term?: import('../rollup/term.js').TermSpan;
+  previous?: string[];
+  byPeriod?: boolean;
 }
 interface CheckOptions extends CommonOptions {
   format: CheckFormatName;
@@ -129,7 +135,10 @@ export async function run(io: Io): Promise<number> {
     .option('-o, --output <file>', 'write the report to a file, in the format of its extension (.xlsx .docx .csv .json .md .txt)')
     .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
     .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)')
-    .addOption(new Option('--by <field>', 'break the ratings and members down by parent, type, sector or group, with a total').choices([...BREAKDOWN_FIELDS])))
+    .addOption(new Option('--by <field>', 'break the ratings and members down by parent, type, sector or group, with a total').choices([...BREAKDOWN_FIELDS]))
+    .option('--previous <inputs...>', 'the previous period\'s reports (files or folders): every figure beside last year\'s, with the change')
+    .addOption(new Option('--by-period', 'inputs of several periods: one column per period, the latest as the headline').conflicts('previous'))
+    .option('--term <years>', 'the congress term (e.g. 2020-2025): reports of its years read as a series, the targets of the config judged on them', termOption))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
       code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
@@ -163,6 +172,19 @@ export async function run(io: Io): Promise<number> {
       code = await list(opts, io, async (extra) => (await analyseWith(inputs, { ...opts, period: undefined }, io, false, false, extra)).analysis);
     });
 
+  addCommon(program.command('streak')
+    .description('the organisations rated at least --rating in each of the last --years periods read (reports of several years)')
+    .argument('<inputs...>', 'reports of several periods: .xlsx or .csv files, folders')
+    .addOption(new Option('--rating <level>', 'the lowest rating that counts').choices(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']).default('HTXSNV'))
+    .requiredOption('--years <n>', 'how many periods running (the last N read)', wholeNumber(1, 100))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'text', 'md', 'csv']).default('table'))
+    .option('--force', 'print the list even when the data have errors'))
+    .addHelpText('after', '\nExample:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n')
+    .action(async (inputs: string[], opts: StreakOptions & CommonOptions) => {
+      const { streak } = await import('./streak.js');
+      code = await streak(inputs, opts, io, (via) => analyseWith(inputs, { ...opts, format: opts.format }, io, false, false, {}, via));
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
   } catch (err) {
@@ -183,12 +205,13 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string }, io: Io, rollup: boolean, keepUnits = false, extra: Partial<AnalyseOptions> = {}): Promise<{ analysis: Analysis; config: Config }> {
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term'] }, io: Io, rollup: boolean, keepUnits = false,
+  extra: Partial<AnalyseOptions> = {}, via?: (options: AnalyseOptions) => Promise<PeriodRun>): Promise<PeriodRun & TargetsRun & { config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
   const config = await loadConfig(io.cwd, opts.config);
   const progress = wantsProgress(io.stderr, opts.quiet, opts.format) ? new Progress(io.stderr, opts.lang) : undefined;
-  const analysis = await analyse(inputs, {
+  const options: AnalyseOptions = {
     onProgress: progress ? (s) => progress.update(s) : undefined,
     cwd: io.cwd,
     stdin: io.stdin,
@@ -208,8 +231,13 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     by: opts.by,
     workers: workersFromEnv(io.env.TALLY_WORKERS),
     ...extra,
-  }).finally(() => progress?.done());
-  return { analysis, config };
+  };
+  // A term or targets (report only): several periods read as a series, the targets judged (cli/term.ts).
+  const targeted = rollup && !via && (opts.term !== undefined || config.term !== undefined || (config.targets?.length ?? 0) > 0);
+  const ran: PeriodRun & TargetsRun = await (via ? via(options)
+    : targeted ? analyseWithTargets(inputs, options, config, opts.term)
+      : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
+  return { ...ran, config };
 }
 
 async function verboseLines(a: Analysis, lang: Lang): Promise<string[]> {
@@ -228,7 +256,11 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   const format = REPORT_FORMATS[formatName];
   // A workbook or a Word document is bytes: written to a file, never to the terminal.
   if (!out && 'toFile' in format) throw new TallyError('output-format', { format: opts.format });
-  const { analysis: a, config } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx');
+  // Several periods (--previous, --by-period): the workbook and the appendix do not show them yet; said before reading.
+  const periods = opts.previous !== undefined || opts.byPeriod ? await import('./periods.js') : undefined;
+  if (periods && 'toFile' in format) throw new TallyError('output-periods', { format: formatName, option: opts.previous !== undefined ? '--previous' : '--by-period' });
+  const via = periods && (opts.previous !== undefined ? periods.previousRunner(inputs, opts.previous) : periods.seriesRunner(inputs));
+  const { analysis: a, config, comparison, series, targetsResult } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx', {}, via);
   const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
   const selfContained = 'selfContained' in format;
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
@@ -249,7 +281,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   if (!canPrint && !selfContained) err.push(whyNoSummary(a, opts));
   if (err.length > 0 && !(opts.quiet && code === EXIT.ok)) io.stderr.write(`${err.join('\n')}\n`);
   const view = a.summary && (canPrint || selfContained)
-    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place }
+    ? { analysis: a, summary: a.summary, lang: opts.lang, color: !out && useColor(io.stdout, io.env) && opts.color !== false, trusted, bloc: config.bloc, place: config.place, comparison, series, targetsResult }
     : undefined;
   if (out && opts.output !== undefined) io.stderr.write(`${await out.writeReport(opts.output, formatName, view, io.cwd, opts.lang)}
 `);

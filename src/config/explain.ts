@@ -1,10 +1,14 @@
 import type { z } from 'zod';
+import { knownMetrics } from '../rollup/metrics.js';
 import { ROUNDINGS } from '../rollup/percent.js';
+import { TARGET_OPS, TARGET_OVER } from '../rollup/targets.js';
 import type { Config } from './schema.js';
 
 type QuotaKey = keyof NonNullable<Config['quotas']>;
-/** Every key of tally.config.json, nested ones with their parent: "quotas.excellent". */
-export type ConfigKey = Exclude<keyof Config, 'quotas'> | 'quotas' | `quotas.${QuotaKey}`;
+type TermKey = keyof NonNullable<Config['term']>;
+type TargetKey = keyof NonNullable<Config['targets']>[number];
+/** Every key of tally.config.json, nested ones with their parent: "quotas.excellent"; a target's with "targets.": "targets.metric". */
+export type ConfigKey = keyof Config | `quotas.${QuotaKey}` | `term.${TermKey}` | `targets.${TargetKey}`;
 
 const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
 
@@ -21,10 +25,48 @@ export const EXPECTED = {
   maxRows: { vi: 'một số nguyên từ 1 trở lên (số dòng tối đa của một trang bảng tính, như --max-rows)', en: 'a whole number, 1 or more (the most rows of a workbook sheet, as --max-rows)' },
   place: { vi: 'tên địa danh, trong dấu ngoặc kép ("Hà Nội")', en: 'a place name, in double quotes ("Hà Nội")' },
   indicators: { vi: 'một danh sách tên chỉ tiêu, mỗi tên trong dấu ngoặc kép (["Số cuộc học tập nghị quyết"])', en: 'a list of indicator names, each in double quotes (["Số cuộc học tập nghị quyết"])' },
+  $comment: { vi: 'một đoạn chữ hoặc một danh sách chữ (lời giải thích, tally không đọc)', en: 'a text or a list of texts (an explanation tally does not read)' },
+  term: { vi: 'một nhóm { "from": 2020, "to": 2025 } (năm đại hội và năm cuối nhiệm kỳ)', en: 'a group { "from": 2020, "to": 2025 } (the congress year and the last year of the term)' },
+  'term.from': { vi: 'một năm (số nguyên, ví dụ 2020), không sau "to"', en: 'a year (a whole number such as 2020), not after "to"' },
+  'term.to': { vi: 'một năm (số nguyên, ví dụ 2025), không trước "from"', en: 'a year (a whole number such as 2025), not before "from"' },
+  targets: { vi: 'một danh sách [ { "label", "metric", "op", "value", "over" }, … ]', en: 'a list [ { "label", "metric", "op", "value", "over" }, … ]' },
+  'targets.label': { vi: 'tên chỉ tiêu, trong dấu ngoặc kép ("95% trở lên đảng viên hoàn thành tốt nhiệm vụ")', en: 'the target\'s words, in double quotes' },
+  'targets.metric': {
+    vi: `một chỉ số tally biết: ${quotedList()}`,
+    en: `a figure tally knows: ${quotedList()}`,
+  },
+  'targets.op': { vi: `một trong ${quoted(TARGET_OPS)}`, en: `one of ${quoted(TARGET_OPS)}` },
+  'targets.value': { vi: 'một số, viết bằng dấu chấm (95 hoặc 92.5)', en: 'a number, with a decimal point (95 or 92.5)' },
+  'targets.over': {
+    vi: `một trong ${quoted(TARGET_OVER)} ("term" dành cho chỉ số term.…, và chỉ số term.… chỉ đi với "term")`,
+    en: `one of ${quoted(TARGET_OVER)} ("term" goes with the term.… figures, and they only with "term")`,
+  },
 } as const satisfies Record<ConfigKey, { vi: string; en: string }>;
 
-const TOP_KEYS = ['decimals', 'rounding', 'scale', 'excellentBase', 'quotas', 'bloc', 'place', 'indicators', 'maxRows'] as const satisfies readonly Exclude<ConfigKey, `quotas.${string}`>[];
+const TOP_KEYS = ['decimals', 'rounding', 'scale', 'excellentBase', 'quotas', 'bloc', 'place', 'indicators', 'maxRows', 'term', 'targets', '$comment'] as const satisfies readonly (keyof Config)[];
 const QUOTA_KEYS = ['excellent', 'minFullMembers'] as const satisfies readonly QuotaKey[];
+const TERM_KEYS = ['from', 'to'] as const satisfies readonly TermKey[];
+const TARGET_KEYS = ['label', 'metric', 'op', 'value', 'over'] as const satisfies readonly TargetKey[];
+
+/** The metrics a target can name, for the message of one it cannot. */
+function quotedList(): string {
+  return knownMetrics().map((m) => `"${m}"`).join(', ');
+}
+
+/** The keys allowed where an unknown one was found. */
+function keysAt(path: readonly PropertyKey[]): readonly string[] {
+  if (path.length === 0) return TOP_KEYS;
+  if (path[0] === 'term') return TERM_KEYS;
+  if (path[0] === 'targets') return TARGET_KEYS;
+  return QUOTA_KEYS;
+}
+
+/** A key as the message names it: "targets[2].metric"; and as EXPECTED knows it: "targets.metric". */
+function keyNames(path: readonly PropertyKey[]): { shown: string; generic: string } {
+  let shown = '';
+  for (const p of path) shown += typeof p === 'number' ? `[${p}]` : `${shown ? '.' : ''}${String(p)}`;
+  return { shown, generic: path.filter((p) => typeof p !== 'number').map(String).join('.') };
+}
 
 function isConfigKey(key: string): key is ConfigKey {
   return Object.hasOwn(EXPECTED, key);
@@ -77,9 +119,9 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
   const vi: string[] = [];
   const en: string[] = [];
   for (const issue of issues.slice(0, 5)) {
-    const key = issue.path.map(String).join('.');
+    const { shown: key, generic } = keyNames(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      const known = issue.path.length === 0 ? TOP_KEYS : QUOTA_KEYS;
+      const known = keysAt(issue.path);
       for (const k of issue.keys.slice(0, 5)) {
         const name = issue.path.length === 0 ? k : `${key}.${k}`;
         const near = nearest(k, known);
@@ -94,7 +136,7 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
       continue;
     }
     const found = shown(valueAt(data, issue.path));
-    const words = isConfigKey(key) ? EXPECTED[key] : { vi: 'một giá trị khác', en: 'another value' };
+    const words = isConfigKey(generic) ? EXPECTED[generic] : { vi: 'một giá trị khác', en: 'another value' };
     vi.push(`"${key}" phải là ${words.vi}, nhưng đang ghi ${found}`);
     en.push(`"${key}" must be ${words.en}, but the file has ${found}`);
   }

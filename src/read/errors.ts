@@ -157,11 +157,35 @@ export const FATAL = {
     hintVi: 'Đặt đuôi tệp là .xlsx, .docx, .csv, .json, .md hoặc .txt, hoặc chọn bằng --format; --format xlsx và docx cần -o TỆP.',
     hintEn: 'Name the file .xlsx, .docx, .csv, .json, .md or .txt, or choose with --format; --format xlsx and docx need -o FILE.',
   },
+  'output-periods': {
+    vi: (a: Args) => `${a.option} chưa ghi được ra tệp ${a.format}: bảng tính và phụ lục Word hiện chỉ trình bày một kỳ.`,
+    en: (a: Args) => `${a.option} cannot be written as ${a.format} yet: the workbook and the Word appendix show one period only.`,
+    hintVi: 'Ghi ra -o tong-hop.md, .csv, .json hoặc .txt (có đủ các kỳ), hoặc bỏ tùy chọn này để có bảng tính của một kỳ.',
+    hintEn: 'Write -o summary.md, .csv, .json or .txt (they show every period), or drop the option for the workbook of one period.',
+  },
+  'streak-periods': {
+    vi: (a: Args) => `Cần ${a.years} kỳ để xét ${a.years} năm liền, nhưng các báo cáo đưa vào chỉ có ${a.count} kỳ: ${a.periods}.`,
+    en: (a: Args) => `${a.years} years running need ${a.years} periods, but the reports given hold ${a.count}: ${a.periods}.`,
+    hintVi: 'Đưa thêm báo cáo của các năm còn thiếu (mỗi tệp ghi năm ở tiêu đề hoặc cột Năm), hoặc giảm --years.',
+    hintEn: 'Add the reports of the missing years (each with its year in the title or a Năm column), or lower --years.',
+  },
+  'streak-gap': {
+    vi: (a: Args) => `${a.years} kỳ cuối đã đọc (${a.periods}) không liền nhau: thiếu năm ${a.missing}, nên không xét được ${a.years} năm liền.`,
+    en: (a: Args) => `The last ${a.years} periods read (${a.periods}) do not follow each other: ${a.missing} is missing, so ${a.years} years running cannot be judged.`,
+    hintVi: 'Đưa thêm báo cáo của năm còn thiếu; một tổ chức không có trong báo cáo của một năm là không đạt năm đó.',
+    hintEn: 'Add the report of the missing year; an organisation missing from a year\'s reports has not reached the level that year.',
+  },
   'write-failed': {
     vi: (a: Args) => `Không ghi được "${a.file}": ${a.detail}. Không có tệp nào bị ghi dở.`,
     en: (a: Args) => `Cannot write "${a.file}": ${a.detail}. Nothing was left half-written.`,
     hintVi: 'Kiểm tra thư mục có tồn tại và được phép ghi, và tệp không đang mở trong Excel hay Word.',
     hintEn: 'Check that the folder exists and can be written to, and that the file is not open in Excel or Word.',
+  },
+  'period-outside-term': {
+    vi: (a: Args) => `"${a.file}" là báo cáo kỳ ${a.period}, ngoài nhiệm kỳ ${a.term}: không tính vào các chỉ tiêu của nhiệm kỳ này.`,
+    en: (a: Args) => `"${a.file}" reports ${a.period}, outside the term ${a.term}: it is not counted towards this term's targets.`,
+    hintVi: 'Bỏ tệp này khỏi lần chạy, hoặc sửa "term" trong tally.config.json (hay --term) cho đúng nhiệm kỳ.',
+    hintEn: 'Leave this file out of the run, or correct "term" in tally.config.json (or --term) to the right term.',
   },
   config: {
     vi: (a: Args) => `Tệp cấu hình "${a.file}" không hợp lệ: ${a.detail}.`,

@@ -1,7 +1,10 @@
 import type { Analysis } from '../analyse/analyse.js';
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
+import type { TargetsResult } from '../rollup/targets.js';
 import type { DocumentOptions, TargetResult } from './heading.js';
+import type { Comparison } from '../rollup/compare.js';
+import type { PeriodColumn } from './periods-table.js';
 
 /** What a report's rendering is given: the analysis, its summary and how the user wants it said. */
 export interface ReportView {
@@ -15,6 +18,24 @@ export interface ReportView {
   readonly bloc?: string | undefined;
   readonly place?: string | undefined;
   readonly targets?: readonly TargetResult[] | undefined;
+  /** `--previous`: the previous period beside `summary` (the current one). */
+  readonly comparison?: Comparison | undefined;
+  /** `--by-period`: every period in order; `summary` is the last (the headline). */
+  readonly series?: readonly PeriodColumn[] | undefined;
+  /** The targets of the config judged on the periods read (a term, or the one period), with the term's figures. */
+  readonly targetsResult?: TargetsResult | undefined;
+}
+
+/** The targets section after a rendering, when the run has targets. */
+async function withTargets(v: ReportView, body: string | Promise<string>, kind: 'table' | 'text' | 'md'): Promise<string> {
+  const r = v.targetsResult;
+  const text = await body;
+  if (!r || r.targets.length === 0) return text;
+  const t = await import('./targets.js');
+  const decimals = v.summary.options.decimals;
+  if (kind === 'table') return `${text}${t.renderTargetsTable(r, { lang: v.lang, color: v.color, decimals })}`;
+  if (kind === 'md') return `${text}\n${t.renderTargetsMarkdown(r, v.lang, decimals)}`;
+  return `${text.replace(/\n$/, '')} ${t.targetsSentence(r, decimals, v.lang)}\n`;
 }
 
 /** A way of printing a report. Each loads its module only when used, so `--help` stays instant. */
@@ -39,32 +60,45 @@ async function documentOptions(v: ReportView): Promise<DocumentOptions> {
 export const REPORT_FORMATS = {
   table: {
     async render(v) {
-      const { renderTable } = await import('./table.js');
       const a = v.analysis;
-      return renderTable(v.summary, {
+      const columns = { lang: v.lang, color: v.color, trusted: v.trusted, files: a.files.length };
+      if (v.comparison) return withTargets(v, (await import('./periods-table.js')).renderCompareTable(v.summary, v.comparison, columns), 'table');
+      if (v.series) return withTargets(v, (await import('./periods-table.js')).renderSeriesTable(v.series, columns), 'table');
+      const { renderTable } = await import('./table.js');
+      return withTargets(v, renderTable(v.summary, {
         lang: v.lang, color: v.color, trusted: v.trusted, files: a.files.length,
         rows: { read: a.rows.read, counted: a.rows.counted, skipped: a.rows.skipped.length },
-      });
+      }), 'table');
     },
   },
   json: {
     selfContained: true,
     async render(v) {
-      return (await import('./json.js')).renderReportJson(v.analysis, v.lang, v.trusted);
+      const extra = v.targetsResult ? (await import('./targets.js')).targetsJson(v.targetsResult) : undefined;
+      if (v.comparison) return (await import('./periods-json.js')).renderCompareJson(v.analysis, v.summary, v.comparison, v.lang, v.trusted);
+      if (v.series) return (await import('./periods-json.js')).renderSeriesJson(v.analysis, v.series, v.lang, v.trusted, extra);
+      return (await import('./json.js')).renderReportJson(v.analysis, v.lang, v.trusted, extra);
     },
   },
   text: {
     async render(v) {
-      return (await import('./text.js')).renderText(v.summary, v.lang);
+      if (v.comparison) return (await import('./periods-text.js')).renderCompareText(v.summary, v.comparison, v.lang);
+      if (v.series) return withTargets(v, (await import('./periods-text.js')).renderSeriesText(v.series, v.lang), 'text');
+      return withTargets(v, (await import('./text.js')).renderText(v.summary, v.lang), 'text');
     },
   },
   md: {
     async render(v) {
-      return (await import('./markdown.js')).renderMarkdown(v.summary, { lang: v.lang, trusted: v.trusted });
+      const o = { lang: v.lang, trusted: v.trusted, files: v.analysis.files.length };
+      if (v.comparison) return (await import('./periods-md.js')).renderCompareMarkdown(v.summary, v.comparison, o);
+      if (v.series) return withTargets(v, (await import('./periods-md.js')).renderSeriesMarkdown(v.series, o), 'md');
+      return withTargets(v, (await import('./markdown.js')).renderMarkdown(v.summary, { lang: v.lang, trusted: v.trusted }), 'md');
     },
   },
   csv: {
     async render(v) {
+      if (v.comparison) return (await import('./periods-md.js')).renderCompareCsv(v.summary, v.comparison, v.lang);
+      if (v.series) return (await import('./periods-md.js')).renderSeriesCsv(v.series, v.lang);
       return (await import('./markdown.js')).renderCsv(v.summary);
     },
   },
@@ -72,7 +106,8 @@ export const REPORT_FORMATS = {
     toFile: true,
     async render(v) {
       const a = v.analysis;
-      return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures, targets: v.targets }, await documentOptions(v));
+      return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures,
+        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult) : undefined) }, await documentOptions(v));
     },
   },
   docx: {

@@ -21,9 +21,10 @@ export function failureJson(f: TallyError, lang: Lang): Record<string, unknown> 
 }
 
 /** `tally --format json`: the summary object itself, with the row accounting and the problems beside it. */
-export function renderReportJson(a: Analysis, lang: Lang, trusted: boolean): string {
+export function renderReportJson(a: Analysis, lang: Lang, trusted: boolean, extra?: Record<string, unknown>): string {
   return `${JSON.stringify({
     ...a.summary,
+    ...extra,
     trusted,
     files: a.files,
     rows: a.rows,

@@ -1,0 +1,43 @@
+import { previousSamePeriod } from '../check/periods.js';
+import type { PeriodStart } from '../check/workbook.js';
+import type { UnitRow } from '../recognise/table.js';
+import { compareSummaries, type Comparison } from '../rollup/compare.js';
+import { UnitMatcher } from '../rollup/unit-match.js';
+import { analyse, type AnalyseOptions, type Analysis } from './analyse.js';
+
+export interface PreviousAnalysis {
+  /** The current period's run, with the previous inputs' files, diagnostics, failures and notes added. */
+  readonly analysis: Analysis;
+  /** Undefined when either side has no summary (nothing read). */
+  readonly comparison: Comparison | undefined;
+}
+
+/**
+ * The current inputs beside the previous period's: each side read and rolled up on its own (one period each, as a
+ * report; TL033 on a side of two periods), one after the other, so only one side's run is in memory at a time; the
+ * grassroots organisations matched by code, else by folded name, as rows arrive (a hashed index of the previous
+ * side's keys, not its rows).
+ */
+export async function analysePrevious(inputs: readonly string[], previousInputs: readonly string[], options: AnalyseOptions): Promise<PreviousAnalysis> {
+  const matcher = new UnitMatcher();
+  let first: PeriodStart | undefined;
+  const keep = (row: UnitRow): void => {
+    first ??= { source: row.source, columns: row.columns, name: row.name };
+    matcher.addPrevious(row);
+  };
+  // The previous side's units are never needed whole: no keepUnits there.
+  const previous = await analyse(previousInputs, { ...options, keepUnits: false, onRow: keep, onProgress: undefined });
+  const current = await analyse(inputs, { ...options, onRow: (row) => matcher.addCurrent(row) });
+  const diagnostics = [...current.diagnostics, ...previous.diagnostics];
+  const same = current.summary && previous.summary && current.summary.periods.length > 0 && current.summary.periods.join() === previous.summary.periods.join();
+  if (same && first) diagnostics.push(previousSamePeriod(first, current.summary?.periods.join(', ') ?? ''));
+  const analysis: Analysis = {
+    ...current,
+    files: [...current.files, ...previous.files],
+    diagnostics,
+    failures: [...current.failures, ...previous.failures],
+    notes: [...current.notes, ...previous.notes],
+  };
+  const comparison = current.summary && previous.summary ? compareSummaries(current.summary, previous.summary, matcher.result()) : undefined;
+  return { analysis, comparison };
+}

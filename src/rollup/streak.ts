@@ -1,0 +1,180 @@
+import { fold } from '../recognise/normalise.js';
+import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
+
+/** What a streak needs of one unit row (the series core's UnitBrief has it). */
+export interface StreakRow {
+  readonly code: string | undefined;
+  readonly name: string;
+  readonly type: OrgType | undefined;
+  readonly parent: string | undefined;
+  readonly rating: RatingLevel | 'unrated' | undefined;
+  readonly source: { readonly file: string };
+}
+
+export interface StreakItem {
+  readonly code: string | null;
+  readonly name: string;
+  readonly type: OrgType | null;
+  /** The parent's code (its name when no year gave it a code), null under the bloc. */
+  readonly parent: string | null;
+  readonly parentName: string | null;
+  readonly years: readonly string[];
+}
+
+/** `tally streak`, kind "organizations": schema tally.streak/1. */
+export interface OrgStreakResult {
+  readonly schema: 'tally.streak/1';
+  readonly kind: 'organizations';
+  readonly rating: RatingLevel;
+  readonly years: number;
+  readonly from: string;
+  readonly to: string;
+  readonly periodsRead: readonly string[];
+  /** Grassroots organisations (ĐBCS, CBCS) and subordinate ones (chi bộ trực thuộc, đảng bộ bộ phận) in the list. */
+  readonly counts: { readonly organizations: number; readonly cells: number };
+  readonly items: readonly StreakItem[];
+}
+
+const SUBORDINATE = new Set<OrgType | undefined>(['chi_bo_truc_thuoc', 'dang_bo_bo_phan']);
+const COMMITTEE = new Set<OrgType | undefined>(['dang_bo_co_so', 'dang_bo_bo_phan']);
+
+interface Entry {
+  keys: string[];
+  years: string[];
+  code: string | undefined;
+  name: string;
+  type: OrgType | undefined;
+  parent: { code: string | undefined; name: string | undefined } | undefined;
+  /** The period the name, type and parent are from: the latest wins. */
+  latest: string;
+}
+
+interface Committee {
+  code: string | undefined;
+  name: string;
+}
+
+/**
+ * The organisations rated at least `rating` in each of a run of periods, as rows arrive in any order of periods.
+ * Only what a streak needs is kept: one entry per organisation that reached the level in some period (its keys and
+ * its years), and the committees of the files that list cells, to name a cell's committee the same way in every
+ * year. An organisation is one across years by its code, else by its folded name (a cell's under its committee,
+ * known by code or by name): each row adds every key it can, so a year with codes joins the years without.
+ */
+export class OrgStreak {
+  private readonly entries = new Map<string, Entry>();
+  private readonly committees = new Map<string, Committee>();
+  /** Committees of the file being read: kept only if the file has cells. */
+  private pending: { file: string; committees: [string, Committee][]; cells: boolean } | undefined;
+  private readonly at: number;
+
+  constructor(private readonly rating: RatingLevel) {
+    this.at = RATING_LEVELS.indexOf(rating);
+  }
+
+  add(period: string, row: StreakRow): void {
+    if (this.pending?.file !== row.source.file) this.closeFile(row.source.file);
+    const sub = SUBORDINATE.has(row.type);
+    if (sub && this.pending) this.pending.cells = true;
+    if (COMMITTEE.has(row.type)) this.registerCommittee(row);
+    const level = row.rating && row.rating !== 'unrated' ? RATING_LEVELS.indexOf(row.rating) : -1;
+    if (level < 0 || level > this.at) return;
+    const keys: string[] = [];
+    if (row.code) keys.push(`c\u0000${fold(row.code)}`);
+    let parent: Entry['parent'];
+    if (sub) {
+      const aliases = this.parentAliases(row.parent);
+      parent = aliases.committee;
+      for (const a of aliases.keys) keys.push(`n\u0000${a}\u0000${fold(row.name)}`);
+    } else keys.push(`n\u0000${fold(row.name)}`);
+    this.merge(period, keys, { code: row.code, name: row.name, type: row.type, parent });
+  }
+
+  private closeFile(next: string): void {
+    const p = this.pending;
+    if (p?.cells) for (const [k, c] of p.committees) this.committees.set(k, c);
+    this.pending = { file: next, committees: [], cells: false };
+  }
+
+  private registerCommittee(row: StreakRow): void {
+    const c: Committee = { code: row.code, name: row.name };
+    const list = this.pending?.committees;
+    if (!list) return;
+    if (row.code) list.push([`c\u0000${fold(row.code)}`, c]);
+    list.push([`n\u0000${fold(row.name)}`, c]);
+  }
+
+  private committee(key: string): Committee | undefined {
+    const p = this.pending;
+    if (p) for (let i = p.committees.length - 1; i >= 0; i--) if (p.committees[i]?.[0] === key) return p.committees[i]?.[1];
+    return this.committees.get(key);
+  }
+
+  /** Every way a cell's committee can be named in a key: its code and its folded name, as far as they are known. */
+  private parentAliases(parent: string | undefined): { keys: string[]; committee: Entry['parent'] } {
+    if (!parent) return { keys: [''], committee: undefined };
+    const t = fold(parent);
+    const c = this.committee(`c\u0000${t}`) ?? this.committee(`n\u0000${t}`);
+    if (!c) return { keys: [`c${t}`, `n${t}`], committee: { code: undefined, name: parent } };
+    const keys = [`n${fold(c.name)}`];
+    if (c.code) keys.push(`c${fold(c.code)}`);
+    return { keys, committee: { code: c.code, name: c.name } };
+  }
+
+  private merge(period: string, keys: readonly string[], row: Omit<Entry, 'keys' | 'years' | 'latest'>): void {
+    let entry: Entry | undefined;
+    for (const k of keys) {
+      const found = this.entries.get(k);
+      if (!found || found === entry) continue;
+      if (!entry) entry = found;
+      else {
+        // Two entries are one organisation: the second's years and keys move to the first.
+        for (const y of found.years) if (!entry.years.includes(y)) entry.years.push(y);
+        for (const fk of found.keys) {
+          if (!entry.keys.includes(fk)) entry.keys.push(fk);
+          this.entries.set(fk, entry);
+        }
+        if (found.latest > entry.latest) Object.assign(entry, { code: found.code ?? entry.code, name: found.name, type: found.type, parent: found.parent ?? entry.parent, latest: found.latest });
+      }
+    }
+    if (!entry) entry = { keys: [], years: [], ...row, latest: period };
+    if (!entry.years.includes(period)) entry.years.push(period);
+    for (const k of keys) {
+      if (!entry.keys.includes(k)) entry.keys.push(k);
+      this.entries.set(k, entry);
+    }
+    if (period >= entry.latest) {
+      entry.latest = period;
+      entry.name = row.name;
+      entry.type = row.type ?? entry.type;
+      entry.parent = row.parent?.code ? row.parent : (entry.parent ?? row.parent);
+    }
+    entry.code ??= row.code;
+  }
+
+  /** The organisations at the level in every one of `window` (the last N periods read, in order). */
+  result(window: readonly string[], periodsRead: readonly string[], years: number): OrgStreakResult {
+    const items: { item: StreakItem; sub: boolean }[] = [];
+    for (const e of new Set(this.entries.values())) {
+      if (!window.every((p) => e.years.includes(p))) continue;
+      const sub = SUBORDINATE.has(e.type);
+      items.push({
+        item: {
+          code: e.code ?? null, name: e.name, type: e.type ?? null,
+          parent: e.parent ? (e.parent.code ?? e.parent.name ?? null) : null, parentName: e.parent?.name ?? null,
+          years: [...window],
+        },
+        sub,
+      });
+    }
+    const sortKey = (i: { item: StreakItem }): string => i.item.code ?? i.item.name;
+    items.sort((a, b) => Number(a.sub) - Number(b.sub) || (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    const grassroots = items.filter((i) => !i.sub).length;
+    return {
+      schema: 'tally.streak/1', kind: 'organizations', rating: this.rating, years,
+      from: window[0] ?? '', to: window[window.length - 1] ?? '', periodsRead,
+      counts: { organizations: grassroots, cells: items.length - grassroots },
+      items: items.map((i) => i.item),
+    };
+  }
+}
