@@ -121,6 +121,12 @@ describe('rating codes, with a legend and without one', () => {
     expect(a.summary!.organizations.total).toBe(480);
     expect(cli(['check', 'fixtures/round2-more/rating-codes/long-legend-below.csv']).status).toBe(1);
   });
+  it('takes no count in the total row\'s rating cell for a code', async () => {
+    const a = await read('rating-codes/words-total-counts.csv');
+    expect(at(a)).toEqual([]);
+    expect(notesOf(a).filter((n) => n.includes('mã xếp loại'))).toEqual([]);
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 });
+  });
   it('reads the reversed legend of round two: the failing cell is not the excellent one', async () => {
     const a = await analyseFixtures(['round2/rating-codes/letters-legend-reversed.xlsx'], { workers: 0 });
     expect(at(a)).toEqual([]);

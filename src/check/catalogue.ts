@@ -76,8 +76,7 @@ export const CATALOGUE = {
   },
   TL013: {
     severity: 'error', rule: 'unknown-rating',
-    // A code the column's legend does not have ("5" where the legend says 1–4), or, with no legend, not 1–4 / A–D.
-    // A legend under a long table, found after its codes were read another way: the ratings above may be wrong.
+    // A code the legend (or the order of the levels) lacks; a legend under a long table found after its codes were read.
     vi: (a) => (a.codes === undefined ? `Ô ${s(a, 'cell')}: không hiểu mức xếp loại "${s(a, 'value')}".`
       : a.legend === 'late' ? `Ô ${s(a, 'cell')}: chú thích mã xếp loại (${s(a, 'value')}) nằm dưới một bảng dài, sau khi các mã đã được đọc là ${s(a, 'codes')}; các mức xếp loại đã đọc có thể sai.`
         : `Ô ${s(a, 'cell')}: mã xếp loại "${s(a, 'value')}" không có trong ${a.legend === 'yes' ? 'chú thích của bảng' : 'thứ tự bốn mức'} (${s(a, 'codes')}).`),
