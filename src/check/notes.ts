@@ -111,7 +111,7 @@ const NOTES = {
   },
   'member-quota-not-judged': {
     vi: (a) => `có cột "${s(a, 'excellent')}" nhưng không có cột đảng viên HTTNV hay HTTNV trở lên: không xét tỷ lệ đảng viên xuất sắc (TL041)`,
-    en: (a) => `column "${s(a, 'excellent')}" but no column of HTTNV or good-or-better members: the excellent members' quota (TL041) is not judged`,
+    en: (a) => `the table has column "${s(a, 'excellent')}" but no column of HTTNV or good-or-better members: the excellent members' quota (TL041) is not judged`,
   },
   'rating-codes-legend': {
     vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại, đọc theo chú thích ở ô ${cell(a, 'row', 'col')}: ${s(a, 'codes')}`,
