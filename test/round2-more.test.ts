@@ -106,13 +106,26 @@ describe('rating codes, with a legend and without one', () => {
     expect(at(a)).toEqual(['TL013@E5']);
     expect(CATALOGUE.TL013.vi(a.diagnostics[0]!.args)).toBe('Ô E5: mã xếp loại "F" không có trong thứ tự bốn mức (A = HTXSNV, B = HTTNV, C = HTNV, D = KHTNV).');
     expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 });
-    expect(notesOf(a, 'en')).toContain('fixtures/round2-more/rating-codes/bare-letters-outside.csv: column "Xếp loại" holds rating codes and the table has no legend: read in the order of the four levels, A = HTXSNV, B = HTTNV, C = HTNV, D = KHTNV (if that is wrong, add a legend of the codes under the table)');
+    expect(notesOf(a, 'en')).toContain('fixtures/round2-more/rating-codes/bare-letters-outside.csv: column "Xếp loại" holds rating codes and the table has no legend: read in the order of the four levels, A = HTXSNV, B = HTTNV, C = HTNV, D = KHTNV (if that is wrong, write a legend of the codes right above the table)');
   });
   it('does not choose between two legends that disagree: every code is TL013 and the notes say why', async () => {
     const a = await read('rating-codes/legends-disagree.csv');
     expect(at(a)).toEqual(['TL013@D4', 'TL013@D5', 'TL013@D6', 'TL013@D7', 'TL013@D8']);
     expect(a.summary!.organizations.rated).toBe(0);
     expect(notesOf(a)).toContain('fixtures/round2-more/rating-codes/legends-disagree.csv: cột "Xếp loại" ghi mã xếp loại, nhưng chú thích ở ô A2 và ô A10 không khớp nhau: không đọc mã');
+  });
+  it('says when a legend under a table too long to look ahead comes after its codes were read another way (TL013, exit 1)', async () => {
+    const a = await read('rating-codes/long-legend-below.csv');
+    expect(at(a)).toEqual(['TL013@A484']);
+    expect(CATALOGUE.TL013.vi(a.diagnostics[0]!.args)).toBe('Ô A484: chú thích mã xếp loại (1 = KHTNV, 2 = HTNV, 3 = HTTNV, 4 = HTXSNV) nằm dưới một bảng dài, sau khi các mã đã được đọc là 1 = HTXSNV, 2 = HTTNV, 3 = HTNV, 4 = KHTNV; các mức xếp loại đã đọc có thể sai.');
+    expect(a.summary!.organizations.total).toBe(480);
+    expect(cli(['check', 'fixtures/round2-more/rating-codes/long-legend-below.csv']).status).toBe(1);
+  });
+  it('takes no count in the total row\'s rating cell for a code', async () => {
+    const a = await read('rating-codes/words-total-counts.csv');
+    expect(at(a)).toEqual([]);
+    expect(notesOf(a).filter((n) => n.includes('mã xếp loại'))).toEqual([]);
+    expect(a.summary!.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1, KHTNV: 0 });
   });
   it('reads the reversed legend of round two: the failing cell is not the excellent one', async () => {
     const a = await analyseFixtures(['round2/rating-codes/letters-legend-reversed.xlsx'], { workers: 0 });

@@ -90,11 +90,13 @@ export const CATALOGUE = {
   },
   TL013: {
     severity: 'error', rule: 'unknown-rating',
-    // A code the column's legend does not have ("5" where the legend says 1–4), or, with no legend, not 1–4 / A–D.
+    // A code the legend (or the order of the levels) lacks; a legend under a long table found after its codes were read.
     vi: (a) => (a.codes === undefined ? `Ô ${s(a, 'cell')}: không hiểu mức xếp loại "${s(a, 'value')}".`
-      : `Ô ${s(a, 'cell')}: mã xếp loại "${s(a, 'value')}" không có trong ${a.legend === 'yes' ? 'chú thích của bảng' : 'thứ tự bốn mức'} (${s(a, 'codes')}).`),
+      : a.legend === 'late' ? `Ô ${s(a, 'cell')}: chú thích mã xếp loại (${s(a, 'value')}) nằm dưới một bảng dài, sau khi các mã đã được đọc là ${s(a, 'codes')}; các mức xếp loại đã đọc có thể sai.`
+        : `Ô ${s(a, 'cell')}: mã xếp loại "${s(a, 'value')}" không có trong ${a.legend === 'yes' ? 'chú thích của bảng' : 'thứ tự bốn mức'} (${s(a, 'codes')}).`),
     en: (a) => (a.codes === undefined ? `Cell ${s(a, 'cell')}: unknown rating "${s(a, 'value')}".`
-      : `Cell ${s(a, 'cell')}: rating code "${s(a, 'value')}" is not in ${a.legend === 'yes' ? 'the table\'s legend' : 'the order of the four levels'} (${s(a, 'codes')}).`),
+      : a.legend === 'late' ? `Cell ${s(a, 'cell')}: a legend of rating codes (${s(a, 'value')}) under a long table, after the codes were read as ${s(a, 'codes')}; the ratings read may be wrong.`
+        : `Cell ${s(a, 'cell')}: rating code "${s(a, 'value')}" is not in ${a.legend === 'yes' ? 'the table\'s legend' : 'the order of the four levels'} (${s(a, 'codes')}).`),
     hintVi: 'Ghi một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Chưa xếp loại.',
     hintEn: 'Use one of: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Chưa xếp loại.',
   },

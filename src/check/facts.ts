@@ -80,6 +80,9 @@ export class SheetFacts {
       case 'unknown-rating':
         this.say(f.oldScale ? 'TL018' : 'TL013', f, { value: f.value, ...(f.codes ? { codes: f.codes.known, legend: f.codes.legend ? 'yes' : 'no' } : {}) });
         return;
+      case 'late-legend':
+        this.say('TL013', f, { value: f.legend, codes: f.used, legend: 'late' });
+        return;
       case 'unknown-type':
         this.say('TL014', f, { value: f.value });
         return;

@@ -119,15 +119,15 @@ const NOTES = {
   },
   'member-quota-not-judged': {
     vi: (a) => `có cột "${s(a, 'excellent')}" nhưng không có cột đảng viên HTTNV hay HTTNV trở lên: không xét tỷ lệ đảng viên xuất sắc (TL041)`,
-    en: (a) => `column "${s(a, 'excellent')}" but no column of HTTNV or good-or-better members: the excellent members' quota (TL041) is not judged`,
+    en: (a) => `the table has column "${s(a, 'excellent')}" but no column of HTTNV or good-or-better members: the excellent members' quota (TL041) is not judged`,
   },
   'rating-codes-legend': {
     vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại, đọc theo chú thích ở ô ${cell(a, 'row', 'col')}: ${s(a, 'codes')}`,
     en: (a) => `column "${s(a, 'label')}" holds rating codes, read by the legend in cell ${cell(a, 'row', 'col')}: ${s(a, 'codes')}`,
   },
   'rating-codes-assumed': {
-    vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại mà bảng không có chú thích: đọc theo thứ tự bốn mức, ${s(a, 'codes')} (nếu không đúng, thêm chú thích mã vào dưới bảng)`,
-    en: (a) => `column "${s(a, 'label')}" holds rating codes and the table has no legend: read in the order of the four levels, ${s(a, 'codes')} (if that is wrong, add a legend of the codes under the table)`,
+    vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại mà bảng không có chú thích: đọc theo thứ tự bốn mức, ${s(a, 'codes')} (nếu không đúng, ghi chú thích mã ngay trên bảng)`,
+    en: (a) => `column "${s(a, 'label')}" holds rating codes and the table has no legend: read in the order of the four levels, ${s(a, 'codes')} (if that is wrong, write a legend of the codes right above the table)`,
   },
   'rating-codes-conflict': {
     vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại, nhưng chú thích ở ô ${cell(a, 'row', 'col')} và ô ${cell(a, 'otherRow', 'otherCol')} không khớp nhau: không đọc mã`,

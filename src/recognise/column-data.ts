@@ -68,10 +68,10 @@ export class ColumnData {
     return this.share(c, (t) => parseOrgType(t) !== undefined) >= 0.8;
   }
 
-  /** The rating codes ("1"…"4", "A"…"D") among the column's cells that are no rating in words. */
+  /** The rating codes ("1"…"4", "A"…"D") among the column's cells that are no rating in words, total rows left out. */
   ratingCodes(c: number): Set<string> {
     const codes = new Set<string>();
-    for (const row of this.sample) {
+    for (const row of this.dataRows) {
       const t = cellText(row[c] ?? null);
       const code = t === '' || parseRating(t, 'current').kind !== 'unknown' ? undefined : ratingCode(t);
       if (code !== undefined) codes.add(code);

@@ -17,6 +17,11 @@ export type Fact =
   | (At & { readonly kind: 'no-data-rows' })
   /** A cell that should hold a count and does not. `no-result`: a formula saved without its result. */
   | (At & { readonly kind: 'bad-cell'; readonly label: string; readonly problem: CellProblem; readonly shown: string })
+  /**
+   * A legend of rating codes found under a long streamed table after its codes were read another way (`used`):
+   * the ratings read above it may be wrong.
+   */
+  | (At & { readonly kind: 'late-legend'; readonly legend: string; readonly used: string })
   /** A rating tally cannot read; `oldScale`: it is a pre-2018 label. */
   | (At & {
     readonly kind: 'unknown-rating'; readonly value: string; readonly oldScale: boolean;

@@ -5,6 +5,7 @@ import { completeLayout, type ColumnPlan, type Layout } from './layout.js';
 import { cellText, cleanText, fold } from './normalise.js';
 import { formulaHeaders } from './formula-text.js';
 import { BLOC_NAME, CLOSING_TOTAL, GRAND_TOTAL, OUTLINE, OUTLINE_MARK } from './patterns.js';
+import { describeCodes, findLegends } from './rating-codes.js';
 import { ROW_KINDS } from './rows/index.js';
 import type { RowContext, RowKind } from './rows/kind.js';
 import { groupType, isEmptyRow } from './rows/labels.js';
@@ -191,6 +192,7 @@ class Walk implements RowContext, UnitHost {
     const v = this.view;
     v.reset(row, r);
     if (this.inNotes) {
+      this.lateLegend(row, r);
       this.skip(r, 'note', v.label);
       return;
     }
@@ -204,10 +206,26 @@ class Walk implements RowContext, UnitHost {
     readUnit(this, v);
   }
 
+  /**
+   * A legend of rating codes under a table longer than the rows the layout looked at (a streamed CSV): the codes
+   * above it were read without it. Where it gives any code another level than the one read, the figures are wrong.
+   */
+  private lateLegend(row: readonly CellValue[], r: number): void {
+    const used = this.layout.ratingCodes;
+    if (!used || r < this.sheet.rows.length) return;
+    for (const found of findLegends([row])) {
+      const differs = [...found.codes].filter(([code, level]) => used.codes.get(code) !== level);
+      if (differs.length === 0) continue;
+      const kind = /\d/.test(differs[0]?.[0] ?? '') ? 'digits' : 'letters';
+      this.emit({ kind: 'late-legend', row: r, col: found.col, column: undefined, legend: describeCodes(found.codes), used: describeCodes(used.codes, kind) });
+    }
+  }
+
   private apply(kind: RowKind, v: RowView): void {
     switch (kind.effect ?? 'skip') {
       case 'end':
         this.inNotes = true;
+        this.lateLegend(v.row, v.r);
         this.skip(v.r, kind.reason, v.label);
         return;
       case 'total':
