@@ -101,6 +101,14 @@ describe('a unit\'s own form', () => {
     expect(r.stderr).toContain('fixtures/own-form/unreadable-figure.csv B9: lỗi TL010');
   });
 
+  it('reads a workbook of units\' forms with a summary of units as columns: the summary checked, not counted', async () => {
+    const a = await analyseFixtures(['own-form/forms-and-summary.xlsx']);
+    expect(a.diagnostics.map((d) => `${d.code}@${d.location.sheet ?? ''}`)).toEqual(['TL032@Tổng hợp']);
+    expect(a.summary?.organizations.total).toBe(2);
+    expect(a.summary?.members).toMatchObject({ start: 25, admitted: 1, end: 26, women: 14 });
+    expect(a.summary?.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 });
+  });
+
   it('keeps refusing one unit\'s statistical form with several figures a row', async () => {
     const a = await analyseFixtures(['own-form/one-unit-statistics-refused.csv']);
     expect(a.failures.map((f) => f.code)).toEqual(['indicator-rows']);
