@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describe as words } from '../src/check/catalogue.js';
 import type { Diagnostic } from '../src/check/diagnostic.js';
+import { SheetFacts } from '../src/check/facts.js';
+import type { CellValue } from '../src/read/types.js';
+import { recogniseSheet } from '../src/recognise/sheet.js';
+import type { UnitRow } from '../src/recognise/table.js';
 import { analyseFixtures, cli, notesOf } from './helpers.js';
 
 /**
@@ -52,6 +56,27 @@ describe('units as columns', () => {
     expect(s?.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 2, HTNV: 1, KHTNV: 0 });
     expect(s?.members).toMatchObject({ start: 208, admitted: 11, end: 219, probationary: 16, women: 84 });
     expect(s?.memberRatings.ratings).toEqual({ HTXSNV: 29, HTTNV: 176, HTNV: 14, KHTNV: 0 });
+  });
+
+  it('reads a hidden unit column and a hidden figure row, and says so; a unit row knows its cells', () => {
+    const rows: CellValue[][] = [
+      ['BÁO CÁO NĂM 2023'],
+      ['STT', 'Chỉ tiêu', 'Chi bộ A', 'Chi bộ B', 'Chi bộ C', 'Tổng cộng'],
+      [1, 'Tổng số đảng viên', 10, 12, 8, 30],
+      [2, 'Kết nạp', 1, 0, 2, 3],
+      [3, 'Đảng viên nữ', 4, 5, 'bốn', 9],
+    ];
+    const units: UnitRow[] = [];
+    const facts = new SheetFacts('t.xlsx', 'S');
+    const sheet = { file: 't.xlsx', sheet: 'S', rows, merges: [], hiddenRows: new Set([3]), hiddenColumns: new Set([3]) };
+    const { decision } = recogniseSheet(sheet, { scale: 'current' }, { row: (u) => units.push(u), fact: facts.fact });
+    expect(decision.kind).toBe('units-as-columns');
+    expect(units.map((u) => [u.name, u.counts.members, u.counts.admitted])).toEqual([['Chi bộ A', 10, 1], ['Chi bộ B', 12, 0], ['Chi bộ C', 8, 2]]);
+    // Each unit's row is its name's row; its members' cell is in its own column, row 3.
+    expect(units.map((u) => [u.source.row, u.source.cells?.[u.columns.members ?? -1]])).toEqual([[2, [2, 2]], [2, [2, 3]], [2, [2, 4]]]);
+    expect(facts.notes.map((n) => [n.code, n.args])).toEqual(expect.arrayContaining([['hidden-rows-read', { count: 1 }], ['hidden-column-read', { label: 'Kết nạp' }]]));
+    // "bốn" is no figure: said at its cell (E5), and the women's total over it is not judged.
+    expect(facts.diagnostics.map((d) => `${d.code}@${d.location.cell ?? ''}`)).toEqual(['TL010@E5']);
   });
 
   it('keeps refusing a table whose columns are types, not units', async () => {
