@@ -109,6 +109,15 @@ describe('a unit\'s own form', () => {
     expect(a.summary?.organizations.ratings.HTTNV).toBe(1);
   });
 
+  it('names the unit by a "Chi bộ: | Sở …" row, and never takes a title line for a figure', async () => {
+    const a = await analyseFixtures(['own-form/unit-named-by-kind-row.csv'], { keepUnits: true });
+    expect(at(a)).toEqual([]);
+    expect(a.units?.map((u) => [u.name, u.rating, u.source.row])).toEqual([['Chi bộ Sở Lao động - Thương binh và Xã hội', 'KHTNV', 4]]);
+    // The period is the title's: "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI NĂM 2023" is a title, not a rating row.
+    expect(a.summary?.periods).toEqual(['2023']);
+    expect(a.summary?.members).toMatchObject({ start: 25, admitted: 1, transferredOut: 1, end: 25, probationary: 1, women: 12 });
+  });
+
   it('reads a label and its figure written in one cell', async () => {
     const a = await analyseFixtures(['own-form/label-and-figure-in-one-cell.csv']);
     expect(at(a)).toEqual([]);
