@@ -34,6 +34,8 @@ function formRow(cells: readonly CellValue[], r: number): FormRow | undefined {
       value = v;
       at = [r, c];
     }
+    // Two figures make a statistical form's row: no need to look further along it (a wide row stays cheap).
+    if (figures > 1) break;
   }
   const raw = cellText(cells[label.col]);
   const colon = raw.lastIndexOf(':');
