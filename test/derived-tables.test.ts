@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describe as words } from '../src/check/catalogue.js';
 import type { Diagnostic } from '../src/check/diagnostic.js';
+import { SheetFacts } from '../src/check/facts.js';
+import type { CellValue } from '../src/read/types.js';
+import { recogniseSheet } from '../src/recognise/sheet.js';
+import type { UnitRow } from '../src/recognise/table.js';
 import { analyseFixtures, cli, notesOf } from './helpers.js';
 
 /**
@@ -54,6 +58,27 @@ describe('units as columns', () => {
     expect(s?.memberRatings.ratings).toEqual({ HTXSNV: 29, HTTNV: 176, HTNV: 14, KHTNV: 0 });
   });
 
+  it('reads a hidden unit column and a hidden figure row, and says so; a unit row knows its cells', () => {
+    const rows: CellValue[][] = [
+      ['BÁO CÁO NĂM 2023'],
+      ['STT', 'Chỉ tiêu', 'Chi bộ A', 'Chi bộ B', 'Chi bộ C', 'Tổng cộng'],
+      [1, 'Tổng số đảng viên', 10, 12, 8, 30],
+      [2, 'Kết nạp', 1, 0, 2, 3],
+      [3, 'Đảng viên nữ', 4, 5, 'bốn', 9],
+    ];
+    const units: UnitRow[] = [];
+    const facts = new SheetFacts('t.xlsx', 'S');
+    const sheet = { file: 't.xlsx', sheet: 'S', rows, merges: [], hiddenRows: new Set([3]), hiddenColumns: new Set([3]) };
+    const { decision } = recogniseSheet(sheet, { scale: 'current' }, { row: (u) => units.push(u), fact: facts.fact });
+    expect(decision.kind).toBe('units-as-columns');
+    expect(units.map((u) => [u.name, u.counts.members, u.counts.admitted])).toEqual([['Chi bộ A', 10, 1], ['Chi bộ B', 12, 0], ['Chi bộ C', 8, 2]]);
+    // Each unit's row is its name's row; its members' cell is in its own column, row 3.
+    expect(units.map((u) => [u.source.row, u.source.cells?.[u.columns.members ?? -1]])).toEqual([[2, [2, 2]], [2, [2, 3]], [2, [2, 4]]]);
+    expect(facts.notes.map((n) => [n.code, n.args])).toEqual(expect.arrayContaining([['hidden-rows-read', { count: 1 }], ['hidden-column-read', { label: 'Kết nạp' }]]));
+    // "bốn" is no figure: said at its cell (E5), and the women's total over it is not judged.
+    expect(facts.diagnostics.map((d) => `${d.code}@${d.location.cell ?? ''}`)).toEqual(['TL010@E5']);
+  });
+
   it('keeps refusing a table whose columns are types, not units', async () => {
     const a = await analyseFixtures(['units-as-columns/types-as-columns-refused.csv']);
     expect(a.failures.map((f) => f.code)).toEqual(['indicator-rows']);
@@ -84,6 +109,15 @@ describe('a unit\'s own form', () => {
     expect(a.summary?.organizations.ratings.HTTNV).toBe(1);
   });
 
+  it('names the unit by a "Chi bộ: | Sở …" row, and never takes a title line for a figure', async () => {
+    const a = await analyseFixtures(['own-form/unit-named-by-kind-row.csv'], { keepUnits: true });
+    expect(at(a)).toEqual([]);
+    expect(a.units?.map((u) => [u.name, u.rating, u.source.row])).toEqual([['Chi bộ Sở Lao động - Thương binh và Xã hội', 'KHTNV', 4]]);
+    // The period is the title's: "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI NĂM 2023" is a title, not a rating row.
+    expect(a.summary?.periods).toEqual(['2023']);
+    expect(a.summary?.members).toMatchObject({ start: 25, admitted: 1, transferredOut: 1, end: 25, probationary: 1, women: 12 });
+  });
+
   it('reads a label and its figure written in one cell', async () => {
     const a = await analyseFixtures(['own-form/label-and-figure-in-one-cell.csv']);
     expect(at(a)).toEqual([]);
@@ -99,6 +133,14 @@ describe('a unit\'s own form', () => {
     const r = cli(['report', 'fixtures/own-form/unreadable-figure.csv']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('fixtures/own-form/unreadable-figure.csv B9: lỗi TL010');
+  });
+
+  it('reads a workbook of units\' forms with a summary of units as columns: the summary checked, not counted', async () => {
+    const a = await analyseFixtures(['own-form/forms-and-summary.xlsx']);
+    expect(a.diagnostics.map((d) => `${d.code}@${d.location.sheet ?? ''}`)).toEqual(['TL032@Tổng hợp']);
+    expect(a.summary?.organizations.total).toBe(2);
+    expect(a.summary?.members).toMatchObject({ start: 25, admitted: 1, end: 26, women: 14 });
+    expect(a.summary?.organizations.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 });
   });
 
   it('keeps refusing one unit\'s statistical form with several figures a row', async () => {

@@ -97,8 +97,19 @@ export function buildDerived(sheet: RawSheet, title: number, columns: readonly D
     cells.push([...r.at]);
     home.push(r.home);
   }
+  // What is hidden in the sheet is hidden in the table (read all the same, and said so): a unit whose column or
+  // row is hidden, a figure whose label row is hidden.
+  const hidden = (o: Origin | null | undefined): boolean => o !== null && o !== undefined && (sheet.hiddenRows.has(o[0]) || sheet.hiddenColumns.has(o[1]));
+  const hiddenRows = new Set<number>();
+  rows.forEach((r, i) => {
+    if (hidden(r.home)) hiddenRows.add(out.length - rows.length + i);
+  });
+  const hiddenColumns = new Set<number>();
+  bottomAt.forEach((o, c) => {
+    if (hidden(o)) hiddenColumns.add(c);
+  });
   return {
-    sheet: { file: sheet.file, sheet: sheet.sheet, rows: out, merges, hiddenRows: new Set(), hiddenColumns: new Set() },
+    sheet: { file: sheet.file, sheet: sheet.sheet, rows: out, merges, hiddenRows, hiddenColumns },
     origin: { title: hr, cells, home, across }, units, rows: span,
   };
 }

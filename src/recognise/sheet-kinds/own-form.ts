@@ -15,6 +15,9 @@ interface FormRow extends LabelRow {
   readonly figures: number;
 }
 
+/** A title line's opening words: "BÁO CÁO …", "BIỂU …", "THỐNG KÊ …" (folded). */
+const TITLE_START = /^(bao cao|bieu|thong ke|danh sach|tong hop|ket qua danh gia)\b/;
+
 /** The figure of a label row: the first cell after the label that is not a unit word; or the text after a colon. */
 function formRow(cells: readonly CellValue[], r: number): FormRow | undefined {
   const label = labelOf(cells, r);
@@ -31,6 +34,8 @@ function formRow(cells: readonly CellValue[], r: number): FormRow | undefined {
       value = v;
       at = [r, c];
     }
+    // Two figures make a statistical form's row: no need to look further along it (a wide row stays cheap).
+    if (figures > 1) break;
   }
   const raw = cellText(cells[label.col]);
   const colon = raw.lastIndexOf(':');
@@ -40,6 +45,18 @@ function formRow(cells: readonly CellValue[], r: number): FormRow | undefined {
     return { label: { ...label, text }, value: raw.slice(colon + 1).trim(), at: [r, label.col], figures: 0 };
   }
   return { label, value, at, figures };
+}
+
+/** "Chi bộ: | Sở Nội vụ", "Đảng bộ: Sở Tài chính": the unit named by its kind and the rest, and where. */
+function orgRow(sheet: RawSheet, last: number): { name: string; at: Origin } | undefined {
+  for (let r = 0; r <= last; r++) {
+    const row = formRow(sheet.rows[r] ?? [], r);
+    const kind = row?.label.text ?? '';
+    if (!row?.at || !/^(chi bo|dang bo)$/.test(fold(kind)) || typeof row.value !== 'string' || !/\p{L}{2}/u.test(row.value)) continue;
+    const rest = cellText(row.value);
+    return { name: /^(chi bo|dang bo)\b/.test(fold(rest)) ? rest : `${kind} ${rest}`, at: row.at };
+  }
+  return undefined;
 }
 
 /** The cell of the title block that names the unit. */
@@ -74,7 +91,8 @@ export function readOwnForm(sheet: RawSheet): DerivedTable | undefined {
     }
     if (first !== undefined && FORM_END.test(f)) break;
     if (first === undefined) {
-      if (meaningOf(row) === undefined) continue;
+      // The form starts at its first figure: a title line ("BÁO CÁO KẾT QUẢ … XẾP LOẠI NĂM 2023") is none.
+      if (row.at === null || TITLE_START.test(f) || meaningOf(row) === undefined) continue;
       first = r;
     }
     rows.push(row);
@@ -83,25 +101,26 @@ export function readOwnForm(sheet: RawSheet): DerivedTable | undefined {
   nestLabels(rows, (x) => x.at === null);
   const figures = rows.filter((x) => !x.heading && x.at !== null);
   if (figures.some((x) => x.figures > 1) || knownCounts(figures) < 3) return undefined;
-  const named = figures.find((x) => meaningOf(x) === 'name');
-  const name = named ? undefined : unitNameFromTitle(sheet, first);
+  const last = rows.at(-1)?.label.row ?? first;
+  const org = orgRow(sheet, last);
+  const named = org ? undefined : figures.find((x) => meaningOf(x) === 'name');
+  const name = named ? undefined : org?.name ?? unitNameFromTitle(sheet, first);
   if (!named && !name) return undefined;
   const columns: DerivedColumn[] = [];
   const values: CellValue[] = [];
   const at: (Origin | null)[] = [];
-  const home: Origin = name ? nameCell(sheet, first, name) : (named?.at ?? [first, 0]);
+  const home: Origin = org?.at ?? (name ? nameCell(sheet, first, name) : (named?.at ?? [first, 0]));
   if (name) {
     columns.push({ label: 'Tên đơn vị', at: home });
     values.push(name);
     at.push(home);
   }
   // A known figure left blank is a column with a blank cell; a line of words with nothing after it is no figure.
-  for (const x of rows.filter((y) => !y.heading && (y.at !== null || meaningOf(y) !== undefined))) {
+  for (const x of rows.filter((y) => !y.heading && y.label.row !== org?.at[0] && (y.at !== null || meaningOf(y) !== undefined))) {
     columns.push(columnOf(x));
     values.push(withoutUnitWord(x.value));
     at.push(x.at ?? [x.label.row, x.label.col]);
   }
-  const last = rows.at(-1)?.label.row ?? first;
   return buildDerived(sheet, first, columns, [{ values, at, home }], 1, [first, last], false);
 }
 
