@@ -80,6 +80,15 @@ describe('the roster (--roster)', () => {
     }
   });
 
+  it('reads a roster workbook made by LibreOffice, with a title above its header, and names its sheet', async () => {
+    const a = await analyseFixtures([SUBMISSIONS], { roster: 'fixtures/roster/units.xlsx', rollup: false });
+    expect(a.roster?.roster.sheet).toBe('units-titled');
+    expect(a.diagnostics.filter((d) => d.code === 'TL060').map((d) => [d.location.file, d.location.sheet, d.location.cell, d.args.code])).toEqual([
+      ['fixtures/roster/units.xlsx', 'units-titled', 'A6', 'DB03'],
+      ['fixtures/roster/units.xlsx', 'units-titled', 'A13', 'CB06'],
+    ]);
+  });
+
   it('stops with exit 2 naming a roster it cannot read', () => {
     const missing = cli(['check', `fixtures/${SUBMISSIONS}`, '--roster', 'fixtures/roster/nope.csv']);
     expect(missing.status).toBe(2);

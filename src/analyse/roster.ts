@@ -2,26 +2,10 @@ import { TallyError } from '../read/errors.js';
 import { openInput, type ReadOptions } from '../read/inputs.js';
 import type { CellValue } from '../read/types.js';
 import { fold } from '../recognise/normalise.js';
-import { readRosterRows, type RosterUnit } from '../recognise/roster.js';
+import { readRosterRows, type Roster, type RosterResult, type Stranger } from '../recognise/roster.js';
 import type { RowSource, UnitRow } from '../recognise/table.js';
 
-/** The units a bloc expects reports from (`--roster FILE`). */
-export interface Roster {
-  readonly file: string;
-  readonly sheet: string | undefined;
-  readonly units: readonly RosterUnit[];
-}
-
-/** A row of the reports that is on no roster: kept whole, for the diagnostic at its name. */
-export type Stranger = Pick<UnitRow, 'code' | 'name' | 'source' | 'columns'>;
-
-/** What the reports hold against the roster. */
-export interface RosterResult {
-  readonly roster: Roster;
-  /** Each roster unit, with where its report was found (undefined: no report) and how it was matched. */
-  readonly units: readonly { readonly unit: RosterUnit; readonly found: RowSource | undefined; readonly by: 'code' | 'name' | undefined }[];
-  readonly strangers: readonly Stranger[];
-}
+export type { Roster, RosterResult, Stranger } from '../recognise/roster.js';
 
 /** Rows of a roster kept at most: a roster is a list of a bloc's units, not a report of a million rows. */
 const MAX_ROWS = 100_000;

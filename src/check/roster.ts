@@ -1,4 +1,4 @@
-import type { RosterResult } from '../analyse/roster.js';
+import type { RosterResult } from '../recognise/roster.js';
 import { a1, diagnose, type Diagnostic } from './diagnostic.js';
 import { locate } from './rule.js';
 

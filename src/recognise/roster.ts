@@ -1,6 +1,7 @@
 import type { CellValue } from '../read/types.js';
 import { ALIAS_INDEX, type ColumnId } from './columns.js';
 import { cellText, fold } from './normalise.js';
+import type { RowSource, UnitRow } from './table.js';
 import { inferOrgType, parseOrgType, type OrgType } from './vocabulary.js';
 
 /** One unit the roster expects a report from, with the row it is written on (1-based). */
@@ -14,6 +15,24 @@ export interface RosterUnit {
   /** 0-based columns of the code and the name: for the cell a diagnostic names. */
   readonly codeColumn: number | undefined;
   readonly nameColumn: number;
+}
+
+/** The units a bloc expects reports from (`--roster FILE`). */
+export interface Roster {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly units: readonly RosterUnit[];
+}
+
+/** A row of the reports that is on no roster: kept whole, for the diagnostic at its name. */
+export type Stranger = Pick<UnitRow, 'code' | 'name' | 'source' | 'columns'>;
+
+/** What the reports hold against the roster. */
+export interface RosterResult {
+  readonly roster: Roster;
+  /** Each roster unit, with where its report was found (undefined: no report) and how it was matched. */
+  readonly units: readonly { readonly unit: RosterUnit; readonly found: RowSource | undefined; readonly by: 'code' | 'name' | undefined }[];
+  readonly strangers: readonly Stranger[];
 }
 
 /** The roster's fields: what a unit is, never its figures. */

@@ -1,4 +1,4 @@
-import type { RosterResult } from '../analyse/roster.js';
+import type { RosterResult } from '../recognise/roster.js';
 import type { Lang } from '../check/catalogue.js';
 import type { RowSource } from '../recognise/table.js';
 import { formatCount } from './format.js';
