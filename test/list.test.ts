@@ -61,7 +61,7 @@ describe('tally list: the units behind a figure', () => {
   it('refuses a rating or a type it does not know (exit 2)', () => {
     const r = cli(['list', 'fixtures/khoi-2020.xlsx', '--rating', 'Khá']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("option '--rating <level>' argument 'Khá' is invalid");
+    expect(r.stderr).toBe('sai cách dùng: Giá trị "Khá" của --rating không dùng được: cần một mức xếp loại: HTXSNV, HTTNV, HTNV hoặc KHTNV (viết kiểu nào cũng được; --unrated cho tổ chức chưa xếp loại).\n    cách sửa: Xem `tally --help` để biết mọi tùy chọn, mỗi tùy chọn có một ví dụ.\n');
     expect(cli(['list', 'fixtures/khoi-2020.xlsx', '--type', 'Tổ đảng']).status).toBe(2);
   });
 });

@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from 'commander';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
 import type { Lang } from '../check/catalogue.js';
 import { fold } from '../recognise/normalise.js';
@@ -7,6 +6,7 @@ import { parseOrgType, parseRating, type OrgType, type RatingLevel } from '../re
 import { listedUnit, renderList, TYPE_SHORT, type ListFormat, type ListedUnit } from '../render/list.js';
 import { EXIT, exitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import { invalid } from './usage.js';
 
 /** What `tally list` picks: every given condition must hold. */
 export interface ListFilter {
@@ -28,7 +28,7 @@ export interface ListOptions extends ListFilter {
 /** `--rating` in any spelling tally reads in a report: HTNV, "Hoàn thành nhiệm vụ", "Mức 3". */
 export function ratingOption(text: string): RatingLevel {
   const r = parseRating(text, 'current');
-  if (r.kind !== 'level') throw new InvalidArgumentError('expected a rating: HTXSNV, HTTNV, HTNV or KHTNV (any spelling; --unrated for the units not rated).');
+  if (r.kind !== 'level') throw invalid('cần một mức xếp loại: HTXSNV, HTTNV, HTNV hoặc KHTNV (viết kiểu nào cũng được; --unrated cho tổ chức chưa xếp loại)', 'expected a rating: HTXSNV, HTTNV, HTNV or KHTNV (any spelling; --unrated for the units not rated)');
   return r.level;
 }
 
@@ -36,7 +36,7 @@ export function ratingOption(text: string): RatingLevel {
 export function typeOption(text: string): OrgType | 'all' {
   if (fold(text) === 'all' || fold(text) === 'tat ca') return 'all';
   const t = parseOrgType(text);
-  if (!t) throw new InvalidArgumentError('expected a type: ĐBCS, CBCS, CBTT, ĐBBP (any spelling), or all.');
+  if (!t) throw invalid('cần một loại hình: ĐBCS, CBCS, CBTT, ĐBBP (viết kiểu nào cũng được), hoặc all', 'expected a type: ĐBCS, CBCS, CBTT, ĐBBP (any spelling), or all');
   return t;
 }
 

@@ -1,11 +1,12 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { Lang } from '../check/catalogue.js';
 import { TallyError } from '../read/errors.js';
 import type { FormUnit } from '../render/template.js';
 import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
+import { invalid } from './usage.js';
 
 interface TemplateCliOptions {
   lang: Lang;
@@ -34,7 +35,7 @@ export function addTemplateCommand(program: Command, io: Io, setCode: (code: num
     .option('--members', 'the member-list form (Họ và tên, Ngày sinh, Số thẻ đảng viên, Chi bộ, Xếp loại)')
     .option('--rows <n>', 'rows of a blank form (default 30)', (v: string) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 5000) throw new InvalidArgumentError('expected a whole number from 1 to 5000.');
+      if (!Number.isInteger(n) || n < 1 || n > 5000) throw invalid('cần một số nguyên từ 1 đến 5000', 'expected a whole number from 1 to 5000');
       return n;
     })
     .option('--force', 'overwrite the output file when it exists')
