@@ -105,6 +105,10 @@ const NOTES = {
     vi: (a) => `tiêu đề không ghi năm; kỳ ${s(a, 'period')} suy từ ngày ký "${s(a, 'text')}" (báo cáo cuối năm thường ký vào quý I năm sau; nếu không đúng, dùng --period)`,
     en: (a) => `the title names no year; period ${s(a, 'period')} inferred from the date signed "${s(a, 'text')}" (year-end reports are signed in the first quarter of the next year; if wrong, use --period)`,
   },
+  'member-levels-incomplete': {
+    vi: (a) => `chỉ có cột xếp loại đảng viên ${s(a, 'present')}, thiếu mức ${s(a, 'missing')}: không biết bao nhiêu đảng viên được xếp loại, nên không tính tỷ lệ xếp loại đảng viên`,
+    en: (a) => `member-rating columns ${s(a, 'present')} only, not ${s(a, 'missing')}: how many members were rated is unknown, so no share of the member ratings is worked out`,
+  },
   'lock-file': {
     vi: () => 'tệp khóa Excel để lại khi bảng tính đang mở, bỏ qua',
     en: () => 'Excel lock file of an open workbook, skipped',

@@ -110,7 +110,7 @@ export const NOTE_CODES = [
   'header-at', 'hidden-rows-read', 'hidden-column-read', 'self-rating-column', 'blank-twin-column', 'derived-column',
   'remark-column', 'percent-part-unknown', 'numbers-in-name-column', 'name-from-title', 'full-plus-probationary', 'type-column-from-data',
   'rating-column-from-data', 'self-rating-from-data', 'hidden-helper-error', 'hidden-sheet', 'disguised-csv',
-  'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline',
+  'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline', 'member-levels-incomplete',
   'httnv-from-good-or-better', 'member-quota-not-judged', 'rating-codes-legend', 'rating-codes-assumed', 'rating-codes-conflict',
   'sheet-kind',
 ] as const;

@@ -167,6 +167,7 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
   memberLevelNotes(columns, labelAt, emit);
   const indicators = readIndicators(plan, others, scale, emit);
   const ticks = readTicks(plan, others, indicators);
+  memberLevelsIncomplete(plan, labelAt, emit);
   const ratingCodes = columns.rating !== undefined ? codesOf(sheet, plan, columns.rating, emit) : undefined;
   // Parts of a count add up to it when the table has no column for the count; beside one, they are indicators.
   const partCols = plan.parts.filter((p) => columns[p.of] === undefined);
@@ -193,6 +194,23 @@ function memberLevelNotes(columns: ColumnPlan['columns'], labelAt: (col: number)
   const excellent = labelAt(columns.membersHTXSNV) ?? '';
   if (columns.membersGoodOrBetter !== undefined) emit(note('httnv-from-good-or-better', { whole: labelAt(columns.membersGoodOrBetter) ?? '', excellent }));
   else emit(note('member-quota-not-judged', { excellent }));
+}
+
+/**
+ * Some of the four member levels as columns and not all (an HTXSNV column alone): how many members were rated is
+ * unknown, so the summary keeps the counts given and works out no share (rollup/summary.ts), and the verbose output
+ * says so. A correct file gets no warning for it.
+ */
+function memberLevelsIncomplete(plan: ColumnPlan, labelAt: (col: number) => string | undefined, emit: (f: Fact) => void): void {
+  const { columns } = plan;
+  const levels = MEMBER_RATING_LEVELS.filter(([, level]) => level !== 'unrated');
+  const at = (id: CountColumn): number | undefined => columns[id] ?? (id === 'membersHTTNV' ? columns.membersGoodOrBetter : undefined);
+  const present = levels.filter(([id]) => at(id) !== undefined);
+  if (present.length === 0 || present.length === levels.length) return;
+  emit(note('member-levels-incomplete', {
+    present: present.map(([id]) => labelAt(at(id) ?? -1) ?? id).join(', '),
+    missing: levels.filter(([id]) => at(id) === undefined).map(([, level]) => level).join(', '),
+  }));
 }
 
 /**
@@ -262,13 +280,17 @@ function readTicks(plan: ColumnPlan, others: HeaderColumn[], indicators: HeaderC
     if (tickCounts) others.push(col);
     else ticks.push({ col: col.index, level: m.level });
   }
-  for (const [id, level] of MEMBER_RATING_LEVELS) {
+  const marked = MEMBER_RATING_LEVELS.some(([id]) => {
     const c = columns[id];
-    if (c === undefined || columns.rating !== undefined) continue;
-    if (data.marks(c).counts === 0 && data.hasWrittenMark(c)) {
-      delete columns[id];
-      ticks.push({ col: c, level });
-    }
+    return c !== undefined && columns.rating === undefined && data.marks(c).counts === 0 && data.hasWrittenMark(c);
+  });
+  // The levels go together: beside one column of marks, a level's column left blank is a column of marks no unit
+  // ticked, not a count of members (which would make the member ratings look given in part).
+  for (const [id, level] of marked ? MEMBER_RATING_LEVELS : []) {
+    const c = columns[id];
+    if (c === undefined || data.marks(c).counts > 0) continue;
+    delete columns[id];
+    ticks.push({ col: c, level });
   }
   for (const col of others) {
     if (col.meaning.kind !== 'ratingTick' || indicators.includes(col)) continue;

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
+import { RATING_LEVELS } from '../recognise/vocabulary.js';
 import { formatCount, formatPercent, formatShare } from './format.js';
 import { label, type LabelKey } from './labels.js';
 
@@ -89,6 +90,12 @@ export function summarySections(s: Summary, o: { readonly lang: Lang }): Section
     if (mr.notRated > 0) lines.push([0, 'notRated', n(mr.notRated), { count: mr.notRated }]);
     if (mr.exempt > 0) lines.push([0, 'exempt', n(mr.exempt), { count: mr.exempt }]);
     sections.push({ title: 'memberRatings', lines });
+  } else if (mr.incomplete) {
+    // Some levels only (an HTXSNV column alone): the counts given, no share of an unknown number rated.
+    const given: Line[] = RATING_LEVELS.filter((l) => !mr.incomplete?.missing.includes(l))
+      .map((l): Line => [1, l, n(mr.ratings[l]), { count: mr.ratings[l] }]);
+    given.push([0, 'levelsMissing', mr.incomplete.missing.join(', '), { count: mr.incomplete.missing.length }]);
+    sections.push({ title: 'memberRatings', lines: given });
   }
   if (s.indicators.length > 0) {
     sections.push({ title: 'indicators', lines: s.indicators.map((i): Line => [0, { text: i.name }, n(i.total), { count: i.total }]) });

@@ -38,7 +38,14 @@ export const SummarySchema = z.object({
     end: z.number().int(), probationary: Count, women: Count,
     admissionRate: ShareSchema.nullable(), probationaryShare: ShareSchema.nullable(), womenShare: ShareSchema.nullable(),
   }),
-  memberRatings: z.object({ ...RatingBlock, notRated: z.number().int(), exempt: z.number().int() }),
+  memberRatings: z.object({
+    ...RatingBlock, notRated: z.number().int(), exempt: z.number().int(),
+    /**
+     * The levels some table gave no column for, while it gave others (an HTXSNV column alone): how many members were
+     * rated is then unknown, so `rated` is 0 and every share null; `ratings` keeps the counts that were given.
+     */
+    incomplete: z.object({ missing: z.array(z.enum(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'])) }).optional(),
+  }),
   // Counts are whole; an amount column may have a fraction ("triệu đồng").
   indicators: z.array(z.object({ name: z.string(), total: z.number() })),
 });

@@ -26,6 +26,19 @@ const zeroRatings = (): Record<RatingLevel, number> => ({ HTXSNV: 0, HTTNV: 0, H
 const OPTIONAL = ['admitted', 'transferredIn', 'reinstated', 'transferredOut', 'deceased', 'expelled', 'removed', 'resigned', 'probationary', 'women'] as const;
 type Optional = (typeof OPTIONAL)[number];
 
+/**
+ * The member levels a table gives no column for while it gives others (HTTNV may be worked out from "HTTNV trở
+ * lên"): none when it gives all four, or none at all.
+ */
+export function missingMemberLevels(columns: UnitRow['columns']): RatingLevel[] {
+  const has: Record<RatingLevel, boolean> = {
+    HTXSNV: columns.membersHTXSNV !== undefined, HTTNV: columns.membersHTTNV !== undefined || columns.membersGoodOrBetter !== undefined,
+    HTNV: columns.membersHTNV !== undefined, KHTNV: columns.membersKHTNV !== undefined,
+  };
+  const missing = RATING_LEVELS.filter((l) => !has[l]);
+  return missing.length === RATING_LEVELS.length ? [] : missing;
+}
+
 export class Rollup {
   private readonly periods = new Set<string>();
   /** Member figures no row has had a column for yet: reported as null (unknown), not 0. */
@@ -37,6 +50,9 @@ export class Rollup {
   private readonly orgRatings = zeroRatings();
   private readonly unrated: Summary['organizations']['unrated'] = [];
   private readonly memberRatings = zeroRatings();
+  /** Member levels some table left out while giving others: the member ratings' shares are then unknown. */
+  private readonly missingLevels = new Set<RatingLevel>();
+  private levelColumns: UnitRow['columns'] | undefined;
   private readonly indicators = new Map<string, { name: string; sum: ExactSum }>();
   private readonly m = {
     start: 0, hasStart: false, admitted: 0, transferredIn: 0, reinstated: 0, transferredOut: 0, deceased: 0, expelled: 0, removed: 0,
@@ -118,6 +134,11 @@ export class Rollup {
     m.cells += c.cells ?? 0;
     m.notRated += c.membersNotRated ?? 0;
     m.exempt += c.membersExempt ?? 0;
+    // The columns object is shared by the rows of a table: its levels are looked at once per table.
+    if (row.columns !== this.levelColumns) {
+      this.levelColumns = row.columns;
+      for (const l of missingMemberLevels(row.columns)) this.missingLevels.add(l);
+    }
     this.memberRatings.HTXSNV += c.membersHTXSNV ?? 0;
     this.memberRatings.HTTNV += c.membersHTTNV ?? 0;
     this.memberRatings.HTNV += c.membersHTNV ?? 0;
@@ -139,6 +160,15 @@ export class Rollup {
       excellent: share(r.HTXSNV, excellentBase === 'rated' ? rated : good, decimals, rounding),
       completed: share(r.HTNV, rated, decimals, rounding),
       notCompleted: share(r.KHTNV, rated, decimals, rounding),
+    };
+  }
+
+  /** Levels counted but not all four: the counts given, and no share, since how many were rated is unknown. */
+  private unknownBlock(r: Record<RatingLevel, number>): z.infer<z.ZodObject<typeof RatingBlock>> {
+    const none = { count: 0, of: 0, percent: null };
+    return {
+      rated: 0, ratings: { ...r }, distribution: { HTXSNV: null, HTTNV: null, HTNV: null, KHTNV: null },
+      goodOrBetter: { ...none, count: r.HTXSNV + r.HTTNV }, excellent: { ...none, count: r.HTXSNV }, completed: { ...none, count: r.HTNV }, notCompleted: { ...none, count: r.KHTNV },
     };
   }
 
@@ -170,7 +200,9 @@ export class Rollup {
         probationaryShare: this.unseen.has('probationary') ? null : share(m.probationary, m.end, decimals, rounding),
         womenShare: this.unseen.has('women') ? null : share(m.women, m.end, decimals, rounding),
       },
-      memberRatings: { ...this.block(this.memberRatings), notRated: m.notRated, exempt: m.exempt },
+      memberRatings: this.missingLevels.size > 0
+        ? { ...this.unknownBlock(this.memberRatings), notRated: m.notRated, exempt: m.exempt, incomplete: { missing: RATING_LEVELS.filter((l) => this.missingLevels.has(l)) } }
+        : { ...this.block(this.memberRatings), notRated: m.notRated, exempt: m.exempt },
       // Sums of amounts with a fraction are exact (see ExactSum).
       indicators: [...this.indicators.values()].map((i) => ({ name: i.name, total: i.sum.total })),
     };
