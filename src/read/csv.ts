@@ -149,13 +149,28 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
   const parser = csvParser(delimiter);
   // Feed the parser from the byte source while rows are read from it; backpressure keeps memory flat.
   const feed = (async (): Promise<void> => {
+    // A reader that stops early (a sheet with no table: its first rows were enough) destroys the parser: a write
+    // waiting for 'drain' then waits for 'close' too, or it would wait for ever (20,000 blank lines and no table).
     const write = async (chunk: string | Uint8Array): Promise<void> => {
-      if (chunk.length > 0 && !parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      if (chunk.length === 0 || parser.destroyed || parser.write(chunk)) return;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          parser.off('drain', done);
+          parser.off('close', done);
+          resolve();
+        };
+        parser.on('drain', done);
+        parser.on('close', done);
+      });
     };
     try {
       await write(utf8 ? first.subarray(skip) : firstText);
       if (!ended) {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) await write(utf8 ? checked(next.value, false) : decode(next.value, true));
+        for (let next = await iterator.next(); !next.done && !parser.destroyed; next = await iterator.next()) await write(utf8 ? checked(next.value, false) : decode(next.value, true));
+        if (parser.destroyed) {
+          await iterator.return?.();
+          return;
+        }
         if (utf8) checked(new Uint8Array(0), true);
         else await write(decode(new Uint8Array(0), false));
       }
