@@ -122,11 +122,11 @@ function mutate(seed: Buffer, other: Buffer, rand: () => number): { bytes: Buffe
     case 'proto':
       return { kind, bytes: Buffer.concat([Buffer.from(`${pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'], rand)},`), seed]) };
     case 'wide':
-      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(`\n${Array.from({ length: 1000 + Math.floor(rand() * 4000) }, (_, i) => (i % 3 ? i : 'x')).join(',')}\n`), seed.subarray(at)]) };
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(`\n${Array.from({ length: 1001 + Math.floor(rand() * 2000) }, (_, i) => (i % 3 ? i : 'x')).join(',')}\n`), seed.subarray(at)]) };
     case 'huge-cell':
-      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(`"${'Đ'.repeat(50_000 + Math.floor(rand() * 150_000))}"`), seed.subarray(at)]) };
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(`"${'Đ'.repeat(20_000 + Math.floor(rand() * 40_000))}"`), seed.subarray(at)]) };
     case 'blank-run':
-      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(pick(['\n', ',,,,\n', '\r\n', ';;\n'], rand).repeat(1000 + Math.floor(rand() * 9000))), seed.subarray(at)]) };
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(pick(['\n', ',,,,\n', '\r\n', ';;\n'], rand).repeat(1000 + Math.floor(rand() * 4000))), seed.subarray(at)]) };
     case 'bad-utf8':
       return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from([pick([0xff, 0xc3, 0xe1, 0xed, 0x80, 0xf4], rand)]), seed.subarray(at)]) };
     case 'text':
@@ -174,7 +174,7 @@ describe('fuzz: tally always ends with exit 0, 1 or 2, never a stack trace, neve
       const args = i % 3 === 0 ? ['check', '--format', 'json'] : i % 3 === 1 ? ['--format', 'json', '--max-rows', '5000'] : ['--lang', 'en'];
       const t0 = performance.now();
       if (process.env.FUZZ_DEBUG) writeFileSync('/tmp/h14/fuzz-current.txt', `${c.label}\n`);
-      const r = await runBytes(c.bytes, c.ext, args, i % 2 === 0);
+      const r = await runBytes(c.bytes, c.ext, args, i % 4 !== 0);
       const ms = performance.now() - t0;
       if (ms > slowest.ms) slowest = { ms, label: c.label };
       timeOf.set(c.kind, (timeOf.get(c.kind) ?? 0) + ms);
