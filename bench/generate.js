@@ -42,6 +42,10 @@ export const CASES = [
   { id: 'xlsx-10000', kind: 'xlsx', rows: 10_000, seed: 10_000 },
   { id: 'xlsx-100000', kind: 'xlsx', rows: 100_000, seed: 100_000 },
   { id: 'dir-1000', kind: 'dir', rows: 1_000, seed: 1_000 },
+  // Hostile shapes (issue 14): the 107 units, then 100,000 blank lines; and every row padded with 1,000 empty
+  // fields (a used range exported whole) and a last line 20,000 fields wide.
+  { id: 'csv-blank-100000', kind: 'csv', rows: 107, seed: 107, shape: 'blank-lines' },
+  { id: 'csv-wide-20000', kind: 'csv', rows: 107, seed: 107, shape: 'wide-rows' },
 ].map((c) => ({ ...c, path: join(BENCH_DIR, c.kind === 'dir' ? `${c.id}` : `${c.id}.${c.kind}`) }));
 export const QUICK = ['csv-107', 'csv-10000', 'xlsx-107', 'xlsx-10000'];
 
@@ -146,16 +150,19 @@ function csvField(v) {
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-async function writeCsv(path, seed, count) {
+async function writeCsv(path, seed, count, shape) {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
-  await write(HEADER.map(csvField).join(',') + '\n');
+  const pad = shape === 'wide-rows' ? ','.repeat(1000) : '';
+  await write(HEADER.map(csvField).join(',') + pad + '\n');
   let buf = [];
   for (const row of units(seed, count)) {
-    buf.push(row.map(csvField).join(','));
+    buf.push(row.map(csvField).join(',') + pad);
     if (buf.length === 5000) { await write(buf.join('\n') + '\n'); buf = []; }
   }
   if (buf.length) await write(buf.join('\n') + '\n');
+  if (shape === 'blank-lines') for (let i = 0; i < 10; i++) await write('\n'.repeat(10_000));
+  if (shape === 'wide-rows') await write(','.repeat(19_999) + '\n');
   await new Promise((resolve, reject) => out.end((err) => (err ? reject(err) : resolve())));
 }
 
@@ -205,7 +212,7 @@ export async function generate(ids = CASES.map((c) => c.id), { log = console.log
     const known = manifest.files[c.id];
     if (known !== undefined && known === sizeOf(c.path)) { log(`reuse    ${c.id.padEnd(12)} ${c.path}`); continue; }
     const t0 = process.hrtime.bigint();
-    if (c.kind === 'csv') await writeCsv(c.path, c.seed, c.rows);
+    if (c.kind === 'csv') await writeCsv(c.path, c.seed, c.rows, c.shape);
     else if (c.kind === 'xlsx') await writeXlsx(c.path, units(c.seed, c.rows));
     else await writeDir(c.path, c.seed, c.rows);
     manifest.files[c.id] = sizeOf(c.path);

@@ -124,6 +124,9 @@ const output = {
   ],
 };
 
+/** What the hostile cases add to the units, for their titles. */
+const SHAPES = { 'blank-lines': ', then 100,000 blank lines', 'wide-rows': ', every row padded with 1,000 empty fields, a last line of 20,000' };
+
 // ---------------------------------------------------------------- run
 function runCase(c) {
   const cheap = c.rows <= 10_000;
@@ -188,7 +191,7 @@ const cases = [startup, output, ...CASES.filter((c) => caseIds.includes(c.id)).m
 const results = [];
 const PARTIAL = join(BENCH_DIR, 'results-partial.json');
 for (const c of cases) {
-  results.push({ id: c.id, rows: c.rows, kind: c.kind, file: c.path ?? null, commands: runCase(c) });
+  results.push({ id: c.id, rows: c.rows, kind: c.kind, ...(c.shape ? { shape: c.shape } : {}), file: c.path ?? null, commands: runCase(c) });
   writeFileSync(PARTIAL, JSON.stringify({ build: BUILD, results }, null, 2) + '\n'); // kept if a later step fails
 }
 
@@ -277,7 +280,7 @@ function markdown(m) {
   for (const r of results) {
     L.push('');
     const tallyRow = r.commands.find((x) => x.name === 'tally');
-    const title = r.id === 'startup' ? 'Start-up' : `${r.id} (${r.rows.toLocaleString('en')} units${r.kind === 'dir' ? ' in 1,000 files' : ''})`;
+    const title = r.id === 'startup' ? 'Start-up' : `${r.id} (${r.rows.toLocaleString('en')} units${r.kind === 'dir' ? ' in 1,000 files' : ''}${SHAPES[r.shape] ?? ''})`;
     L.push(`#### ${title}`);
     L.push('');
     L.push('| command | median ms | min–max ms | runs | peak MB | tally ÷ this |');

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { ROOT } from './helpers.js';
+import { bomb, cell, makeZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from './zip.js';
 
 /** mulberry32: a small seeded generator, so that a failing case can be replayed. */
 function rng(seed: number): () => number {
@@ -21,8 +22,6 @@ const dir = mkdtempSync(join(tmpdir(), 'tally-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const STACK = /\n\s+at .+[:(]\d+/;
-const CSV = readFileSync(join(ROOT, 'fixtures', 'khoi-2023.csv'), 'utf8');
-const XLSX = readFileSync(join(ROOT, 'fixtures', 'khoi-2020.xlsx'));
 const NASTY = ['"', ',', ';', '\t', '\n', '\r\n', '=SUM(A1:A9)', '+1', '-', '#REF!', '__proto__', 'constructor', 'prototype',
   'toString', '\u0000', '\ufeff', 'ﾟ', 'x'.repeat(5000), '9'.repeat(30), '1e309', 'NaN', '-0', '4.288,5', 'Tổng cộng', 'Cộng',
   'I.', 'Ghi chú', '(1)', 'HTXSNV', 'Tỷ lệ %', '""', '"a""b"', 'đ', 'Đảng bộ'];
@@ -71,32 +70,130 @@ function mutateText(text: string, rand: () => number): string {
   return s;
 }
 
-describe('fuzz: tally always ends with exit 0, 1 or 2, never a stack trace, never a hang', () => {
-  it('survives 1.500 mutated and random CSV inputs', async () => {
-    const rand = rng(20261123);
-    for (let i = 0; i < 1500; i++) {
-      let input: Uint8Array | string;
-      if (i % 10 === 0) input = Uint8Array.from({ length: Math.floor(rand() * 3000) }, () => Math.floor(rand() * 256));
-      else input = mutateText(CSV, rand);
-      const args = i % 3 === 0 ? ['check', '--format', 'json'] : i % 3 === 1 ? ['--format', 'json'] : [];
-      expectSane(await runOn(input, '.csv', args), `csv case ${i}`);
+/** Every small CSV and workbook fixture, in name order: the seeds of the corpus. */
+function corpus(): { name: string; bytes: Buffer }[] {
+  const out: { name: string; bytes: Buffer }[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) {
+        if (rel !== 'fixtures/src') walk(rel);
+      } else if (/\.(csv|tsv|xlsx)$/.test(e.name) && statSync(join(ROOT, rel)).size < 60_000) out.push({ name: rel, bytes: readFileSync(join(ROOT, rel)) });
     }
-  }, 120_000);
+  };
+  walk('fixtures');
+  return out;
+}
 
-  it('survives 250 truncated, corrupted and random XLSX inputs', async () => {
-    const rand = rng(7);
-    for (let i = 0; i < 250; i++) {
-      let bytes: Uint8Array;
-      const kind = i % 4;
-      if (kind === 0) bytes = XLSX.subarray(0, Math.floor(rand() * XLSX.length));
-      else if (kind === 1) {
-        bytes = Uint8Array.from(XLSX);
-        for (let k = 0; k < 1 + rand() * 20; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
-      } else if (kind === 2) bytes = Uint8Array.from({ length: Math.floor(rand() * 5000) }, () => Math.floor(rand() * 256));
-      else bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: Math.floor(rand() * 2000) }, () => Math.floor(rand() * 256))]);
-      expectSane(await runOn(bytes, '.xlsx', ['check']), `xlsx case ${i}`);
+/** tally in-process on bytes: as a file (its extension kept) or on standard input. */
+async function runBytes(bytes: Uint8Array, ext: string, args: string[], viaStdin: boolean): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  let target = '-';
+  if (!viaStdin) {
+    target = join(dir, `case${ext}`);
+    writeFileSync(target, bytes);
+  }
+  const code = await run({
+    argv: [...args, target], cwd: ROOT, env: { NO_COLOR: '1', TALLY_WORKERS: '0' },
+    stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) },
+    stdin: async () => bytes,
+  });
+  return { code, out, err };
+}
+
+const pick = <T>(items: readonly T[], rand: () => number): T => items[Math.floor(rand() * items.length)] as T;
+
+/** One mutation of a seed's bytes: the kinds of damage and hostility the issue lists. */
+function mutate(seed: Buffer, other: Buffer, rand: () => number): { bytes: Buffer; kind: string } {
+  const at = Math.floor(rand() * (seed.length + 1));
+  const kinds = ['truncate', 'flip', 'splice', 'proto', 'wide', 'huge-cell', 'blank-run', 'bad-utf8', 'text'] as const;
+  const kind = pick(kinds, rand);
+  switch (kind) {
+    case 'truncate':
+      return { kind, bytes: seed.subarray(0, at) };
+    case 'flip': {
+      const b = Buffer.from(seed);
+      for (let k = 0; k < 1 + rand() * 20; k++) b[Math.floor(rand() * b.length)] = Math.floor(rand() * 256);
+      return { kind, bytes: b };
     }
-  }, 120_000);
+    case 'splice':
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), other.subarray(Math.floor(rand() * other.length))]) };
+    case 'proto':
+      return { kind, bytes: Buffer.concat([Buffer.from(`${pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'], rand)},`), seed]) };
+    case 'wide':
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(`\n${Array.from({ length: 1001 + Math.floor(rand() * 2000) }, (_, i) => (i % 3 ? i : 'x')).join(',')}\n`), seed.subarray(at)]) };
+    case 'huge-cell':
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(`"${'Đ'.repeat(20_000 + Math.floor(rand() * 40_000))}"`), seed.subarray(at)]) };
+    case 'blank-run':
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from(pick(['\n', ',,,,\n', '\r\n', ';;\n'], rand).repeat(1000 + Math.floor(rand() * 4000))), seed.subarray(at)]) };
+    case 'bad-utf8':
+      return { kind, bytes: Buffer.concat([seed.subarray(0, at), Buffer.from([pick([0xff, 0xc3, 0xe1, 0xed, 0x80, 0xf4], rand)]), seed.subarray(at)]) };
+    case 'text':
+      return { kind, bytes: Buffer.from(mutateText(seed.toString('utf8'), rand)) };
+  }
+}
+
+/** Small zip bombs and odd sheets, made on the fly: each refused or read, never inflated whole. */
+function workbooks(rand: () => number): Buffer[] {
+  const head = `${SHEET_HEAD}<row>${cell('Tên tổ chức cơ sở đảng')}${cell('Tổng số đảng viên')}</row>`;
+  const out: Buffer[] = [];
+  for (let i = 0; i < 6; i++) {
+    const unit = pick(['<row><c><v>1</v></c><c><v>2</v></c></row>', `<row>${cell('Chi bộ A')}${cell(5)}</row>`, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'], rand);
+    out.push(makeZip(workbookParts({ name: 'xl/worksheets/sheet1.xml', ...bomb(head, unit.repeat(2000), 300 + Math.floor(rand() * 1500), SHEET_TAIL) })));
+  }
+  const noRefs = `${head}${Array.from({ length: 50 }, (_, i) => `<row>${cell(`Chi bộ ${i}`)}${cell(5)}</row>`).join('')}${SHEET_TAIL}`;
+  out.push(makeZip(workbookParts({ name: 'xl/worksheets/sheet1.xml', data: noRefs }, '<styleSheet><fonts></font>')));
+  return out;
+}
+
+const PER_INPUT_MS = 8_000;
+const RSS_CEILING_MB = 1_200;
+
+describe('fuzz: tally always ends with exit 0, 1 or 2, never a stack trace, never a hang', () => {
+  it('survives 2,000 inputs made from every small fixture (truncated, flipped, spliced, __proto__ headers, wide rows, huge cells, blank runs, invalid UTF-8) and zip bombs', async () => {
+    const rand = rng(20261204);
+    const seeds = corpus();
+    expect(seeds.length).toBeGreaterThan(100);
+    const started = performance.now();
+    let slowest = { ms: 0, label: '' };
+    let peakRss = 0;
+    const kinds = new Map<string, number>();
+    const cases: { bytes: Buffer; ext: string; label: string; kind: string }[] = [];
+    const timeOf = new Map<string, number>();
+    for (let i = 0; i < Number(process.env.FUZZ_N ?? 2000); i++) {
+      const seed = pick(seeds, rand);
+      const { bytes, kind } = i % 10 === 0
+        ? { bytes: Buffer.from(Uint8Array.from({ length: Math.floor(rand() * 3000) }, () => Math.floor(rand() * 256))), kind: 'random' }
+        : mutate(seed.bytes, pick(seeds, rand).bytes, rand);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      cases.push({ bytes, ext: /\.\w+$/.exec(seed.name)?.[0] ?? '.csv', label: `case ${i} (${kind} of ${seed.name})`, kind });
+    }
+    for (const [k, b] of workbooks(rand).entries()) cases.push({ bytes: b, ext: '.xlsx', label: `workbook ${k}`, kind: 'bomb' });
+    for (const [i, c] of cases.entries()) {
+      const args = i % 3 === 0 ? ['check', '--format', 'json'] : i % 3 === 1 ? ['--format', 'json', '--max-rows', '5000'] : ['--lang', 'en'];
+      const t0 = performance.now();
+      // FUZZ_DEBUG=FILE: the input under way is written there, to find one that hangs.
+      if (process.env.FUZZ_DEBUG) writeFileSync(process.env.FUZZ_DEBUG, `${c.label}\n`);
+      const r = await runBytes(c.bytes, c.ext, args, i % 4 !== 0);
+      const ms = performance.now() - t0;
+      if (ms > slowest.ms) slowest = { ms, label: c.label };
+      timeOf.set(c.kind, (timeOf.get(c.kind) ?? 0) + ms);
+      expectSane(r, c.label);
+      expect(r.err + r.out, c.label).not.toContain('internal error');
+      expect(ms, c.label).toBeLessThan(PER_INPUT_MS);
+      if (i % 50 === 0) {
+        const rss = process.memoryUsage().rss / 1024 / 1024;
+        if (rss > peakRss) peakRss = rss;
+        expect(rss, c.label).toBeLessThan(RSS_CEILING_MB);
+      }
+    }
+    if (process.env.FUZZ_N === undefined) expect(cases.length).toBeGreaterThanOrEqual(2000);
+    if (process.env.FUZZ_N === undefined) for (const k of ['truncate', 'flip', 'splice', 'proto', 'wide', 'huge-cell', 'blank-run', 'bad-utf8', 'text', 'random']) expect(kinds.get(k), k).toBeGreaterThan(50);
+    // For the log: how long the corpus took and its slowest input.
+    console.log([...timeOf].map(([k, t]) => `${k} ${Math.round(t)}`).join(', '));
+    console.log(`fuzz: ${cases.length} inputs in ${Math.round(performance.now() - started)} ms; slowest ${Math.round(slowest.ms)} ms (${slowest.label}); peak RSS ${Math.round(peakRss)} MB`);
+  }, 240_000);
 
   it('handles a 1 MB cell, 10.000 columns and prototype names as headers', async () => {
     expectSane(await runOn(`Tên đơn vị,Tổng số đảng viên\n"${'a'.repeat(1_000_000)}",5\n`, '.csv'), 'huge cell');

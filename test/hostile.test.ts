@@ -62,6 +62,19 @@ describe('blank and ragged rows', () => {
   });
 });
 
+describe('a reader that stops early never waits for ever', () => {
+  it('40,000 blank lines and no table (the parser held back, then dropped): no-table at once, not a hang', async () => {
+    // Found by the fuzz test: the feeder waited for a 'drain' that a destroyed parser never gives (exit 13 from node).
+    for (const text of ['\n'.repeat(40_000), `${'\r\n'.repeat(40_000)}Tên tổ chức,Tổng số đảng viên\nChi bộ A,5\n`]) {
+      const started = performance.now();
+      const r = await tally(['check', '-', '--format', 'json'], Buffer.from(text));
+      expect(r.code).toBe(2);
+      expect(failures(r.out).map((f) => f.code)).toEqual(['no-table']);
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+  });
+});
+
 describe('wide rows in the header', () => {
   it('a header of 20,000 columns is refused as too-large, naming the count and the limit, in well under a second', async () => {
     const started = performance.now();

@@ -14,6 +14,7 @@ const CASES: readonly [fixture: string, codes: string[], cell: string | undefine
   ['rules/duplicate-column.csv', ['TL003'], 'C1'],
   ['rules/unknown-column.csv', ['TL004'], 'D1'],
   ['rules/formula-text.csv', ['TL007'], 'F1'],
+  ['rules/unnamed-column.csv', ['TL008'], 'F1'],
   ['rules/not-a-number.csv', ['TL010'], 'H3'],
   ['rules/not-whole.csv', ['TL011'], 'H3'],
   ['rules/negative.csv', ['TL012'], 'G3'],

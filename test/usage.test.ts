@@ -49,6 +49,13 @@ describe('usage mistakes are said in the user\'s language, with the closest opti
     expect(e.code).toBe(2);
     expect(e.err).toContain('usage: Option --period needs a value: --period <label>.');
   });
+  it('an option whose value was left out does not take the next option for it ("--period --lang en")', async () => {
+    const r = await tally(['fixtures/khoi-2023.csv', '--period', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('usage: --period cannot take "--lang": its value is missing, the next option was taken for it.');
+    const v = await tally(['fixtures/khoi-2023.csv', '--config', '--strict']);
+    expect(v.err).toContain('sai cách dùng: Giá trị "--strict" của --config không dùng được: thiếu giá trị, tùy chọn kế tiếp bị lấy làm giá trị.');
+  });
   it('--delimiter takes , ; tab | (by name too) and reads the file with it', async () => {
     for (const d of [',', 'comma']) expect((await tally(['fixtures/khoi-2023.csv', '--delimiter', d, '--quiet'])).code).toBe(0);
     const semicolon = await tally(['fixtures/encodings/windows-1258-semicolon.csv', '--delimiter', ';', '--format', 'json']);

@@ -67,6 +67,13 @@ export const CATALOGUE = {
     hintVi: 'Sửa ô này thành tên thật của tổ chức hoặc chỉ tiêu; nếu tệp do người lạ gửi, đừng mở các liên kết trong đó.',
     hintEn: 'Put the real name of the organisation or figure in this cell; if a stranger sent the file, do not open links in it.',
   },
+  TL008: {
+    severity: 'warning', rule: 'unnamed-column',
+    vi: (a) => `Cột ${s(a, 'value')} có số liệu nhưng không có tiêu đề, nên không được cộng.`,
+    en: (a) => `Column ${s(a, 'value')} holds figures but has no header, so it is not added up.`,
+    hintVi: 'Ghi tiêu đề cho cột (ví dụ "Số cuộc học tập") nếu cần cộng nó, hoặc xóa cột nếu thừa.',
+    hintEn: 'Give the column a header (such as "Số cuộc học tập") if it is to be added up, or delete it.',
+  },
   TL010: {
     severity: 'error', rule: 'not-a-number',
     vi: (a) => `Ô ${s(a, 'cell')} (${s(a, 'label')}) phải là số, nhưng có "${s(a, 'value')}".`,

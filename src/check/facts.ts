@@ -71,6 +71,9 @@ export class SheetFacts {
       case 'text-column':
         this.say('TL004', f, { value: f.label });
         return;
+      case 'unnamed-column':
+        this.say('TL008', f, { value: columnLetter(f.col ?? 0) });
+        return;
       case 'no-data-rows':
         if (!this.missingColumn) this.say('TL005', f, { value: f.row + 1 });
         return;

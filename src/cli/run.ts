@@ -12,7 +12,7 @@ import { ROUNDINGS, type Rounding } from '../rollup/percent.js';
 import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
-import { delimiterArg, invalid, langOf, usageError, workersFromEnv } from './usage.js';
+import { delimiterArg, invalid, langOf, notAnOption, usageError, workersFromEnv } from './usage.js';
 import { analyseWithTargets, termOption, type TargetsRun } from './term.js';
 import { version } from './version.js';
 import { CHECK_FORMAT_NAMES, CHECK_FORMATS, REPORT_FORMAT_NAMES, REPORT_FORMATS, type CheckFormatName, type ReportFormatName } from '../render/formats.js';
@@ -63,12 +63,12 @@ function addCommon(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of messages and labels').choices(['vi', 'en']).default('vi'))
     .addOption(new Option('--rounding <mode>', 'how percentages are rounded').choices([...ROUNDINGS]))
     .option('--decimals <n>', 'decimals of percentages (default 2)', wholeNumber(0, 6))
-    .option('--period <label>', 'period of the report when the file does not say (e.g. 2023)')
+    .option('--period <label>', 'period of the report when the file does not say (e.g. 2023)', notAnOption)
     .addOption(new Option('--scale <scale>', 'rating scale of the labels').choices(['current', 'pre-2018']))
     .addOption(new Option('--encoding <name>', 'encoding of CSV input (default: detected)').choices([...ENCODINGS]))
     .option('--delimiter <char>', 'CSV delimiter: "," ";" "tab" "|" (default: detected)', delimiterArg)
     .option('--max-rows <n>', 'rows of a workbook sheet tally reads before refusing it as too large (default 120000)', wholeNumber(1, 100_000_000))
-    .option('--config <file>', 'config file (default: ./tally.config.json when present)')
+    .option('--config <file>', 'config file (default: ./tally.config.json when present)', notAnOption)
     .option('--strict', 'warnings fail too (exit 1)')
     .option('-v, --verbose', 'say how each file and row was read')
     .option('-q, --quiet', 'print only the result, no notes')

@@ -53,6 +53,12 @@ export function invalid(vi: string, en: string): InvalidArgumentError {
   return new InvalidArgumentError(`${vi} | ${en}`);
 }
 
+/** A value that is the next option ("--period --lang en"): the value was left out, not given as "--lang". */
+export function notAnOption(value: string): string {
+  if (/^--?[a-z]/i.test(value)) throw invalid('thiếu giá trị, tùy chọn kế tiếp bị lấy làm giá trị', 'its value is missing, the next option was taken for it');
+  return value;
+}
+
 /** --delimiter: one of , ; tab | (also "\t", a real tab, and their names). */
 export function delimiterArg(value: string): string {
   const named: Record<string, string> = { ',': ',', ';': ';', '|': '|', '\t': '\t', '\\t': '\t', tab: '\t', comma: ',', semicolon: ';', pipe: '|' };

@@ -95,6 +95,41 @@ export function csvParser(delimiter: string): Parser {
 }
 
 /**
+ * Write a source into the parser with backpressure, then end it. A reader that stops early (a sheet with no
+ * table: its first rows were enough) destroys the parser: a write waiting for 'drain' then waits for 'close' too,
+ * or it would wait for ever (20,000 blank lines and no table), and the source is closed.
+ */
+async function feedParser(parser: Parser, iterator: AsyncIterator<Uint8Array>, first: string | Uint8Array, ended: boolean,
+  convert: { piece: (bytes: Uint8Array) => string | Uint8Array; end: () => string | Uint8Array }): Promise<void> {
+  const write = async (chunk: string | Uint8Array): Promise<void> => {
+    if (chunk.length === 0 || parser.destroyed || parser.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.on('drain', done);
+      parser.on('close', done);
+    });
+  };
+  try {
+    await write(first);
+    if (!ended) {
+      for (let next = await iterator.next(); !next.done && !parser.destroyed; next = await iterator.next()) await write(convert.piece(next.value));
+      if (parser.destroyed) {
+        await iterator.return?.();
+        return;
+      }
+      await write(convert.end());
+    }
+    parser.end();
+  } catch (err) {
+    parser.destroy(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/**
  * Stream the rows of a CSV file, whatever encoding and delimiter Excel or LibreOffice wrote it with: the first
  * 64 KB decide the encoding (BOM, strict UTF-8, else Windows-1258), the legacy-font check and the delimiter;
  * then rows are parsed as the bytes come, so memory does not grow with the file.
@@ -148,22 +183,10 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, file: string, 
 
   const parser = csvParser(delimiter);
   // Feed the parser from the byte source while rows are read from it; backpressure keeps memory flat.
-  const feed = (async (): Promise<void> => {
-    const write = async (chunk: string | Uint8Array): Promise<void> => {
-      if (chunk.length > 0 && !parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
-    };
-    try {
-      await write(utf8 ? first.subarray(skip) : firstText);
-      if (!ended) {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) await write(utf8 ? checked(next.value, false) : decode(next.value, true));
-        if (utf8) checked(new Uint8Array(0), true);
-        else await write(decode(new Uint8Array(0), false));
-      }
-      parser.end();
-    } catch (err) {
-      parser.destroy(err instanceof Error ? err : new Error(String(err)));
-    }
-  })();
+  const feed = feedParser(parser, iterator, utf8 ? first.subarray(skip) : firstText, ended, {
+    piece: (bytes) => (utf8 ? checked(bytes, false) : decode(bytes, true)),
+    end: () => (utf8 ? checked(new Uint8Array(0), true) : decode(new Uint8Array(0), false)),
+  });
   try {
     const toCell = COMBINING.test(firstText) ? cellOf : plainCellOf;
     for await (const record of parser as AsyncIterable<CellValue[]>) {

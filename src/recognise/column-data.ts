@@ -130,3 +130,31 @@ export class ColumnData {
     return this.dataRows.some((row) => typeof row[c] === 'string' && MARK.test(String(row[c]).trim()));
   }
 }
+
+/**
+ * Columns with figures under no header at all (a header row left short, a column pasted beside the table): tally
+ * cannot say what they count, so they are not added, and each is named (TL008) rather than passed over. A column of
+ * consecutive numbers (an STT left without its header, a lookup's row index 3, 4, 5…) is no figure.
+ */
+export function unnamedFigureColumns(sheet: RawSheet, header: HeaderMap, data: ColumnData): number[] {
+  const named = new Set(header.columns.map((c) => c.index));
+  let width = 0;
+  for (let r = header.bottom + 1; r < Math.min(sheet.rows.length, header.bottom + DATA_SAMPLE_ROWS); r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  const out: number[] = [];
+  for (let c = 0; c < Math.min(width, 1000); c++) {
+    if (named.has(c) || data.isBlank(c)) continue;
+    const { numbers, texts } = data.numbersAndTexts(c);
+    if (numbers < 2 || texts > 0) continue;
+    let sequence = true;
+    let expected: number | undefined;
+    for (let r = header.bottom + 1; r < Math.min(sheet.rows.length, header.bottom + DATA_SAMPLE_ROWS) && sequence; r++) {
+      const v = sheet.rows[r]?.[c];
+      if (v === null || v === undefined || v === '') continue;
+      const n = Number(v);
+      sequence = expected === undefined ? Number.isInteger(n) : n === expected;
+      expected = n + 1;
+    }
+    if (!sequence) out.push(c);
+  }
+  return out;
+}

@@ -13,6 +13,8 @@ export type Fact =
   | (At & { readonly kind: 'duplicate-column'; readonly id: ColumnId; readonly first: ColumnRef; readonly second: ColumnRef })
   /** A column tally does not know that holds text: not read. */
   | (At & { readonly kind: 'text-column'; readonly label: string })
+  /** A column of figures with no header: not added, since nothing says what it counts. */
+  | (At & { readonly kind: 'unnamed-column' })
   /** A header with no row of figures under it. */
   | (At & { readonly kind: 'no-data-rows' })
   /** A cell that should hold a count and does not. `no-result`: a formula saved without its result. */

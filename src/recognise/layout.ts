@@ -1,5 +1,5 @@
 import type { RawSheet } from '../read/types.js';
-import { ColumnData } from './column-data.js';
+import { ColumnData, unnamedFigureColumns } from './column-data.js';
 import { COLUMN_LABELS, COUNT_COLUMNS, REQUIRED_COLUMNS, type ColumnId, type CountColumn } from './columns.js';
 import type { Fact, Note } from './facts.js';
 import { SELF_RATING, type HeaderColumn, type HeaderMap } from './header.js';
@@ -143,6 +143,7 @@ export function completeLayout(sheet: RawSheet, plan: ColumnPlan, scale: Scale, 
   const { header, columns, titleName } = plan;
   const others = [...plan.others];
   for (const f of plan.facts) emit(f);
+  for (const c of unnamedFigureColumns(sheet, header, plan.data)) emit({ kind: 'unnamed-column', row: header.bottom, col: c });
   const labels = new Map(header.columns.map((c) => [c.index, c.label]));
   const labelAt = (col: number): string | undefined => labels.get(col);
   // "Đảng viên chính thức | Đảng viên dự bị" with no total: the members are the two together.
