@@ -102,6 +102,18 @@ const NOTES = {
     vi: () => 'không phải bảng tính (.xlsx, .csv), bỏ qua',
     en: () => 'not a spreadsheet (.xlsx, .csv), skipped',
   },
+  'member-list-alone': {
+    vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (tiêu đề cột ở dòng ${s(a, 'row')}, ${s(a, 'count')} người, kỳ ${s(a, 'period')}): tính như một dòng của tổ chức này`,
+    en: (a) => `member list of "${s(a, 'organisation')}" (header at row ${s(a, 'row')}, ${s(a, 'count')} persons, period ${s(a, 'period')}): counted as this organisation's row`,
+  },
+  'member-list-beside': {
+    vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (${s(a, 'count')} người, kỳ ${s(a, 'period')}): đối chiếu với dòng của tổ chức và các chi bộ trong báo cáo, không cộng thêm`,
+    en: (a) => `member list of "${s(a, 'organisation')}" (${s(a, 'count')} persons, period ${s(a, 'period')}): checked against the organisation's and its cells' rows in the report, not added`,
+  },
+  'member-list-unmatched': {
+    vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (kỳ ${s(a, 'period')}): báo cáo không có dòng nào của tổ chức này nên không đối chiếu được; danh sách không được cộng`,
+    en: (a) => `member list of "${s(a, 'organisation')}" (period ${s(a, 'period')}): no row of this organisation in the reports, so nothing to check it against; the list is not added`,
+  },
 } as const satisfies Record<NoteCode, { vi: Say; en: Say }>;
 
 /** A note's words, without its place. */
