@@ -130,16 +130,24 @@ export async function run(io: Io): Promise<number> {
     });
 
   addCommon(program.command('streak')
-    .description('the organisations rated at least --rating in each of the last --years periods read (reports of several years)')
-    .argument('<inputs...>', 'reports of several periods: .xlsx or .csv files, folders')
+    .description('the organisations (or, from member lists, the members) rated at least --rating in each of the last --years periods read')
+    .argument('<inputs...>', 'reports, or member lists, of several periods: .xlsx or .csv files, folders')
     .addOption(new Option('--rating <level>', 'the lowest rating that counts').choices(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']).default('HTXSNV'))
     .requiredOption('--years <n>', 'how many periods running (the last N read)', wholeNumber(1, 100))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'text', 'md', 'csv']).default('table'))
     .option('--force', 'print the list even when the data have errors'))
-    .addHelpText('after', '\nExample:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n')
+    .addHelpText('after', '\nExamples:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n  tally streak danh-sach-dang-vien/ --rating HTXSNV --years 5     members excellent five years running\n')
     .action(async (inputs: string[], opts: StreakOptions & CommonOptions) => {
       const { streak } = await import('./streak.js');
       code = await streak(inputs, opts, io, (via) => analyseWith(inputs, { ...opts, format: opts.format }, io, false, false, via));
+    });
+
+  program.command('init')
+    .description('write an example tally.config.json (bloc, term, targets…, each key explained in "$comment"); never over an existing file')
+    .argument('[file]', 'where to write it (default: ./tally.config.json)')
+    .addOption(new Option('--lang <lang>', 'language of the message').choices(['vi', 'en']).default('vi'))
+    .action(async (file: string | undefined, opts: { lang: Lang }) => {
+      code = await (await import('./init.js')).init(file, opts, io);
     });
 
   try {
