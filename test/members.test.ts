@@ -32,6 +32,19 @@ describe('a member list read alone (fixtures/members/lists)', () => {
   }
 });
 
+describe('a member list with a rating tally cannot read (fixtures/members/bad/unknown-rating.csv)', () => {
+  it('is TL013 at the rating\'s cell, exit 1; the person still counts among the members', async () => {
+    const a = await analyseFixtures(['members/bad/unknown-rating.csv'], { workers: 0 });
+    expect(a.diagnostics.map((d) => [d.code, d.severity, d.location.cell, d.args.value])).toEqual([['TL013', 'error', 'F7', 'Khá']]);
+    expect(a.summary?.members.end).toBe(4);
+    expect(a.summary?.memberRatings.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 });
+    expect(a.summary?.organizations.byType.chi_bo_co_so).toBe(1);
+    const r = cli(['fixtures/members/bad/unknown-rating.csv']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('fixtures/members/bad/unknown-rating.csv F7: lỗi TL013 Ô F7: không hiểu mức xếp loại "Khá".');
+  });
+});
+
 describe('a member list beside its committee\'s report', () => {
   it('agreeing on every figure: no warning, and the list is not added to the report\'s totals', async () => {
     const a = await analyseFixtures(['members/beside-agree'], { workers: 0 });
