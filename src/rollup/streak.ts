@@ -35,11 +35,15 @@ export interface OrgStreakResult {
   readonly items: readonly StreakItem[];
 }
 
+/** Cells follow their committee within a file: this many recent committees are enough to name it. */
+const RECENT_LIMIT = 5000;
+const KEPT_LIMIT = 20_000;
+
 const SUBORDINATE = new Set<OrgType | undefined>(['chi_bo_truc_thuoc', 'dang_bo_bo_phan']);
 const COMMITTEE = new Set<OrgType | undefined>(['dang_bo_co_so', 'dang_bo_bo_phan']);
 
 interface Entry {
-  keys: string[];
+  keys: number[];
   years: string[];
   code: string | undefined;
   name: string;
@@ -47,6 +51,26 @@ interface Entry {
   parent: { code: string | undefined; name: string | undefined } | undefined;
   /** The period the name, type and parent are from: the latest wins. */
   latest: string;
+}
+
+/**
+ * A copy of a text that holds nothing else: a name read from a CSV can be a slice of the whole chunk it was
+ * decoded from, and keeping a slice keeps the chunk.
+ */
+const own = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
+/** Two independent 32-bit hashes of a key in 53 bits, exact in a double (n²/2⁵⁴ odds of a collision). */
+function hashKey(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
+  return (a >>> 0) * 2 ** 21 + (((b ^ (b >>> 16)) >>> 0) >>> 11);
 }
 
 interface Committee {
@@ -62,10 +86,11 @@ interface Committee {
  * known by code or by name): each row adds every key it can, so a year with codes joins the years without.
  */
 export class OrgStreak {
-  private readonly entries = new Map<string, Entry>();
+  /** Keyed by the hash of each key (a number, not a string: a streak of a million units stays small). */
+  private readonly entries = new Map<number, Entry>();
   private readonly committees = new Map<string, Committee>();
-  /** Committees of the file being read: kept only if the file has cells. */
-  private pending: { file: string; committees: [string, Committee][]; cells: boolean } | undefined;
+  /** Committees of the file being read, the latest RECENT_LIMIT of them: kept past the file only if it has cells. */
+  private pending: { file: string; committees: Map<string, Committee>; cells: boolean } | undefined;
   private readonly at: number;
 
   constructor(private readonly rating: RatingLevel) {
@@ -87,27 +112,31 @@ export class OrgStreak {
       parent = aliases.committee;
       for (const a of aliases.keys) keys.push(`n\u0000${a}\u0000${fold(row.name)}`);
     } else keys.push(`n\u0000${fold(row.name)}`);
-    this.merge(period, keys, { code: row.code, name: row.name, type: row.type, parent });
+    this.merge(period, keys.map(hashKey), { code: row.code === undefined ? undefined : own(row.code), name: own(row.name), type: row.type, parent });
   }
 
   private closeFile(next: string): void {
     const p = this.pending;
-    if (p?.cells) for (const [k, c] of p.committees) this.committees.set(k, c);
-    this.pending = { file: next, committees: [], cells: false };
+    if (p?.cells) for (const [k, c] of p.committees) if (this.committees.size < KEPT_LIMIT) this.committees.set(k, c);
+    this.pending = { file: next, committees: new Map(), cells: false };
   }
 
   private registerCommittee(row: StreakRow): void {
-    const c: Committee = { code: row.code, name: row.name };
-    const list = this.pending?.committees;
-    if (!list) return;
-    if (row.code) list.push([`c\u0000${fold(row.code)}`, c]);
-    list.push([`n\u0000${fold(row.name)}`, c]);
+    const c: Committee = { code: row.code === undefined ? undefined : own(row.code), name: own(row.name) };
+    const recent = this.pending?.committees;
+    if (!recent) return;
+    if (row.code) recent.set(`c\u0000${fold(row.code)}`, c);
+    recent.set(`n\u0000${fold(row.name)}`, c);
+    // The oldest go first (a Map iterates in insertion order).
+    while (recent.size > RECENT_LIMIT) {
+      const oldest = recent.keys().next();
+      if (oldest.done) break;
+      recent.delete(oldest.value);
+    }
   }
 
   private committee(key: string): Committee | undefined {
-    const p = this.pending;
-    if (p) for (let i = p.committees.length - 1; i >= 0; i--) if (p.committees[i]?.[0] === key) return p.committees[i]?.[1];
-    return this.committees.get(key);
+    return this.pending?.committees.get(key) ?? this.committees.get(key);
   }
 
   /** Every way a cell's committee can be named in a key: its code and its folded name, as far as they are known. */
@@ -115,13 +144,13 @@ export class OrgStreak {
     if (!parent) return { keys: [''], committee: undefined };
     const t = fold(parent);
     const c = this.committee(`c\u0000${t}`) ?? this.committee(`n\u0000${t}`);
-    if (!c) return { keys: [`c${t}`, `n${t}`], committee: { code: undefined, name: parent } };
+    if (!c) return { keys: [`c${t}`, `n${t}`], committee: { code: undefined, name: own(parent) } };
     const keys = [`n${fold(c.name)}`];
     if (c.code) keys.push(`c${fold(c.code)}`);
     return { keys, committee: { code: c.code, name: c.name } };
   }
 
-  private merge(period: string, keys: readonly string[], row: Omit<Entry, 'keys' | 'years' | 'latest'>): void {
+  private merge(period: string, keys: readonly number[], row: Omit<Entry, 'keys' | 'years' | 'latest'>): void {
     let entry: Entry | undefined;
     for (const k of keys) {
       const found = this.entries.get(k);
