@@ -47,7 +47,7 @@ describe('the targets of a term (fixtures/term)', () => {
   it('prints the "CHỈ TIÊU NHIỆM KỲ" section with ✔/✘ and "Đạt 6/7 chỉ tiêu", and says which years are not read yet', () => {
     const r = cli([...FILES, ...CONFIG]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('CHỈ TIÊU NHIỆM KỲ 2020–2025');
+    expect(r.stdout).toContain('CHỈ TIÊU NHIỆM KỲ 2020–2025 — ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH');
     expect(r.stdout).toMatch(/│ {2}2 │ 95% trở lên đảng viên hoàn thành tốt nhiệm {3}│ ≥ 95% mỗi năm {6}│ {4}94,66% \(2022\) │ {2}✘ {2}│/);
     expect(r.stdout.match(/✔/g)).toHaveLength(6);
     expect(r.stdout).toContain('Đạt 6/7 chỉ tiêu');
@@ -57,7 +57,7 @@ describe('the targets of a term (fixtures/term)', () => {
 
   it('says the verdict in the paragraph, naming the missed target with its year and value', () => {
     const r = cli([...FILES, ...CONFIG, '--format', 'text']);
-    expect(r.stdout).toContain('Qua các năm 2021, 2022, 2023 của nhiệm kỳ 2020–2025, Đảng bộ Khối hoàn thành 6/7 chỉ tiêu (chưa có số liệu năm 2024, 2025); chưa đạt: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (năm 2022: 94,66%).');
+    expect(r.stdout).toContain('Qua các năm 2021, 2022, 2023 của nhiệm kỳ 2020–2025, Đảng bộ Khối các cơ quan tỉnh hoàn thành 6/7 chỉ tiêu (chưa có số liệu năm 2024, 2025); chưa đạt: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (năm 2022: 94,66%).');
     const en = cli([...FILES, ...CONFIG, '--format', 'text', '--lang', 'en']);
     expect(en.stdout).toContain('met 6/7 targets (2024, 2025 not read yet); not met: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (2022: 94.66%).');
   });
