@@ -37,11 +37,19 @@ describe('a member list with a rating tally cannot read (fixtures/members/bad/un
     const a = await analyseFixtures(['members/bad/unknown-rating.csv'], { workers: 0 });
     expect(a.diagnostics.map((d) => [d.code, d.severity, d.location.cell, d.args.value])).toEqual([['TL013', 'error', 'F7', 'Khá']]);
     expect(a.summary?.members.end).toBe(4);
-    expect(a.summary?.memberRatings.ratings).toEqual({ HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 });
+    expect(a.summary?.memberRatings.ratings).toEqual({ HTXSNV: 0, HTTNV: 1, HTNV: 1, KHTNV: 0 });
     expect(a.summary?.organizations.byType.chi_bo_co_so).toBe(1);
     const r = cli(['fixtures/members/bad/unknown-rating.csv']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('fixtures/members/bad/unknown-rating.csv F7: lỗi TL013 Ô F7: không hiểu mức xếp loại "Khá".');
+  });
+});
+
+describe('two lists of one organisation and year', () => {
+  it('are TL020, never added twice (the 2021 list and its copy in beside-agree)', async () => {
+    const a = await analyseFixtures(['members/lists/danh-sach-dang-vien-2021.csv', 'members/beside-agree/danh-sach-dang-vien-2021.csv'], { workers: 0 });
+    expect(a.diagnostics.map((d) => [d.code, d.location.file])).toEqual([['TL020', 'fixtures/members/beside-agree/danh-sach-dang-vien-2021.csv']]);
+    expect(cli(['fixtures/members/lists/danh-sach-dang-vien-2021.csv', 'fixtures/members/beside-agree/danh-sach-dang-vien-2021.csv']).status).toBe(1);
   });
 });
 
