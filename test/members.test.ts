@@ -98,6 +98,20 @@ describe('tally streak of members', () => {
   });
 });
 
+describe('tally streak of members in the other formats', () => {
+  it('text, csv and English say the same members; too few lists for --years is refused (exit 2)', () => {
+    const en = cli(['streak', 'fixtures/members/lists/', '--years', '5', '--format', 'text', '--lang', 'en']);
+    expect(en.stdout).toContain('13 member(s) rated "Excellent (HTXSNV)" 5 years running (2018–2022):');
+    expect(en.stdout).toContain('- Lê Văn Thành (09/01/1976, Chi bộ Phòng Kế hoạch tổng hợp)');
+    const csv = cli(['streak', 'fixtures/members/lists/', '--years', '5', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')).toHaveLength(15);
+    expect(csv.stdout).toContain('Phạm Thị Thu Hà,1979-08-25,42012094,Chi bộ Phòng Hành chính - Quản trị,2018 2019 2020 2021 2022');
+    const six = cli(['streak', 'fixtures/members/lists/', '--years', '6']);
+    expect(six.status).toBe(2);
+    expect(six.stderr).toContain('chỉ có 5 kỳ');
+  });
+});
+
 describe('matching persons across lists', () => {
   const p = (name: string, born: string, card: string | undefined, rating: PersonRow['rating'], unit = 'Chi bộ A', row = 2): PersonRow =>
     ({ name, born, card, unit, rating, ratingText: rating, row, ratingColumn: 5 });
