@@ -96,6 +96,9 @@ describe('the targets of a term (fixtures/term)', () => {
     expect(text).toContain('"95% trở lên đảng viên hoàn thành tốt nhiệm vụ"');
     expect(text).toContain('"Không đạt"');
     expect(text).toContain('"Đạt 6/7 chỉ tiêu"');
+    // A column per period read, the threshold with how it is judged.
+    expect(text).toContain('"2021","2022","2023","Thực hiện","Mục tiêu","Kết quả"');
+    expect(text).toContain('"95% trở lên đảng viên hoàn thành tốt nhiệm vụ",0.9681,0.9466,0.9732,0.9466,"≥ 95% mỗi năm","Không đạt"');
   });
 });
 

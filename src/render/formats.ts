@@ -107,7 +107,7 @@ export const REPORT_FORMATS = {
     async render(v) {
       const a = v.analysis;
       return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures,
-        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult) : undefined) }, await documentOptions(v));
+        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult, v.lang) : undefined) }, await documentOptions(v));
     },
   },
   docx: {

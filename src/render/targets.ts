@@ -100,8 +100,8 @@ export function targetsSentence(r: TargetsResult, decimals: number, lang: Lang, 
 }
 
 /** The targets as the documents' "Chỉ tiêu" sheet takes them. */
-export function documentTargets(r: TargetsResult): TargetResult[] {
-  return r.targets.map((t) => ({ label: t.label, actual: t.actual, value: t.value, op: t.op, met: t.met, unit: t.unit }));
+export function documentTargets(r: TargetsResult, lang: Lang): TargetResult[] {
+  return r.targets.map((t) => ({ label: t.label, actual: t.actual, value: t.value, op: t.op, met: t.met, unit: t.unit, over: say(t.over, lang), byPeriod: t.byPeriod }));
 }
 
 /** The JSON keys a run with targets adds: `term`, `targets` (config order), `targetsMet`. */
