@@ -86,6 +86,9 @@ Examples:
   tally khoi.xlsx --force                      print the summary even when the data have errors
   tally khoi.xlsx --strict                     warnings fail too
   tally khoi.xlsx --lang en                    English labels and messages
+  tally 2023/ --previous 2022/                 every figure beside last year's, with the change
+  tally bc-2018.csv … bc-2022.xlsx --by-period one column per period, the latest as the headline
+  tally streak bc-20*.csv --years 5            organisations rated HTXSNV five years running
   tally khoi.xlsx --verbose                    how every sheet and row was read
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions

@@ -42,9 +42,8 @@ const KEPT_LIMIT = 20_000;
 const SUBORDINATE = new Set<OrgType | undefined>(['chi_bo_truc_thuoc', 'dang_bo_bo_phan']);
 const COMMITTEE = new Set<OrgType | undefined>(['dang_bo_co_so', 'dang_bo_bo_phan']);
 
+/** What is kept of one organisation, the rows of its latest period. */
 interface Entry {
-  keys: number[];
-  years: string[];
   code: string | undefined;
   name: string;
   type: OrgType | undefined;
@@ -52,6 +51,9 @@ interface Entry {
   /** The period the name, type and parent are from: the latest wins. */
   latest: string;
 }
+
+/** More periods than a bit each in a 32-bit mask: a streak reads at most this many. */
+export const MAX_PERIODS = 31;
 
 /**
  * A copy of a text that holds nothing else: a name read from a CSV can be a slice of the whole chunk it was
@@ -86,8 +88,13 @@ interface Committee {
  * known by code or by name): each row adds every key it can, so a year with codes joins the years without.
  */
 export class OrgStreak {
-  /** Keyed by the hash of each key (a number, not a string: a streak of a million units stays small). */
-  private readonly entries = new Map<number, Entry>();
+  /** The hash of each key (a number, not a string) → the organisation's id: a streak of a million units stays small. */
+  private readonly index = new Map<number, number>();
+  /** Per id: what is kept, the periods reached (a bit per period), and the id it was merged into (itself if none). */
+  private readonly entries: Entry[] = [];
+  private masks = new Uint32Array(1024);
+  private readonly link: number[] = [];
+  private readonly periodBits = new Map<string, number>();
   private readonly committees = new Map<string, Committee>();
   /** Committees of the file being read, the latest RECENT_LIMIT of them: kept past the file only if it has cells. */
   private pending: { file: string; committees: Map<string, Committee>; cells: boolean } | undefined;
@@ -117,12 +124,17 @@ export class OrgStreak {
 
   private closeFile(next: string): void {
     const p = this.pending;
-    if (p?.cells) for (const [k, c] of p.committees) if (this.committees.size < KEPT_LIMIT) this.committees.set(k, c);
+    if (p?.cells) {
+      for (const [k, c] of p.committees) {
+        if (this.committees.size < KEPT_LIMIT) this.committees.set(k, { code: c.code === undefined ? undefined : own(c.code), name: own(c.name) });
+      }
+    }
     this.pending = { file: next, committees: new Map(), cells: false };
   }
 
   private registerCommittee(row: StreakRow): void {
-    const c: Committee = { code: row.code === undefined ? undefined : own(row.code), name: own(row.name) };
+    // Copied out of the read chunk only when kept past the file (closeFile): most committees are forgotten.
+    const c: Committee = { code: row.code, name: row.name };
     const recent = this.pending?.committees;
     if (!recent) return;
     if (row.code) recent.set(`c\u0000${fold(row.code)}`, c);
@@ -147,31 +159,60 @@ export class OrgStreak {
     if (!c) return { keys: [`c${t}`, `n${t}`], committee: { code: undefined, name: own(parent) } };
     const keys = [`n${fold(c.name)}`];
     if (c.code) keys.push(`c${fold(c.code)}`);
-    return { keys, committee: { code: c.code, name: c.name } };
+    return { keys, committee: { code: c.code === undefined ? undefined : own(c.code), name: own(c.name) } };
   }
 
-  private merge(period: string, keys: readonly number[], row: Omit<Entry, 'keys' | 'years' | 'latest'>): void {
-    let entry: Entry | undefined;
+  private bit(period: string): number {
+    let b = this.periodBits.get(period);
+    if (b === undefined) {
+      if (this.periodBits.size >= MAX_PERIODS) throw new RangeError(`a streak reads at most ${MAX_PERIODS} periods`);
+      b = 2 ** this.periodBits.size;
+      this.periodBits.set(period, b);
+    }
+    return b;
+  }
+
+  private find(id: number): number {
+    let root = id;
+    while (this.link[root] !== root) root = this.link[root] ?? root;
+    // Path compression: every id on the way points at the root.
+    for (let x = id; this.link[x] !== root; ) {
+      const next = this.link[x] ?? root;
+      this.link[x] = root;
+      x = next;
+    }
+    return root;
+  }
+
+  private merge(period: string, keys: readonly number[], row: Omit<Entry, 'latest'>): void {
+    let id: number | undefined;
     for (const k of keys) {
-      const found = this.entries.get(k);
-      if (!found || found === entry) continue;
-      if (!entry) entry = found;
-      else {
-        // Two entries are one organisation: the second's years and keys move to the first.
-        for (const y of found.years) if (!entry.years.includes(y)) entry.years.push(y);
-        for (const fk of found.keys) {
-          if (!entry.keys.includes(fk)) entry.keys.push(fk);
-          this.entries.set(fk, entry);
-        }
-        if (found.latest > entry.latest) Object.assign(entry, { code: found.code ?? entry.code, name: found.name, type: found.type, parent: found.parent ?? entry.parent, latest: found.latest });
+      const at = this.index.get(k);
+      if (at === undefined) continue;
+      const found = this.find(at);
+      if (id === undefined) id = found;
+      else if (found !== id) {
+        // Two entries are one organisation: the second joins the first, with its periods and its latest row.
+        this.link[found] = id;
+        this.masks[id] = (this.masks[id] ?? 0) | (this.masks[found] ?? 0);
+        const [a, b] = [this.entries[id], this.entries[found]];
+        if (a && b && b.latest > a.latest) Object.assign(a, { code: b.code ?? a.code, name: b.name, type: b.type, parent: b.parent ?? a.parent, latest: b.latest });
       }
     }
-    if (!entry) entry = { keys: [], years: [], ...row, latest: period };
-    if (!entry.years.includes(period)) entry.years.push(period);
-    for (const k of keys) {
-      if (!entry.keys.includes(k)) entry.keys.push(k);
-      this.entries.set(k, entry);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.entries.push({ ...row, latest: period });
+      this.link.push(id);
+      if (id >= this.masks.length) {
+        const grown = new Uint32Array(this.masks.length * 2);
+        grown.set(this.masks);
+        this.masks = grown;
+      }
     }
+    this.masks[id] = (this.masks[id] ?? 0) | this.bit(period);
+    for (const k of keys) this.index.set(k, id);
+    const entry = this.entries[id];
+    if (!entry) return;
     if (period >= entry.latest) {
       entry.latest = period;
       entry.name = row.name;
@@ -184,8 +225,13 @@ export class OrgStreak {
   /** The organisations at the level in every one of `window` (the last N periods read, in order). */
   result(window: readonly string[], periodsRead: readonly string[], years: number): OrgStreakResult {
     const items: { item: StreakItem; sub: boolean }[] = [];
-    for (const e of new Set(this.entries.values())) {
-      if (!window.every((p) => e.years.includes(p))) continue;
+    let need = 0;
+    for (const p of window) need |= this.periodBits.get(p) ?? 0;
+    // A period of the window no unit reached leaves no one in the streak.
+    const reached = window.every((p) => this.periodBits.has(p));
+    for (let id = 0; id < this.entries.length && reached; id++) {
+      const e = this.entries[id];
+      if (!e || this.link[id] !== id || ((this.masks[id] ?? 0) & need) >>> 0 !== need >>> 0) continue;
       const sub = SUBORDINATE.has(e.type);
       items.push({
         item: {
