@@ -89,6 +89,9 @@ Examples:
   tally 2023/ --previous 2022/                 every figure beside last year's, with the change
   tally bc-2018.csv … bc-2022.xlsx --by-period one column per period, the latest as the headline
   tally streak bc-20*.csv --years 5            organisations rated HTXSNV five years running
+  tally streak danh-sach/ --years 5            from member lists: members rated HTXSNV five years running
+  tally bc-2021.csv bc-2022.xlsx --term 2020-2025  the years of a term, the config's targets judged: "Đạt 6/7 chỉ tiêu"
+  tally init                                   write an example tally.config.json (term, targets, every key explained)
   tally khoi.xlsx --verbose                    how every sheet and row was read
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
