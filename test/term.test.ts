@@ -53,6 +53,8 @@ describe('the targets of a term (fixtures/term)', () => {
     expect(r.stdout).toContain('Đạt 6/7 chỉ tiêu');
     expect(r.stdout).toContain('chưa đọc 2024, 2025 (sơ kết giữa nhiệm kỳ)');
     expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO QUA CÁC KỲ — 2021, 2022, 2023, số liệu mới nhất: 2023 (3 tệp)');
+    // --by-period with a term is the same run: the targets are not dropped.
+    expect(cli([...FILES, ...CONFIG, '--by-period']).stdout).toBe(r.stdout);
   });
 
   it('says the verdict in the paragraph, naming the missed target with its year and value', () => {

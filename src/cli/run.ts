@@ -174,7 +174,7 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term'] }, io: Io, rollup: boolean, keepUnits = false,
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term']; byPeriod?: boolean }, io: Io, rollup: boolean, keepUnits = false,
   via?: (options: AnalyseOptions) => Promise<PeriodRun>): Promise<PeriodRun & TargetsRun & { config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
@@ -197,9 +197,11 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     workers: io.env.TALLY_WORKERS !== undefined && io.env.TALLY_WORKERS !== '' ? Number(io.env.TALLY_WORKERS) : undefined,
   };
   // A term or targets (report only): several periods read as a series, the targets judged (cli/term.ts).
-  const targeted = rollup && !via && (opts.term !== undefined || config.term !== undefined || (config.targets?.length ?? 0) > 0);
-  const ran: PeriodRun & TargetsRun = await (via ? via(options)
-    : targeted ? analyseWithTargets(inputs, options, config, opts.term)
+  // --by-period with a term is the term's run (a column per period, with the targets); --previous keeps its own.
+  const termed = opts.term !== undefined || config.term !== undefined;
+  const targeted = rollup && (!via || (opts.byPeriod === true && termed)) && (termed || (config.targets?.length ?? 0) > 0);
+  const ran: PeriodRun & TargetsRun = await (targeted ? analyseWithTargets(inputs, options, config, opts.term)
+    : via ? via(options)
       : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
   return { ...ran, config };
 }
