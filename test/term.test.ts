@@ -84,6 +84,16 @@ describe('the targets of a term (fixtures/term)', () => {
     expect(parseTerm('2020–2025')).toEqual({ from: 2020, to: 2025 });
   });
 
+  it('the config\'s term with no report of its years (an old year looked at again) is left aside, said with --verbose; --term refuses it', () => {
+    const r = cli(['fixtures/years/streak/bc-2018.csv', ...CONFIG, '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO — Kỳ 2018 (1 tệp)');
+    expect(r.stdout).not.toContain('CHỈ TIÊU NHIỆM KỲ');
+    expect(r.stderr).toContain('không có báo cáo nào của nhiệm kỳ 2020–2025 (tally.config.json) trong các tệp đọc (kỳ 2018): bỏ qua nhiệm kỳ và các chỉ tiêu');
+    expect(cli(['fixtures/years/streak/bc-2018.csv', '--term', '2020-2025']).status).toBe(2);
+    expect(cli(['fixtures/years/streak/bc-2018.csv', 'fixtures/years/streak/bc-2021.csv', ...CONFIG]).status).toBe(2);
+  });
+
   it('without a term, reports of two periods are still refused (TL033)', () => {
     const r = cli(['fixtures/periods']);
     expect(r.status).toBe(1);

@@ -114,6 +114,10 @@ const NOTES = {
     vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (kỳ ${s(a, 'period')}): báo cáo không có dòng nào của tổ chức này nên không đối chiếu được; danh sách không được cộng`,
     en: (a) => `member list of "${s(a, 'organisation')}" (period ${s(a, 'period')}): no row of this organisation in the reports, so nothing to check it against; the list is not added`,
   },
+  'term-not-read': {
+    vi: (a) => `không có báo cáo nào của nhiệm kỳ ${s(a, 'term')} (tally.config.json) trong các tệp đọc (kỳ ${s(a, 'periods')}): bỏ qua nhiệm kỳ và các chỉ tiêu, tổng hợp như thường lệ`,
+    en: (a) => `no report of the term ${s(a, 'term')} (tally.config.json) among the inputs (periods ${s(a, 'periods')}): the term and its targets are left aside, the usual roll-up follows`,
+  },
 } as const satisfies Record<NoteCode, { vi: Say; en: Say }>;
 
 /** A note's words, without its place. */

@@ -97,7 +97,7 @@ export const NOTE_CODES = [
   'remark-column', 'percent-part-unknown', 'numbers-in-name-column', 'name-from-title', 'full-plus-probationary', 'type-column-from-data',
   'rating-column-from-data', 'self-rating-from-data', 'hidden-helper-error', 'hidden-sheet', 'disguised-csv',
   'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline',
-  'member-list-alone', 'member-list-beside', 'member-list-unmatched',
+  'member-list-alone', 'member-list-beside', 'member-list-unmatched', 'term-not-read',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 
