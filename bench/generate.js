@@ -46,7 +46,12 @@ export const CASES = [
   // fields (a used range exported whole) and a last line 20,000 fields wide.
   { id: 'csv-blank-100000', kind: 'csv', rows: 107, seed: 107, shape: 'blank-lines' },
   { id: 'csv-wide-20000', kind: 'csv', rows: 107, seed: 107, shape: 'wide-rows' },
-].map((c) => ({ ...c, path: join(BENCH_DIR, c.kind === 'dir' ? `${c.id}` : `${c.id}.${c.kind}`) }));
+  // The 1,000,000-row CSV as two years (a title "… NĂM 2022" / "… NĂM 2023" above the same units): --previous and streak.
+  { id: 'years-1000000', kind: 'years', rows: 1_000_000, seed: 1_000_000 },
+].map((c) => ({ ...c, path: join(BENCH_DIR, c.kind === 'dir' || c.kind === 'years' ? `${c.id}` : `${c.id}.${c.kind}`) }));
+/** The files of a 'years' case: one per year, the same units under each year's title. */
+export const YEARS = ['2022', '2023'];
+export const yearFile = (c, year) => join(c.path, `bao-cao-${year}.csv`);
 export const QUICK = ['csv-107', 'csv-10000', 'xlsx-107', 'xlsx-10000'];
 
 // ---------------------------------------------------------------- PRNG (as fixtures/src/generate-seeds.mjs)
@@ -150,10 +155,11 @@ function csvField(v) {
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-async function writeCsv(path, seed, count, shape) {
+async function writeCsv(path, seed, count, shape, title) {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
   const pad = shape === 'wide-rows' ? ','.repeat(1000) : '';
+  if (title) await write(csvField(title) + '\n');
   await write(HEADER.map(csvField).join(',') + pad + '\n');
   let buf = [];
   for (const row of units(seed, count)) {
@@ -214,6 +220,10 @@ export async function generate(ids = CASES.map((c) => c.id), { log = console.log
     const t0 = process.hrtime.bigint();
     if (c.kind === 'csv') await writeCsv(c.path, c.seed, c.rows, c.shape);
     else if (c.kind === 'xlsx') await writeXlsx(c.path, units(c.seed, c.rows));
+    else if (c.kind === 'years') {
+      mkdirSync(c.path, { recursive: true });
+      for (const y of YEARS) await writeCsv(yearFile(c, y), c.seed, c.rows, undefined, `BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI NĂM ${y}`);
+    }
     else await writeDir(c.path, c.seed, c.rows);
     manifest.files[c.id] = sizeOf(c.path);
     writeFileSync(MANIFEST, JSON.stringify(manifest, null, 2) + '\n');

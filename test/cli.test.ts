@@ -67,7 +67,7 @@ describe('help and version', () => {
   it('--help lists every option with an example', () => {
     const r = cli(['report', '--help']);
     expect(r.status).toBe(0);
-    for (const option of ['--format', '--rounding', '--decimals', '--period', '--scale', '--encoding', '--delimiter', '--config', '--strict', '--force', '--lang', '--verbose']) {
+    for (const option of ['--format', '--rounding', '--decimals', '--period', '--scale', '--encoding', '--delimiter', '--config', '--strict', '--force', '--lang', '--verbose', '--previous', '--by-period', '--term']) {
       expect(r.stdout).toContain(option);
       expect(r.stdout.split('Examples:')[1]).toContain(option === '--verbose' ? '--verbose' : option);
     }

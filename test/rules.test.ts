@@ -69,6 +69,21 @@ describe('rules of a series of periods', () => {
   }
 });
 
+/** Codes of a member list read beside its committee's report: the folder, and the report the code points into. */
+const MEMBER_LIST_CASES: readonly [folder: string, codes: string[], cell: string, report: string][] = [
+  ['members/beside-differ', ['TL070'], 'I6', 'bao-cao-2022.csv'],
+];
+
+describe('rules of member lists beside reports', () => {
+  for (const [folder, codes, cell, report] of MEMBER_LIST_CASES) {
+    it(`${codes[0]}: ${folder} raises ${codes.join(', ')} at ${report} ${cell}`, async () => {
+      const a = await analyseFixtures([folder], { workers: 0 });
+      expect([...new Set(a.diagnostics.map((d) => d.code))].sort()).toEqual(codes);
+      expect(a.diagnostics.find((d) => d.code === codes[0])?.location).toMatchObject({ file: `fixtures/${folder}/${report}`, cell });
+    });
+  }
+});
+
 /** Codes of --previous: the fixture given as the previous period of fixtures/periods/khoi-2023.csv. */
 const PREVIOUS_CASES: readonly [fixture: string, codes: string[], cell: string][] = [
   ['rules/period-overridden.csv', ['TL037'], 'A3'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseSeries, comparePeriods, type UnitBrief } from '../src/analyse/series.js';
 import { DEFAULT_THRESHOLDS } from '../src/check/rule.js';
-import { fixture, ROOT } from './helpers.js';
+import { cli, fixture, ROOT } from './helpers.js';
 
 const OPTIONS = { cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter', thresholds: DEFAULT_THRESHOLDS, workers: 0 } as const;
 
@@ -36,5 +36,43 @@ describe('a series of periods', () => {
   });
   it('sorts periods by their leading year, then as text', () => {
     expect(['2023', '2020–2025', '2019', '2020'].sort(comparePeriods)).toEqual(['2019', '2020', '2020–2025', '2023']);
+  });
+});
+
+describe('--by-period: one column per period', () => {
+  const BY = ['report', 'fixtures/years/streak/', '--by-period'];
+  it('prints a column per period in period order, the latest named as the headline', () => {
+    const r = cli(BY);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO QUA CÁC KỲ — 2018, 2019, 2020, 2021, 2022, số liệu mới nhất: 2022 (5 tệp)');
+    expect(r.stdout).toMatch(/│ Chỉ tiêu\s+│\s+2018 │\s+2019 │\s+2020 │\s+2021 │\s+2022 │/);
+    expect(r.stdout).toMatch(/│ Tổ chức cơ sở đảng\s+│\s+21 │\s+21 │\s+20 │\s+21 │\s+21 │/);
+    expect(r.stdout).toMatch(/Hoàn thành tốt nhiệm vụ trở lên\s+│\s+20\/21 \(95,24%\) │\s+20\/21 \(95,24%\) │\s+18\/20 \(90,00%\) │/);
+    expect(r.stdout).toMatch(/│ Cuối kỳ\s+│\s+649 │\s+679 │\s+695 │\s+729 │\s+759 │/);
+    expect(cli([...BY, '--lang', 'en']).stdout).toContain('BLOC SUMMARY BY PERIOD — 2018, 2019, 2020, 2021, 2022, latest: 2022 (5 file(s))');
+  });
+  it('keeps mixed periods the TL033 error without --by-period', () => {
+    const r = cli(['report', 'fixtures/years/streak/']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('TL033');
+    expect(r.stderr).toContain('--by-period');
+  });
+  it('gives the latest period as the JSON headline and every period under series', () => {
+    const j = JSON.parse(cli([...BY, '--format', 'json']).stdout) as { periods: string[]; members: { end: number }; series: { period: string; files: string[]; organizations: { total: number }; members: { end: number } }[] };
+    expect(j.periods).toEqual(['2022']);
+    expect(j.members.end).toBe(759);
+    expect(j.series.map((p) => [p.period, p.organizations.total, p.members.end])).toEqual([['2018', 21, 649], ['2019', 21, 679], ['2020', 20, 695], ['2021', 21, 729], ['2022', 21, 759]]);
+    expect(j.series[2]?.files).toEqual(['fixtures/years/streak/xep-loai-2020.xlsx']);
+  });
+  it('says the series in the paragraph, and writes it as Markdown and CSV', () => {
+    expect(cli([...BY, '--format', 'text']).stdout).toContain('Giai đoạn 2018–2022: số tổ chức cơ sở đảng 21 (2018), 21 (2019), 20 (2020), 21 (2021), 21 (2022)');
+    expect(cli([...BY, '--format', 'text', '--lang', 'en']).stdout).toContain('Over 2018–2022: grassroots organisations 21 (2018), 21 (2019), 20 (2020), 21 (2021), 21 (2022)');
+    expect(cli([...BY, '--format', 'md']).stdout).toContain('| Tổ chức cơ sở đảng | 21 | 21 | 20 | 21 | 21 |');
+    expect(cli([...BY, '--format', 'csv']).stdout).toContain('Xếp loại tổ chức cơ sở đảng,Hoàn thành tốt nhiệm vụ trở lên,20,21,95.24,20,21,95.24,18,20,90,20,21,95.24,20,21,95.24');
+  });
+  it('refuses the workbook with a way out (exit 2)', () => {
+    const r = cli([...BY, '-o', 'series.docx', '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--by-period cannot be written as docx yet');
   });
 });

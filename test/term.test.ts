@@ -47,17 +47,19 @@ describe('the targets of a term (fixtures/term)', () => {
   it('prints the "CHỈ TIÊU NHIỆM KỲ" section with ✔/✘ and "Đạt 6/7 chỉ tiêu", and says which years are not read yet', () => {
     const r = cli([...FILES, ...CONFIG]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('CHỈ TIÊU NHIỆM KỲ 2020–2025');
+    expect(r.stdout).toContain('CHỈ TIÊU NHIỆM KỲ 2020–2025 — ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH');
     expect(r.stdout).toMatch(/│ {2}2 │ 95% trở lên đảng viên hoàn thành tốt nhiệm {3}│ ≥ 95% mỗi năm {6}│ {4}94,66% \(2022\) │ {2}✘ {2}│/);
     expect(r.stdout.match(/✔/g)).toHaveLength(6);
     expect(r.stdout).toContain('Đạt 6/7 chỉ tiêu');
     expect(r.stdout).toContain('chưa đọc 2024, 2025 (sơ kết giữa nhiệm kỳ)');
     expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO QUA CÁC KỲ — 2021, 2022, 2023, số liệu mới nhất: 2023 (3 tệp)');
+    // --by-period with a term is the same run: the targets are not dropped.
+    expect(cli([...FILES, ...CONFIG, '--by-period']).stdout).toBe(r.stdout);
   });
 
   it('says the verdict in the paragraph, naming the missed target with its year and value', () => {
     const r = cli([...FILES, ...CONFIG, '--format', 'text']);
-    expect(r.stdout).toContain('Qua các năm 2021, 2022, 2023 của nhiệm kỳ 2020–2025, Đảng bộ Khối hoàn thành 6/7 chỉ tiêu (chưa có số liệu năm 2024, 2025); chưa đạt: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (năm 2022: 94,66%).');
+    expect(r.stdout).toContain('Qua các năm 2021, 2022, 2023 của nhiệm kỳ 2020–2025, Đảng bộ Khối các cơ quan tỉnh hoàn thành 6/7 chỉ tiêu (chưa có số liệu năm 2024, 2025); chưa đạt: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (năm 2022: 94,66%).');
     const en = cli([...FILES, ...CONFIG, '--format', 'text', '--lang', 'en']);
     expect(en.stdout).toContain('met 6/7 targets (2024, 2025 not read yet); not met: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (2022: 94.66%).');
   });
@@ -82,6 +84,16 @@ describe('the targets of a term (fixtures/term)', () => {
     expect(parseTerm('2020–2025')).toEqual({ from: 2020, to: 2025 });
   });
 
+  it('the config\'s term with no report of its years (an old year looked at again) is left aside, said with --verbose; --term refuses it', () => {
+    const r = cli(['fixtures/years/streak/bc-2018.csv', ...CONFIG, '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('TỔNG HỢP BÁO CÁO — Kỳ 2018 (1 tệp)');
+    expect(r.stdout).not.toContain('CHỈ TIÊU NHIỆM KỲ');
+    expect(r.stderr).toContain('không có báo cáo nào của nhiệm kỳ 2020–2025 (tally.config.json) trong các tệp đọc (kỳ 2018): bỏ qua nhiệm kỳ và các chỉ tiêu');
+    expect(cli(['fixtures/years/streak/bc-2018.csv', '--term', '2020-2025']).status).toBe(2);
+    expect(cli(['fixtures/years/streak/bc-2018.csv', 'fixtures/years/streak/bc-2021.csv', ...CONFIG]).status).toBe(2);
+  });
+
   it('without a term, reports of two periods are still refused (TL033)', () => {
     const r = cli(['fixtures/periods']);
     expect(r.status).toBe(1);
@@ -96,6 +108,9 @@ describe('the targets of a term (fixtures/term)', () => {
     expect(text).toContain('"95% trở lên đảng viên hoàn thành tốt nhiệm vụ"');
     expect(text).toContain('"Không đạt"');
     expect(text).toContain('"Đạt 6/7 chỉ tiêu"');
+    // A column per period read, the threshold with how it is judged.
+    expect(text).toContain('"2021","2022","2023","Thực hiện","Mục tiêu","Kết quả"');
+    expect(text).toContain('"95% trở lên đảng viên hoàn thành tốt nhiệm vụ",0.9681,0.9466,0.9732,0.9466,"≥ 95% mỗi năm","Không đạt"');
   });
 });
 

@@ -186,7 +186,12 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     }
   }
   const lists = takeMemberLists(run.memberLists, index, run.counted > 0, options.period);
-  for (const row of lists.rows) fold(row);
+  // Checked as any row (two lists of one organisation and year are TL020, never added twice), then folded.
+  for (const row of lists.rows) {
+    checker.add(row);
+    fold(row);
+  }
+  for (const n of lists.notes) run.notes.push(n);
   const summary = options.rollup ? rollup.result() : undefined;
   const diagnostics = run.diagnostics;
   for (const d of lists.diagnostics) diagnostics.push(d);

@@ -1,5 +1,6 @@
 import { memberListMismatches, unknownMemberRatings } from '../check/member-list.js';
 import type { Diagnostic } from '../check/diagnostic.js';
+import type { Note } from '../recognise/facts.js';
 import type { MemberList } from '../recognise/members/read.js';
 import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
@@ -72,19 +73,29 @@ export interface ListsOutcome {
   readonly rows: UnitRow[];
   /** Persons read, as rows read. */
   readonly persons: number;
+  readonly notes: Note[];
 }
 
 /** Member lists of a run: rolled up as their organisations when read alone, cross-checked when beside reports. */
 export function takeMemberLists(lists: readonly MemberList[], index: UnitIndex, reportsRead: boolean, periodOption: string | undefined): ListsOutcome {
   const diagnostics: Diagnostic[] = [];
   const rows: UnitRow[] = [];
+  const notes: Note[] = [];
   let persons = 0;
   for (const list of lists) {
     persons += list.persons.length;
     for (const d of unknownMemberRatings(list)) diagnostics.push(d);
     const period = periodOption ?? list.period;
-    if (reportsRead) for (const d of crossCheckList(list, period, index)) diagnostics.push(d);
-    else rows.push(listAsUnit(list, period));
+    const args = { organisation: list.organisation ?? '—', count: list.persons.length, period: period ?? '—', row: list.headerRow };
+    const place = { file: list.file, sheet: list.sheet };
+    if (!reportsRead) {
+      rows.push(listAsUnit(list, period));
+      notes.push({ code: 'member-list-alone', ...place, args });
+      continue;
+    }
+    const matched = list.organisation !== undefined && index.find(period, list.organisation) !== undefined;
+    notes.push({ code: matched ? 'member-list-beside' : 'member-list-unmatched', ...place, args });
+    for (const d of crossCheckList(list, period, index)) diagnostics.push(d);
   }
-  return { diagnostics, rows, persons };
+  return { diagnostics, rows, persons, notes };
 }

@@ -137,6 +137,22 @@ const NOTES = {
     vi: (a) => `cột "${s(a, 'label')}" ghi mã xếp loại, nhưng chú thích ở ô ${cell(a, 'row', 'col')} và ô ${cell(a, 'otherRow', 'otherCol')} không khớp nhau: không đọc mã`,
     en: (a) => `column "${s(a, 'label')}" holds rating codes, but the legends in cells ${cell(a, 'row', 'col')} and ${cell(a, 'otherRow', 'otherCol')} disagree: the codes are not read`,
   },
+  'member-list-alone': {
+    vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (tiêu đề cột ở dòng ${s(a, 'row')}, ${s(a, 'count')} người, kỳ ${s(a, 'period')}): tính như một dòng của tổ chức này`,
+    en: (a) => `member list of "${s(a, 'organisation')}" (header at row ${s(a, 'row')}, ${s(a, 'count')} persons, period ${s(a, 'period')}): counted as this organisation's row`,
+  },
+  'member-list-beside': {
+    vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (${s(a, 'count')} người, kỳ ${s(a, 'period')}): đối chiếu với dòng của tổ chức và các chi bộ trong báo cáo, không cộng thêm`,
+    en: (a) => `member list of "${s(a, 'organisation')}" (${s(a, 'count')} persons, period ${s(a, 'period')}): checked against the organisation's and its cells' rows in the report, not added`,
+  },
+  'member-list-unmatched': {
+    vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (kỳ ${s(a, 'period')}): báo cáo không có dòng nào của tổ chức này nên không đối chiếu được; danh sách không được cộng`,
+    en: (a) => `member list of "${s(a, 'organisation')}" (period ${s(a, 'period')}): no row of this organisation in the reports, so nothing to check it against; the list is not added`,
+  },
+  'term-not-read': {
+    vi: (a) => `không có báo cáo nào của nhiệm kỳ ${s(a, 'term')} (tally.config.json) trong các tệp đọc (kỳ ${s(a, 'periods')}): bỏ qua nhiệm kỳ và các chỉ tiêu, tổng hợp như thường lệ`,
+    en: (a) => `no report of the term ${s(a, 'term')} (tally.config.json) among the inputs (periods ${s(a, 'periods')}): the term and its targets are left aside, the usual roll-up follows`,
+  },
 } as const satisfies Record<NoteCode, { vi: Say; en: Say }>;
 
 /** A note's words, without its place. */

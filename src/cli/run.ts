@@ -95,6 +95,12 @@ Examples:
   tally khoi.xlsx --force                      print the summary even when the data have errors
   tally khoi.xlsx --strict                     warnings fail too
   tally khoi.xlsx --lang en                    English labels and messages
+  tally 2023/ --previous 2022/                 every figure beside last year's, with the change
+  tally bc-2018.csv … bc-2022.xlsx --by-period one column per period, the latest as the headline
+  tally streak bc-20*.csv --years 5            organisations rated HTXSNV five years running
+  tally streak danh-sach/ --years 5            from member lists: members rated HTXSNV five years running
+  tally bc-2021.csv bc-2022.xlsx --term 2020-2025  the years of a term, the config's targets judged: "Đạt 6/7 chỉ tiêu"
+  tally init                                   write an example tally.config.json (term, targets, every key explained)
   tally khoi.xlsx --verbose                    how every sheet and row was read
   cat khoi.xlsx | tally -                      a CSV or a workbook on standard input
   tally check submissions/ --format github     annotations for GitHub Actions
@@ -173,16 +179,24 @@ export async function run(io: Io): Promise<number> {
     });
 
   addCommon(program.command('streak')
-    .description('the organisations rated at least --rating in each of the last --years periods read (reports of several years)')
-    .argument('<inputs...>', 'reports of several periods: .xlsx or .csv files, folders')
+    .description('the organisations (or, from member lists, the members) rated at least --rating in each of the last --years periods read')
+    .argument('<inputs...>', 'reports, or member lists, of several periods: .xlsx or .csv files, folders')
     .addOption(new Option('--rating <level>', 'the lowest rating that counts').choices(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']).default('HTXSNV'))
     .requiredOption('--years <n>', 'how many periods running (the last N read)', wholeNumber(1, 100))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'text', 'md', 'csv']).default('table'))
     .option('--force', 'print the list even when the data have errors'))
-    .addHelpText('after', '\nExample:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n')
+    .addHelpText('after', '\nExamples:\n  tally streak bc-2018.csv bc-2019.csv bc-2020.xlsx bc-2021.csv bc-2022.xlsx --rating HTXSNV --years 5\n  tally streak danh-sach-dang-vien/ --rating HTXSNV --years 5     members excellent five years running\n')
     .action(async (inputs: string[], opts: StreakOptions & CommonOptions) => {
       const { streak } = await import('./streak.js');
       code = await streak(inputs, opts, io, (via) => analyseWith(inputs, { ...opts, format: opts.format }, io, false, false, {}, via));
+    });
+
+  program.command('init')
+    .description('write an example tally.config.json (bloc, term, targets…, each key explained in "$comment"); never over an existing file')
+    .argument('[file]', 'where to write it (default: ./tally.config.json)')
+    .addOption(new Option('--lang <lang>', 'language of the message').choices(['vi', 'en']).default('vi'))
+    .action(async (file: string | undefined, opts: { lang: Lang }) => {
+      code = await (await import('./init.js')).init(file, opts, io);
     });
 
   try {
@@ -205,7 +219,7 @@ export async function run(io: Io): Promise<number> {
   return code;
 }
 
-async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term'] }, io: Io, rollup: boolean, keepUnits = false,
+async function analyseWith(inputs: string[], opts: CommonOptions & { format: string; term?: ReportOptions['term']; byPeriod?: boolean }, io: Io, rollup: boolean, keepUnits = false,
   extra: Partial<AnalyseOptions> = {}, via?: (options: AnalyseOptions) => Promise<PeriodRun>): Promise<PeriodRun & TargetsRun & { config: Config }> {
   // The pipeline and renderers are loaded only when there is work: --help and --version stay instant.
   const [{ loadConfig }, { analyse }] = await Promise.all([import('../config/config.js'), import('../analyse/analyse.js')]);
@@ -233,9 +247,11 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     ...extra,
   };
   // A term or targets (report only): several periods read as a series, the targets judged (cli/term.ts).
-  const targeted = rollup && !via && (opts.term !== undefined || config.term !== undefined || (config.targets?.length ?? 0) > 0);
-  const ran: PeriodRun & TargetsRun = await (via ? via(options)
-    : targeted ? analyseWithTargets(inputs, options, config, opts.term)
+  // --by-period with a term is the term's run (a column per period, with the targets); --previous keeps its own.
+  const termed = opts.term !== undefined || config.term !== undefined;
+  const targeted = rollup && (!via || (opts.byPeriod === true && termed)) && (termed || (config.targets?.length ?? 0) > 0);
+  const ran: PeriodRun & TargetsRun = await (targeted ? analyseWithTargets(inputs, options, config, opts.term)
+    : via ? via(options)
       : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
   return { ...ran, config };
 }

@@ -87,9 +87,14 @@ export async function streak(inputs: readonly string[], opts: StreakOptions, io:
   const trusted = errors === 0 && failures.length === 0;
   const err: string[] = [];
   if (opts.verbose) for (const n of a.notes) err.push(`· ${(await import('../check/notes.js')).noteLine(n, opts.lang)}`);
-  for (const l of renderFailures(failures, { lang: opts.lang, color: errColor })) err.push(l);
+  for (const l of renderFailures(a.failures, { lang: opts.lang, color: errColor })) err.push(l);
   for (const l of renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor })) err.push(l);
-  if (a.diagnostics.length > 0 || failures.length > 0) err.push(summaryLine(a.diagnostics, failures.length, a.files.length, opts.lang));
+  if (a.diagnostics.length > 0 || a.failures.length > 0) err.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
+  // The periods read cannot make the streak asked: said last, as the reason no list follows (no file is unreadable).
+  if (outcome.failure) {
+    const { message, hint } = outcome.failure.describe(opts.lang);
+    err.push(`tally streak: ${message}`, `    ${opts.lang === 'en' ? 'fix' : 'cách sửa'}: ${hint}`);
+  }
   const printable = outcome.view !== undefined || outcome.print !== undefined;
   const canPrint = printable && (trusted || opts.force === true || (opts.format === 'json' && !outcome.failure));
   if (!canPrint && printable) {

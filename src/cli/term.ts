@@ -31,7 +31,12 @@ export async function analyseWithTargets(inputs: readonly string[], options: Ana
   if (span) {
     const { analyseTerm } = await import('../analyse/term.js');
     const t = await analyseTerm(inputs, span, targets, options);
-    return { analysis: t.analysis, targetsResult: t.targets, series: t.series };
+    // The config's term (not --term) with no report of its years among the inputs (an old year looked at again):
+    // the term and its targets are left aside, and the run is the usual one, said with --verbose.
+    if (term !== undefined || t.series.length > 0 || t.outside.length === 0) return { analysis: t.analysis, targetsResult: t.targets, series: t.series };
+    const { analyse } = await import('../analyse/analyse.js');
+    const analysis = await analyse(inputs, options);
+    return { analysis: { ...analysis, notes: [...analysis.notes, { code: 'term-not-read', args: { term: `${span.from}–${span.to}`, periods: t.outside.join(', ') } }] } };
   }
   const { analyse } = await import('../analyse/analyse.js');
   const analysis = await analyse(inputs, options);

@@ -181,6 +181,12 @@ export const FATAL = {
     hintVi: 'Kiểm tra thư mục có tồn tại và được phép ghi, và tệp không đang mở trong Excel hay Word.',
     hintEn: 'Check that the folder exists and can be written to, and that the file is not open in Excel or Word.',
   },
+  'config-exists': {
+    vi: (a: Args) => `"${a.file}" đã có; tally init không ghi đè lên cấu hình đang dùng.`,
+    en: (a: Args) => `"${a.file}" already exists; tally init never writes over a config in use.`,
+    hintVi: 'Đổi tên hoặc xóa tệp cũ nếu muốn tạo lại, hoặc ghi mẫu ra tệp khác: tally init mau.config.json',
+    hintEn: 'Rename or delete the old file to start again, or write the example elsewhere: tally init example.config.json',
+  },
   'period-outside-term': {
     vi: (a: Args) => `"${a.file}" là báo cáo kỳ ${a.period}, ngoài nhiệm kỳ ${a.term}: không tính vào các chỉ tiêu của nhiệm kỳ này.`,
     en: (a: Args) => `"${a.file}" reports ${a.period}, outside the term ${a.term}: it is not counted towards this term's targets.`,

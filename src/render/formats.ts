@@ -33,9 +33,9 @@ async function withTargets(v: ReportView, body: string | Promise<string>, kind: 
   if (!r || r.targets.length === 0) return text;
   const t = await import('./targets.js');
   const decimals = v.summary.options.decimals;
-  if (kind === 'table') return `${text}${t.renderTargetsTable(r, { lang: v.lang, color: v.color, decimals })}`;
+  if (kind === 'table') return `${text}${t.renderTargetsTable(r, { lang: v.lang, color: v.color, decimals, bloc: v.bloc })}`;
   if (kind === 'md') return `${text}\n${t.renderTargetsMarkdown(r, v.lang, decimals)}`;
-  return `${text.replace(/\n$/, '')} ${t.targetsSentence(r, decimals, v.lang)}\n`;
+  return `${text.replace(/\n$/, '')} ${t.targetsSentence(r, decimals, v.lang, v.bloc)}\n`;
 }
 
 /** A way of printing a report. Each loads its module only when used, so `--help` stays instant. */
@@ -107,7 +107,7 @@ export const REPORT_FORMATS = {
     async render(v) {
       const a = v.analysis;
       return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures,
-        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult) : undefined) }, await documentOptions(v));
+        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult, v.lang) : undefined) }, await documentOptions(v));
     },
   },
   docx: {

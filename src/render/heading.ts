@@ -148,6 +148,10 @@ export interface TargetResult {
   readonly met: boolean;
   /** "%" when actual and value are percentages. */
   readonly unit?: string | undefined;
+  /** How it is judged, in words ("mỗi năm", "cả nhiệm kỳ"): printed after the threshold. */
+  readonly over?: string | undefined;
+  /** Its value in each period read (a term's targets): a column per period. */
+  readonly byPeriod?: Readonly<Record<string, number | null>> | undefined;
 }
 
 export function opSign(op: string): string {

@@ -52,14 +52,16 @@ export function renderMemberStreakTable(v: MemberStreakView): string {
   const head = memberStreakHeadline(v.result, v.lang);
   const out = [v.trusted ? c.bold(head) : c.bold.red(`${head} — ${label('untrusted', v.lang)}`)];
   if (v.result.items.length > 0) out.push(table.toString());
-  if (v.result.ambiguous.length > 0) out.push(c.yellow(ambiguousTitle(v.lang)), ...v.result.ambiguous.map((a) => `- ${ambiguousLine(a, v.lang)}`));
+  if (v.result.ambiguous.length > 0) out.push(c.yellow(ambiguousTitle(v.lang)));
+  for (const a of v.result.ambiguous) out.push(`- ${ambiguousLine(a, v.lang)}`);
   out.push(c.dim(periodsReadLine(v.periods, v.lang)));
   return `${out.join('\n')}\n`;
 }
 
 export function renderMemberStreakText(v: MemberStreakView): string {
   const lines = [memberStreakHeadline(v.result, v.lang), ...v.result.items.map((i) => `- ${i.name} (${dateText(i.born)}, ${i.unit ?? '—'})`)];
-  if (v.result.ambiguous.length > 0) lines.push(ambiguousTitle(v.lang), ...v.result.ambiguous.map((a) => `- ${ambiguousLine(a, v.lang)}`));
+  if (v.result.ambiguous.length > 0) lines.push(ambiguousTitle(v.lang));
+  for (const a of v.result.ambiguous) lines.push(`- ${ambiguousLine(a, v.lang)}`);
   lines.push(periodsReadLine(v.periods, v.lang));
   return `${lines.join('\n')}\n`;
 }
@@ -70,7 +72,8 @@ export function renderMemberStreakMarkdown(v: MemberStreakView): string {
   if (!v.trusted) out.push(`> **${label('untrusted', v.lang)}**`, '');
   out.push(`| ${heads(v.lang).join(' | ')} |`, '|---:|---|---|---|---|---|');
   v.result.items.forEach((i, n) => out.push(`| ${cells(i, n + 1).map(cell).join(' | ')} |`));
-  if (v.result.ambiguous.length > 0) out.push('', `**${ambiguousTitle(v.lang)}**`, '', ...v.result.ambiguous.map((a) => `- ${cell(ambiguousLine(a, v.lang))}`));
+  if (v.result.ambiguous.length > 0) out.push('', `**${ambiguousTitle(v.lang)}**`, '');
+  for (const a of v.result.ambiguous) out.push(`- ${cell(ambiguousLine(a, v.lang))}`);
   out.push('', periodsReadLine(v.periods, v.lang));
   return `${out.join('\n')}\n`;
 }

@@ -57,7 +57,7 @@ export function periodsReadLine(r: TargetsResult, lang: Lang): string {
 }
 
 /** The terminal's "CHỈ TIÊU NHIỆM KỲ" section: each target, what it requires, its actual value and ✔/✘; then "Đạt 6/7 chỉ tiêu". */
-export function renderTargetsTable(r: TargetsResult, o: { readonly lang: Lang; readonly color: boolean; readonly decimals: number }): string {
+export function renderTargetsTable(r: TargetsResult, o: { readonly lang: Lang; readonly color: boolean; readonly decimals: number; readonly bloc?: string | undefined }): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const table = new Table({
     head: ['#', say('target', o.lang), say('required', o.lang), say('actual', o.lang), say('met', o.lang)].map((h) => c.bold(h)),
@@ -70,7 +70,8 @@ export function renderTargetsTable(r: TargetsResult, o: { readonly lang: Lang; r
     table.push([String(i + 1), t.label, requirement(t, o.lang), actualText(t, o.decimals, o.lang), t.met ? c.green('✔') : c.red('✘')]);
   });
   const span = r.term.from !== null && r.term.to !== null ? ` ${r.term.from}–${r.term.to}` : '';
-  const lines = [c.bold(`${say('section', o.lang)}${span}`), table.toString(), c.bold(targetsMetLine(r, o.lang)), c.dim(periodsReadLine(r, o.lang))];
+  const of = o.bloc ? ` — ${o.bloc.toLocaleUpperCase('vi')}` : '';
+  const lines = [c.bold(`${say('section', o.lang)}${span}${of}`), table.toString(), c.bold(targetsMetLine(r, o.lang)), c.dim(periodsReadLine(r, o.lang))];
   return `${lines.join('\n')}\n`;
 }
 
@@ -78,7 +79,7 @@ export function renderTargetsTable(r: TargetsResult, o: { readonly lang: Lang; r
  * The paragraph's sentence: "Qua các năm 2021, 2022, 2023 của nhiệm kỳ 2020–2025, hoàn thành 6/7 chỉ tiêu; chưa đạt: 95% trở lên đảng viên
  * hoàn thành tốt nhiệm vụ (năm 2022: 94,66%)."
  */
-export function targetsSentence(r: TargetsResult, decimals: number, lang: Lang): string {
+export function targetsSentence(r: TargetsResult, decimals: number, lang: Lang, bloc?: string): string {
   const { count, of } = r.targetsMet;
   const missed = r.targets.filter((t) => !t.met);
   const missedText = missed.map((t) => {
@@ -89,18 +90,18 @@ export function targetsSentence(r: TargetsResult, decimals: number, lang: Lang):
   const span = r.term.from !== null && r.term.to !== null ? `${r.term.from}–${r.term.to}` : undefined;
   const years = r.term.periods.join(', ');
   if (lang === 'en') {
-    const lead = span ? `Over ${years} of the term ${span}, the bloc` : 'The bloc';
+    const lead = span ? `Over ${years} of the term ${span}, ${bloc ?? 'the bloc'}` : (bloc ?? 'The bloc');
     const pending = r.term.notRead.length > 0 ? ` (${r.term.notRead.join(', ')} not read yet)` : '';
     return `${lead} met ${count}/${of} targets${pending}${missed.length > 0 ? `; not met: ${missedText.join('; ')}` : ''}.`;
   }
-  const lead = span ? `Qua các năm ${years} của nhiệm kỳ ${span}, Đảng bộ Khối` : 'Đảng bộ Khối';
+  const lead = span ? `Qua các năm ${years} của nhiệm kỳ ${span}, ${bloc ?? 'Đảng bộ Khối'}` : (bloc ?? 'Đảng bộ Khối');
   const pending = r.term.notRead.length > 0 ? ` (chưa có số liệu năm ${r.term.notRead.join(', ')})` : '';
   return `${lead} hoàn thành ${count}/${of} chỉ tiêu${pending}${missed.length > 0 ? `; chưa đạt: ${missedText.join('; ')}` : ''}.`;
 }
 
 /** The targets as the documents' "Chỉ tiêu" sheet takes them. */
-export function documentTargets(r: TargetsResult): TargetResult[] {
-  return r.targets.map((t) => ({ label: t.label, actual: t.actual, value: t.value, op: t.op, met: t.met, unit: t.unit }));
+export function documentTargets(r: TargetsResult, lang: Lang): TargetResult[] {
+  return r.targets.map((t) => ({ label: t.label, actual: t.actual, value: t.value, op: t.op, met: t.met, unit: t.unit, over: say(t.over, lang), byPeriod: t.byPeriod }));
 }
 
 /** The JSON keys a run with targets adds: `term`, `targets` (config order), `targetsMet`. */

@@ -192,17 +192,25 @@ function memberSheet(wb: Workbook, s: Summary, byType: readonly BreakdownGroup[]
 
 function targetSheet(wb: Workbook, s: Summary, targets: readonly TargetResult[], o: DocumentOptions): void {
   const L = o.lang;
+  // A term's targets have a value per period read: a column each, between the target and its result.
+  const periods = [...new Set(targets.flatMap((t) => Object.keys(t.byPeriod ?? {})))].sort();
   const w = new SheetWriter(wb.addWorksheet(SHEETS.targets[L]), [
-    { width: 6, align: 'center' }, { width: 52, wrap: true }, { width: 13, align: 'right' }, { width: 13, align: 'center' }, { width: 13, align: 'center' },
+    { width: 6, align: 'center' }, { width: 52, wrap: true }, ...periods.map((): Column => ({ width: 11, align: 'right' })),
+    { width: 13, align: 'right' }, { width: 18, align: 'center', wrap: true }, { width: 13, align: 'center' },
   ], L);
   w.titleBlock(o, [titleWithPeriod(text('targetTitle', L), s.periods, L)]);
-  w.header([text('tt', L), text('target', L), text('actual', L), text('threshold', L), text('result', L)]);
+  w.header([text('tt', L), text('target', L), ...periods, text('actual', L), text('threshold', L), text('result', L)]);
   const pf = percentFormat(s.options.decimals);
   targets.forEach((t, i) => {
     const isPct = t.unit === '%';
-    const threshold = `${opSign(t.op)} ${isPct ? `${formatCount(t.value, L)}%` : formatCount(t.value, L)}`;
-    w.tableRow([String(i + 1), t.label, isPct ? pct(t.actual) : t.actual, threshold, text(t.met ? 'met' : 'notMet', L)],
-      [undefined, undefined, { numFmt: isPct ? pf : COUNT_FORMAT }, undefined, { bold: true, color: t.met ? undefined : 'FFC00000' }]);
+    const threshold = `${opSign(t.op)} ${isPct ? `${formatCount(t.value, L)}%` : formatCount(t.value, L)}${t.over ? ` ${t.over}` : ''}`;
+    const format = { numFmt: isPct ? pf : COUNT_FORMAT };
+    const byPeriod = periods.map((p) => {
+      const v = t.byPeriod?.[p];
+      return v === undefined || v === null ? null : isPct ? pct(v) : v;
+    });
+    w.tableRow([String(i + 1), t.label, ...byPeriod, isPct ? pct(t.actual) : t.actual, threshold, text(t.met ? 'met' : 'notMet', L)],
+      [undefined, undefined, ...periods.map(() => format), format, undefined, { bold: true, color: t.met ? undefined : 'FFC00000' }]);
   });
   const met = targets.filter((t) => t.met).length;
   w.tableRow([null, text('targetsMet', L, { met, of: targets.length })], [], { bold: true });

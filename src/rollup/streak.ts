@@ -35,18 +35,44 @@ export interface OrgStreakResult {
   readonly items: readonly StreakItem[];
 }
 
+/** Cells follow their committee within a file: this many recent committees are enough to name it. */
+const RECENT_LIMIT = 5000;
+const KEPT_LIMIT = 20_000;
+
 const SUBORDINATE = new Set<OrgType | undefined>(['chi_bo_truc_thuoc', 'dang_bo_bo_phan']);
 const COMMITTEE = new Set<OrgType | undefined>(['dang_bo_co_so', 'dang_bo_bo_phan']);
 
+/** What is kept of one organisation, the rows of its latest period. */
 interface Entry {
-  keys: string[];
-  years: string[];
   code: string | undefined;
   name: string;
   type: OrgType | undefined;
   parent: { code: string | undefined; name: string | undefined } | undefined;
   /** The period the name, type and parent are from: the latest wins. */
   latest: string;
+}
+
+/** More periods than a bit each in a 32-bit mask: a streak reads at most this many. */
+export const MAX_PERIODS = 31;
+
+/**
+ * A copy of a text that holds nothing else: a name read from a CSV can be a slice of the whole chunk it was
+ * decoded from, and keeping a slice keeps the chunk.
+ */
+const own = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
+/** Two independent 32-bit hashes of a key in 53 bits, exact in a double (n²/2⁵⁴ odds of a collision). */
+function hashKey(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
+  return (a >>> 0) * 2 ** 21 + (((b ^ (b >>> 16)) >>> 0) >>> 11);
 }
 
 interface Committee {
@@ -62,10 +88,16 @@ interface Committee {
  * known by code or by name): each row adds every key it can, so a year with codes joins the years without.
  */
 export class OrgStreak {
-  private readonly entries = new Map<string, Entry>();
+  /** The hash of each key (a number, not a string) → the organisation's id: a streak of a million units stays small. */
+  private readonly index = new Map<number, number>();
+  /** Per id: what is kept, the periods reached (a bit per period), and the id it was merged into (itself if none). */
+  private readonly entries: Entry[] = [];
+  private masks = new Uint32Array(1024);
+  private readonly link: number[] = [];
+  private readonly periodBits = new Map<string, number>();
   private readonly committees = new Map<string, Committee>();
-  /** Committees of the file being read: kept only if the file has cells. */
-  private pending: { file: string; committees: [string, Committee][]; cells: boolean } | undefined;
+  /** Committees of the file being read, the latest RECENT_LIMIT of them: kept past the file only if it has cells. */
+  private pending: { file: string; committees: Map<string, Committee>; cells: boolean } | undefined;
   private readonly at: number;
 
   constructor(private readonly rating: RatingLevel) {
@@ -87,27 +119,36 @@ export class OrgStreak {
       parent = aliases.committee;
       for (const a of aliases.keys) keys.push(`n\u0000${a}\u0000${fold(row.name)}`);
     } else keys.push(`n\u0000${fold(row.name)}`);
-    this.merge(period, keys, { code: row.code, name: row.name, type: row.type, parent });
+    this.merge(period, keys.map(hashKey), { code: row.code === undefined ? undefined : own(row.code), name: own(row.name), type: row.type, parent });
   }
 
   private closeFile(next: string): void {
     const p = this.pending;
-    if (p?.cells) for (const [k, c] of p.committees) this.committees.set(k, c);
-    this.pending = { file: next, committees: [], cells: false };
+    if (p?.cells) {
+      for (const [k, c] of p.committees) {
+        if (this.committees.size < KEPT_LIMIT) this.committees.set(k, { code: c.code === undefined ? undefined : own(c.code), name: own(c.name) });
+      }
+    }
+    this.pending = { file: next, committees: new Map(), cells: false };
   }
 
   private registerCommittee(row: StreakRow): void {
+    // Copied out of the read chunk only when kept past the file (closeFile): most committees are forgotten.
     const c: Committee = { code: row.code, name: row.name };
-    const list = this.pending?.committees;
-    if (!list) return;
-    if (row.code) list.push([`c\u0000${fold(row.code)}`, c]);
-    list.push([`n\u0000${fold(row.name)}`, c]);
+    const recent = this.pending?.committees;
+    if (!recent) return;
+    if (row.code) recent.set(`c\u0000${fold(row.code)}`, c);
+    recent.set(`n\u0000${fold(row.name)}`, c);
+    // The oldest go first (a Map iterates in insertion order).
+    while (recent.size > RECENT_LIMIT) {
+      const oldest = recent.keys().next();
+      if (oldest.done) break;
+      recent.delete(oldest.value);
+    }
   }
 
   private committee(key: string): Committee | undefined {
-    const p = this.pending;
-    if (p) for (let i = p.committees.length - 1; i >= 0; i--) if (p.committees[i]?.[0] === key) return p.committees[i]?.[1];
-    return this.committees.get(key);
+    return this.pending?.committees.get(key) ?? this.committees.get(key);
   }
 
   /** Every way a cell's committee can be named in a key: its code and its folded name, as far as they are known. */
@@ -115,34 +156,63 @@ export class OrgStreak {
     if (!parent) return { keys: [''], committee: undefined };
     const t = fold(parent);
     const c = this.committee(`c\u0000${t}`) ?? this.committee(`n\u0000${t}`);
-    if (!c) return { keys: [`c${t}`, `n${t}`], committee: { code: undefined, name: parent } };
+    if (!c) return { keys: [`c${t}`, `n${t}`], committee: { code: undefined, name: own(parent) } };
     const keys = [`n${fold(c.name)}`];
     if (c.code) keys.push(`c${fold(c.code)}`);
-    return { keys, committee: { code: c.code, name: c.name } };
+    return { keys, committee: { code: c.code === undefined ? undefined : own(c.code), name: own(c.name) } };
   }
 
-  private merge(period: string, keys: readonly string[], row: Omit<Entry, 'keys' | 'years' | 'latest'>): void {
-    let entry: Entry | undefined;
+  private bit(period: string): number {
+    let b = this.periodBits.get(period);
+    if (b === undefined) {
+      if (this.periodBits.size >= MAX_PERIODS) throw new RangeError(`a streak reads at most ${MAX_PERIODS} periods`);
+      b = 2 ** this.periodBits.size;
+      this.periodBits.set(period, b);
+    }
+    return b;
+  }
+
+  private find(id: number): number {
+    let root = id;
+    while (this.link[root] !== root) root = this.link[root] ?? root;
+    // Path compression: every id on the way points at the root.
+    for (let x = id; this.link[x] !== root; ) {
+      const next = this.link[x] ?? root;
+      this.link[x] = root;
+      x = next;
+    }
+    return root;
+  }
+
+  private merge(period: string, keys: readonly number[], row: Omit<Entry, 'latest'>): void {
+    let id: number | undefined;
     for (const k of keys) {
-      const found = this.entries.get(k);
-      if (!found || found === entry) continue;
-      if (!entry) entry = found;
-      else {
-        // Two entries are one organisation: the second's years and keys move to the first.
-        for (const y of found.years) if (!entry.years.includes(y)) entry.years.push(y);
-        for (const fk of found.keys) {
-          if (!entry.keys.includes(fk)) entry.keys.push(fk);
-          this.entries.set(fk, entry);
-        }
-        if (found.latest > entry.latest) Object.assign(entry, { code: found.code ?? entry.code, name: found.name, type: found.type, parent: found.parent ?? entry.parent, latest: found.latest });
+      const at = this.index.get(k);
+      if (at === undefined) continue;
+      const found = this.find(at);
+      if (id === undefined) id = found;
+      else if (found !== id) {
+        // Two entries are one organisation: the second joins the first, with its periods and its latest row.
+        this.link[found] = id;
+        this.masks[id] = (this.masks[id] ?? 0) | (this.masks[found] ?? 0);
+        const [a, b] = [this.entries[id], this.entries[found]];
+        if (a && b && b.latest > a.latest) Object.assign(a, { code: b.code ?? a.code, name: b.name, type: b.type, parent: b.parent ?? a.parent, latest: b.latest });
       }
     }
-    if (!entry) entry = { keys: [], years: [], ...row, latest: period };
-    if (!entry.years.includes(period)) entry.years.push(period);
-    for (const k of keys) {
-      if (!entry.keys.includes(k)) entry.keys.push(k);
-      this.entries.set(k, entry);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.entries.push({ ...row, latest: period });
+      this.link.push(id);
+      if (id >= this.masks.length) {
+        const grown = new Uint32Array(this.masks.length * 2);
+        grown.set(this.masks);
+        this.masks = grown;
+      }
     }
+    this.masks[id] = (this.masks[id] ?? 0) | this.bit(period);
+    for (const k of keys) this.index.set(k, id);
+    const entry = this.entries[id];
+    if (!entry) return;
     if (period >= entry.latest) {
       entry.latest = period;
       entry.name = row.name;
@@ -155,8 +225,13 @@ export class OrgStreak {
   /** The organisations at the level in every one of `window` (the last N periods read, in order). */
   result(window: readonly string[], periodsRead: readonly string[], years: number): OrgStreakResult {
     const items: { item: StreakItem; sub: boolean }[] = [];
-    for (const e of new Set(this.entries.values())) {
-      if (!window.every((p) => e.years.includes(p))) continue;
+    let need = 0;
+    for (const p of window) need |= this.periodBits.get(p) ?? 0;
+    // A period of the window no unit reached leaves no one in the streak.
+    const reached = window.every((p) => this.periodBits.has(p));
+    for (let id = 0; id < this.entries.length && reached; id++) {
+      const e = this.entries[id];
+      if (!e || this.link[id] !== id || ((this.masks[id] ?? 0) & need) >>> 0 !== need >>> 0) continue;
       const sub = SUBORDINATE.has(e.type);
       items.push({
         item: {

@@ -31,7 +31,7 @@ export interface MemberList {
   readonly sheet: string | undefined;
   readonly period: string | undefined;
   /** The committee or cell whose members these are ("ĐẢNG BỘ BỆNH VIỆN ĐA KHOA TỈNH"), from the title block. */
-  readonly organisation: string | undefined;
+  readonly organisation: string;
   readonly persons: readonly PersonRow[];
   /** 1-based row of the header. */
   readonly headerRow: number;
@@ -109,7 +109,11 @@ function organisationOf(sheet: RawSheet, top: number): string | undefined {
  */
 export function readMemberList(sheet: RawSheet, scale: Scale): MemberList | undefined {
   const header = findListHeader(sheet);
-  if (!header) return undefined;
+  // Only a list of an organisation's members with their ratings says figures tally can use; a list of the newly
+  // admitted, or one that names no committee or cell above it, stays refused (member-list) rather than guessed at.
+  if (!header || header.columns.rating === undefined) return undefined;
+  const organisation = organisationOf(sheet, header.row);
+  if (organisation === undefined) return undefined;
   const col = header.columns;
   const persons: PersonRow[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
@@ -128,11 +132,11 @@ export function readMemberList(sheet: RawSheet, scale: Scale): MemberList | unde
     const unit = cleanText(cellText(at(col.unit) ?? null));
     persons.push({
       name, born, card: readCard(at(col.card)), unit: unit === '' ? undefined : unit,
-      rating: col.rating === undefined ? 'unknown' : readMemberRating(ratingText, scale), ratingText, row: r + 1, ratingColumn: col.rating,
+      rating: readMemberRating(ratingText, scale), ratingText, row: r + 1, ratingColumn: col.rating,
     });
   }
   return {
     file: sheet.file, sheet: sheet.sheet, period: titlePeriod(sheet, header.row)?.period,
-    organisation: organisationOf(sheet, header.row), persons, headerRow: header.row + 1,
+    organisation, persons, headerRow: header.row + 1,
   };
 }
