@@ -6,6 +6,7 @@ import { parseOrgType, parseRating, type OrgType, type RatingLevel } from '../re
 import { listedUnit, renderList, TYPE_SHORT, type ListFormat, type ListedUnit } from '../render/list.js';
 import { EXIT, exitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import { Option, type Command } from 'commander';
 import { invalid } from './usage.js';
 
 /** What `tally list` picks: every given condition must hold. */
@@ -84,4 +85,22 @@ export async function list(opts: ListOptions, io: Io, analyse: Analyse): Promise
   const filterJson = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
   io.stdout.write(renderList(listed, opts.format, { lang: opts.lang, filter: filterWords(filter, opts.lang), filterJson }));
   return code;
+}
+
+/** `tally list`: the units behind a figure. `addCommon` adds the options every command reading reports takes. */
+export function addListCommand(program: Command, io: Io, setCode: (code: number) => void, addCommon: (cmd: Command) => Command,
+  analyseFor: (inputs: string[], opts: ListOptions & { format: string }, extra: Partial<AnalyseOptions>) => Promise<Analysis>): void {
+  addCommon(program.command('list')
+    .description('list the units behind a figure (--rating HTNV: which 8 are only HTNV?) with their file, sheet and row')
+    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .option('--rating <level>', 'units of this rating: HTXSNV, HTTNV, HTNV, KHTNV (any spelling)', ratingOption)
+    .option('--type <type>', 'units of this type: ĐBCS, CBCS, CBTT, ĐBBP, or all (default: the grassroots organisations)', typeOption)
+    .option('--sector <text>', 'units of this sector (Lĩnh vực)')
+    .option('--group <text>', 'units under this group heading')
+    .option('--unrated', 'units not rated (chưa xếp loại)'))
+    .addHelpText('after', '\nIn list, --period picks the units of that period (it does not set the period of a file).\n')
+    .action(async (inputs: string[], opts: ListOptions) => {
+      setCode(await list(opts, io, (extra) => analyseFor(inputs, opts, extra)));
+    });
 }

@@ -3,7 +3,8 @@ import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
 import { BREAKDOWN_FIELDS, type BreakdownField } from '../rollup/breakdown.js';
-import { list, ratingOption, typeOption, type ListOptions } from './list.js';
+import { addListCommand } from './list.js';
+import { addInitCommand } from './init-command.js';
 import type { PeriodRun } from './periods.js';
 import type { StreakOptions } from './streak.js';
 import { ENCODINGS } from '../read/decode.js';
@@ -164,20 +165,8 @@ export async function run(io: Io): Promise<number> {
 
   const { addTemplateCommand } = await import('./template.js');
   addTemplateCommand(program, io, (c) => (code = c));
-  addCommon(program.command('list')
-    .description('list the units behind a figure (--rating HTNV: which 8 are only HTNV?) with their file, sheet and row')
-    .argument('<inputs...>', '.xlsx or .csv files, folders, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
-    .option('--rating <level>', 'units of this rating: HTXSNV, HTTNV, HTNV, KHTNV (any spelling)', ratingOption)
-    .option('--type <type>', 'units of this type: ĐBCS, CBCS, CBTT, ĐBBP, or all (default: the grassroots organisations)', typeOption)
-    .option('--sector <text>', 'units of this sector (Lĩnh vực)')
-    .option('--group <text>', 'units under this group heading')
-    .option('--unrated', 'units not rated (chưa xếp loại)'))
-    .addHelpText('after', '\nIn list, --period picks the units of that period (it does not set the period of a file).\n')
-    .action(async (inputs: string[], opts: ListOptions & CommonOptions) => {
-      code = await list(opts, io, async (extra) => (await analyseWith(inputs, { ...opts, period: undefined }, io, false, false, extra)).analysis);
-    });
-
+  addListCommand(program, io, (c) => (code = c), addCommon,
+    async (inputs, opts, extra) => (await analyseWith(inputs, { ...opts, period: undefined }, io, false, false, extra)).analysis);
   addCommon(program.command('streak')
     .description('the organisations (or, from member lists, the members) rated at least --rating in each of the last --years periods read')
     .argument('<inputs...>', 'reports, or member lists, of several periods: .xlsx or .csv files, folders')
@@ -191,13 +180,7 @@ export async function run(io: Io): Promise<number> {
       code = await streak(inputs, opts, io, (via) => analyseWith(inputs, { ...opts, format: opts.format }, io, false, false, {}, via));
     });
 
-  program.command('init')
-    .description('write an example tally.config.json (bloc, term, targets…, each key explained in "$comment"); never over an existing file')
-    .argument('[file]', 'where to write it (default: ./tally.config.json)')
-    .addOption(new Option('--lang <lang>', 'language of the message').choices(['vi', 'en']).default('vi'))
-    .action(async (file: string | undefined, opts: { lang: Lang }) => {
-      code = await (await import('./init.js')).init(file, opts, io);
-    });
+  addInitCommand(program, io, (c) => (code = c));
 
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
