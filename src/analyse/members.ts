@@ -6,9 +6,31 @@ import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
 import { inferOrgType } from '../recognise/vocabulary.js';
 import { figuresByUnit, memberFigures } from '../rollup/member-figures.js';
+import { own } from '../rollup/tree.js';
 
-/** How many unit rows are remembered for a list to be checked against: beyond it, a run of a million rows stays flat. */
-const INDEX_LIMIT = 100_000;
+/**
+ * How many unit rows are remembered for a list to be checked against: a bloc has a few thousand; beyond it, a run of a
+ * million rows stays flat.
+ */
+const INDEX_LIMIT = 20_000;
+
+/** The member figures a list is checked on. */
+const LIST_FIGURES = ['members', 'membersHTXSNV', 'membersHTTNV', 'membersHTNV', 'membersKHTNV', 'membersNotRated', 'membersExempt', 'cells'] as const;
+
+/** What a list is checked against: the row's name, where it is, and its member figures; nothing else of it. */
+function slim(row: UnitRow): UnitRow {
+  const counts: UnitRow['counts'] = { members: row.counts.members };
+  for (const id of LIST_FIGURES) {
+    const v = row.counts[id];
+    if (v !== undefined) counts[id] = v;
+  }
+  return {
+    name: own(row.name), counts, columns: row.columns, indicators: [], indicatorNames: [],
+    source: { file: row.source.file, sheet: row.source.sheet, row: row.source.row, ...(row.source.cells ? { cells: row.source.cells } : {}) },
+    ...(row.period !== undefined ? { period: row.period } : {}), ...(row.type !== undefined ? { type: row.type } : {}),
+    ...(row.code !== undefined ? { code: own(row.code) } : {}),
+  };
+}
 
 /** The unit rows of a run by period and folded name, for the member lists beside them. */
 export class UnitIndex {
@@ -17,7 +39,9 @@ export class UnitIndex {
   add(row: UnitRow): void {
     if (this.rows.size >= INDEX_LIMIT) return;
     const key = `${row.period ?? ''}|${fold(row.name)}`;
-    if (!this.rows.has(key)) this.rows.set(key, row);
+    // What a list is checked against (names, member figures, where): not the row's indicators, nor the chunk of
+    // the sheet its name may be a slice of.
+    if (!this.rows.has(key)) this.rows.set(key, slim(row));
   }
 
   find(period: string | undefined, name: string): UnitRow | undefined {

@@ -46,18 +46,48 @@ const COMMITTEE_TYPES = new Set(['dang_bo_co_so', 'dang_bo_bo_phan']);
 /**
  * The bloc as a tree, folded row by row: each committee's own row (ĐBCS, ĐBBP) is kept, and the cells that name a
  * parent are summed under it by (period, parent), where the parent is written as a code or (cells listed under their
- * committee without codes) as its name. Memory grows with the committees, not with the cells.
+ * committee without codes) as its name. Memory grows with the committees, not with the cells, and stops at TREE_LIMIT.
  */
+/** What is kept of a committee's row: its names and figures, not the row (a run of 100,000 rows stays flat). */
+type CommitteeRow = Pick<UnitRow, 'code' | 'name' | 'period' | 'rating' | 'source' | 'columns'> & { readonly counts: Readonly<Partial<Record<CountColumn, number>>> };
+
+/** A string of its own (V8 keeps a slice's parent alive: a name cut from a streamed chunk would keep the chunk). */
+export function own(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
+function committeeRow(row: UnitRow): CommitteeRow {
+  const counts: Partial<Record<CountColumn, number>> = {};
+  for (const id of COUNT_COLUMNS) {
+    const v = row.counts[id];
+    if (v !== undefined) counts[id] = v;
+  }
+  return {
+    // A copy of the name: the one in the row may be a slice of a whole chunk of the sheet's XML, kept alive with it.
+    name: own(row.name), source: row.source, columns: row.columns, counts,
+    ...(row.code !== undefined ? { code: own(row.code) } : {}), ...(row.period !== undefined ? { period: row.period } : {}), ...(row.rating !== undefined ? { rating: row.rating } : {}),
+  };
+}
+
+/**
+ * The most committees (and parents of cells) the tree keeps: a bloc has hundreds; a run of a million generated rows
+ * would keep half a million. Past it, the committees after the first are not checked against their cells.
+ */
+const TREE_LIMIT = 20_000;
+
 export class TreeFold {
-  private readonly committees: UnitRow[] = [];
+  private readonly committees: CommitteeRow[] = [];
   private readonly cells = new Map<string, Cells>();
 
   add(row: UnitRow): void {
-    if (row.type && COMMITTEE_TYPES.has(row.type)) this.committees.push(row);
+    if (row.type && COMMITTEE_TYPES.has(row.type) && this.committees.length < TREE_LIMIT) this.committees.push(committeeRow(row));
     if (!row.parent || !row.type || !CELL_TYPES.has(row.type)) return;
     const key = `${row.period ?? ''}\u0000${fold(row.parent)}`;
     let c = this.cells.get(key);
-    if (!c) this.cells.set(key, c = { count: 0, ratings: noRatings(), sums: new Map() });
+    if (!c) {
+      if (this.cells.size >= TREE_LIMIT) return;
+      this.cells.set(key, c = { count: 0, ratings: noRatings(), sums: new Map() });
+    }
     c.count++;
     if (row.rating) c.ratings[row.rating]++;
     for (const id of TREE_COLUMNS) {
