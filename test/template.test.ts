@@ -6,6 +6,7 @@ import type { Worksheet } from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { loadWorkbook, zipText } from './outputs.js';
+import { ROOT } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tally-template-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -284,4 +285,28 @@ describe('tally template', () => {
     expect(ws.getCell(header, col('Số cuộc học tập nghị quyết')).value).toBe('Chỉ tiêu khác');
     expect(ws.getCell(header + 3, col('Số cuộc học tập nghị quyết')).dataValidation).toMatchObject({ type: 'whole' });
   });
+
+  it('--roster makes one row per expected unit, code, name, type and parent filled in; --unit picks one of them', async () => {
+    const roster = join(ROOT, 'fixtures', 'roster', 'with-parents.csv');
+    expect((await tally(['template', '--roster', roster, '-o', 'roster.xlsx'])).code).toBe(0);
+    const ws = (await loadWorkbook(readFileSync(join(tmp, 'roster.xlsx')))).getWorksheet('Báo cáo');
+    if (!ws) throw new Error('no form');
+    const { first, total, col } = layout(ws);
+    const lines = readFileSync(roster, 'utf8').replace(/^\ufeff/, '').trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(total - first).toBe(lines.length);
+    expect([ws.getCell(first, 1).value, ws.getCell(first, col('Mã đơn vị')).value, ws.getCell(first, col('Tên tổ chức cơ sở đảng')).value, ws.getCell(first, col('Loại hình')).value])
+      .toEqual([1, lines[0]?.[0], lines[0]?.[1], lines[0]?.[2]]);
+    expect([ws.getCell(first + 1, col('Tên tổ chức cơ sở đảng')).value, ws.getCell(first + 1, col('Loại hình')).value, ws.getCell(first + 1, col('Trực thuộc')).value])
+      .toEqual(['Chi bộ Văn phòng Sở Tài chính', 'Chi bộ trực thuộc', 'DB01']);
+    expect((await tally(['template', '--roster', roster, '--unit', 'DB02', '-o', 'db02.xlsx'])).code).toBe(0);
+    const one = (await loadWorkbook(readFileSync(join(tmp, 'db02.xlsx')))).getWorksheet('Báo cáo');
+    if (!one) throw new Error('no form');
+    const l1 = layout(one);
+    expect([l1.total - l1.first, one.getCell(l1.first, l1.col('Tên tổ chức cơ sở đảng')).value]).toEqual([1, 'Đảng bộ Sở Y tế']);
+    const r = await tally(['template', '--roster', roster, '--unit', 'ZZ99', '-o', 'zz.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Danh sách đơn vị');
+    expect(r.err).toContain('không có mã "ZZ99"');
+  });
 });
+

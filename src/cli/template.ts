@@ -18,6 +18,7 @@ interface TemplateCliOptions {
   members?: boolean;
   rows?: number;
   force?: boolean;
+  roster?: string;
 }
 
 const DEFAULT_FILE = { units: 'mau-bao-cao', members: 'mau-danh-sach-dang-vien' } as const;
@@ -33,6 +34,7 @@ export function addTemplateCommand(program: Command, io: Io, setCode: (code: num
     .option('--period <label>', 'the period in the form\'s title (e.g. 2024)')
     .option('--unit <code>', 'one unit\'s own form: a single row with its code')
     .option('--members', 'the member-list form (Họ và tên, Ngày sinh, Số thẻ đảng viên, Chi bộ, Xếp loại)')
+    .option('--roster <file>', 'one row per expected unit, its code, name, type and parent filled in (.csv/.xlsx, as tally report --roster)')
     .option('--rows <n>', 'rows of a blank form (default 30)', (v: string) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 5000) throw invalid('cần một số nguyên từ 1 đến 5000', 'expected a whole number from 1 to 5000');
@@ -47,7 +49,7 @@ export function addTemplateCommand(program: Command, io: Io, setCode: (code: num
 async function template(opts: TemplateCliOptions, io: Io): Promise<number> {
   const { loadConfig } = await import('../config/config.js');
   const config = await loadConfig(io.cwd, opts.config);
-  const units: FormUnit[] | undefined = opts.unit !== undefined ? [{ code: opts.unit, name: '' }] : undefined;
+  const units = await formUnits(opts, io);
   const kind = opts.members ? 'members' : 'units';
   if (opts.format === 'csv' && opts.output === undefined) {
     const { templateCsv } = await import('../render/template-csv.js');
@@ -77,6 +79,25 @@ async function template(opts: TemplateCliOptions, io: Io): Promise<number> {
     : { vi: 'mẫu báo cáo', en: 'the report form' };
   io.stderr.write(opts.lang === 'en' ? `Wrote ${what.en} to "${file}" (${kb} KB).\n` : `Đã ghi ${what.vi} vào "${file}" (${kb} KB).\n`);
   return EXIT.ok;
+}
+
+/**
+ * The rows the form is made for: the roster's units (`--roster`), one of them or a code alone (`--unit`); none for a
+ * blank form. A code the roster does not have is an error, not a blank row.
+ */
+async function formUnits(opts: TemplateCliOptions, io: Io): Promise<FormUnit[] | undefined> {
+  if (opts.roster === undefined) return opts.unit !== undefined ? [{ code: opts.unit, name: '' }] : undefined;
+  const { readRoster } = await import('../analyse/roster.js');
+  const roster = await readRoster(opts.roster, { cwd: io.cwd, stdin: io.stdin });
+  if (opts.unit === undefined) return [...roster.units];
+  const one = roster.units.find((u) => u.code !== undefined && u.code.trim().toLowerCase() === opts.unit?.trim().toLowerCase());
+  if (!one) {
+    throw new TallyError('usage', {
+      detailVi: `Danh sách đơn vị "${opts.roster}" không có mã "${opts.unit}"`,
+      detailEn: `The roster "${opts.roster}" has no unit with the code "${opts.unit}"`,
+    });
+  }
+  return [one];
 }
 
 async function exists(path: string): Promise<boolean> {
