@@ -48,7 +48,7 @@ export function formColumns(lang: Lang, indicators: readonly string[] = []): For
     { label: 'STT', width: 5, input: 'stt', prompt: PROMPTS.stt[lang] },
     { label: COLUMN_LABELS.code, width: 10, id: 'code', input: 'text', prompt: PROMPTS.code[lang] },
     { label: COLUMN_LABELS.name, width: 28, id: 'name', input: 'text', prompt: PROMPTS.name[lang] },
-    { label: COLUMN_LABELS.type, width: 13, id: 'type', input: 'type', prompt: PROMPTS.type[lang] },
+    { label: COLUMN_LABELS.type, width: 17, id: 'type', input: 'type', prompt: PROMPTS.type[lang] },
     { label: COLUMN_LABELS.parent, width: 11, id: 'parent', input: 'text', prompt: PROMPTS.parent[lang] },
     { label: COLUMN_LABELS.sector, width: 13, id: 'sector', input: 'text', prompt: PROMPTS.sector[lang] },
     count('membersStart'),
@@ -106,7 +106,7 @@ export async function renderTemplate(o: TemplateOptions): Promise<Buffer> {
   const columns = formColumns(o.lang, o.indicators ?? []);
   const lists = listRefs(o.lang);
   const ws = wb.addWorksheet(formWord('sheet', o.lang), { properties: { defaultRowHeight: 19 } });
-  const w = new SheetWriter(ws, columns.map((c): Column => ({ width: c.width, align: c.input === 'count' || c.input === 'check' ? 'right' : 'left', wrap: c.input === 'text' })), o.lang);
+  const w = new SheetWriter(ws, columns.map((c): Column => ({ width: c.width, align: c.input === 'count' || c.input === 'check' ? 'right' : c.input === 'stt' ? 'center' : 'left', wrap: c.input === 'text' })), o.lang);
   const title = `${formWord('title', o.lang)}${o.period ? ` ${formWord('year', o.lang)} ${o.period}` : ''}`;
   w.titleBlock(o, [title, '', formWord('subtitle', o.lang)]);
   const headerTop = w.row;
