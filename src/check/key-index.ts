@@ -65,7 +65,7 @@ export class KeyIndex {
 }
 
 /** FNV-1a and a murmur-style mix over UTF-16 code units: two independent 32-bit hashes. */
-function hash(key: string): [number, number] {
+export function hash(key: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9747b28c ^ key.length;
   for (let i = 0; i < key.length; i++) {

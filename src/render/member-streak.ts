@@ -5,6 +5,7 @@ import { RATING_LABELS } from '../recognise/vocabulary.js';
 import type { AmbiguousMatch, MemberStreakItem, MemberStreakResult } from '../streak/members.js';
 import { label } from './labels.js';
 import { periodsReadLine, type PeriodFiles } from './streak.js';
+import { csvLines } from './markdown.js';
 
 export interface MemberStreakView {
   readonly result: MemberStreakResult;
@@ -80,12 +81,6 @@ export function renderMemberStreakMarkdown(v: MemberStreakView): string {
 
 /** name, born, card, unit, years (separated by spaces); UTF-8 with a BOM for Excel. */
 export function renderMemberStreakCsv(v: MemberStreakView): string {
-  const field = (s: string | null): string => {
-    if (s === null) return '';
-    const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const rows = [['name', 'born', 'card', 'unit', 'years'].join(',')];
-  for (const i of v.result.items) rows.push([i.name, i.born, i.card, i.unit, i.years.join(' ')].map(field).join(','));
-  return `\ufeff${rows.join('\r\n')}\r\n`;
+  // The same fields as every CSV of tally: formula-like text defused with a leading ' (markdown.ts).
+  return `\ufeff${csvLines([['name', 'born', 'card', 'unit', 'years'], ...v.result.items.map((i) => [i.name, i.born, i.card, i.unit, i.years.join(' ')])])}`;
 }

@@ -7,6 +7,7 @@ import { label } from './labels.js';
 import { periodLabel } from './period-labels.js';
 import { blankOr, compareRows, periodName, unitChangeLines, type PeriodColumn } from './periods-table.js';
 import type { Figure } from './table.js';
+import { csvLines } from './markdown.js';
 
 const cell = (t: string): string => t.replace(/\|/g, '\\|');
 
@@ -44,13 +45,7 @@ export function renderSeriesMarkdown(periods: readonly PeriodColumn[], o: { lang
 type Field = string | number | null;
 
 function csvText(rows: readonly Field[][]): string {
-  const field = (v: Field): string => {
-    if (v === null) return '';
-    // Text from the inputs that a spreadsheet would run as a formula gets a leading ' (as renderCsv does).
-    const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
-    return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  return `\ufeff${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${csvLines(rows)}`;
 }
 
 const nums = (f: Figure | undefined): Field[] => (f ? [f.count, f.of ?? null, f.percent ?? null] : [null, null, null]);

@@ -4,6 +4,7 @@ import type { Lang } from '../check/catalogue.js';
 import type { OrgStreakResult, StreakItem } from '../rollup/streak.js';
 import { ORG_TYPE_LABELS, RATING_LABELS, type OrgType } from '../recognise/vocabulary.js';
 import { label } from './labels.js';
+import { csvLines } from './markdown.js';
 
 /** A period read and the files it came from: said under every streak (a unit missing from a year breaks it). */
 export interface PeriodFiles {
@@ -78,12 +79,6 @@ export function renderStreakMarkdown(v: StreakView): string {
 
 /** code, name, type, parent, parent_name, years (separated by spaces); UTF-8 with a BOM for Excel. */
 export function renderStreakCsv(v: StreakView): string {
-  const field = (s: string | null): string => {
-    if (s === null) return '';
-    const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const rows = [['code', 'name', 'type', 'parent', 'parent_name', 'years'].join(',')];
-  for (const i of v.result.items) rows.push([i.code, i.name, i.type, i.parent, i.parentName, i.years.join(' ')].map(field).join(','));
-  return `\ufeff${rows.join('\r\n')}\r\n`;
+  // The same fields as every CSV of tally: formula-like text defused with a leading ' (markdown.ts).
+  return `\ufeff${csvLines([['code', 'name', 'type', 'parent', 'parent_name', 'years'], ...v.result.items.map((i) => [i.code, i.name, i.type, i.parent, i.parentName, i.years.join(' ')])])}`;
 }

@@ -1,5 +1,7 @@
 import { fold } from '../recognise/normalise.js';
 import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
+import { hash } from '../check/key-index.js';
+import { own } from './tree.js';
 
 /** What a streak needs of one unit row (the series core's UnitBrief has it). */
 export interface StreakRow {
@@ -55,24 +57,10 @@ interface Entry {
 /** More periods than a bit each in a 32-bit mask: a streak reads at most this many. */
 export const MAX_PERIODS = 31;
 
-/**
- * A copy of a text that holds nothing else: a name read from a CSV can be a slice of the whole chunk it was
- * decoded from, and keeping a slice keeps the chunk.
- */
-const own = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
-
 /** Two independent 32-bit hashes of a key in 53 bits, exact in a double (n²/2⁵⁴ odds of a collision). */
 function hashKey(key: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
-  return (a >>> 0) * 2 ** 21 + (((b ^ (b >>> 16)) >>> 0) >>> 11);
+  const [a, b] = hash(key);
+  return a * 2 ** 21 + (b >>> 11);
 }
 
 interface Committee {
