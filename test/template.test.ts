@@ -308,5 +308,34 @@ describe('tally template', () => {
     expect(r.err).toContain('Danh sách đơn vị');
     expect(r.err).toContain('không có mã "ZZ99"');
   });
+
+  it('--members: the form filled in (the organisation written over its line, three members) reads back as a member list', async () => {
+    expect((await tally(['template', '--members', '--rows', '5', '--period', '2024', '-o', 'ds.xlsx'])).code).toBe(0);
+    const blank = await tally(['report', 'ds.xlsx']);
+    // A form whose organisation is still "CHI BỘ ………" names no one: refused as a list, never read as a unit.
+    expect(blank.code).toBe(2);
+    expect(blank.err).toContain('là danh sách đảng viên');
+    const wb = await loadWorkbook(readFileSync(join(tmp, 'ds.xlsx')));
+    const ws = wb.getWorksheet('Danh sách');
+    if (!ws) throw new Error('no list');
+    let header = 0;
+    let unit = 0;
+    ws.eachRow((row, n) => {
+      if (header === 0 && row.getCell(1).value === 'STT') header = n;
+      if (row.getCell(1).text.startsWith('CHI BỘ …')) unit = n;
+    });
+    expect(unit).toBeGreaterThan(0);
+    expect(unit).toBeLessThan(header);
+    ws.getCell(unit, 1).value = 'CHI BỘ VĂN PHÒNG SỞ TÀI CHÍNH';
+    const people: (string | number | Date)[][] = [
+      [1, 'Nguyễn Văn An', new Date(1980, 4, 2), '012345', 'Chi bộ Văn phòng', 'Hoàn thành xuất sắc nhiệm vụ'],
+      [2, 'Trần Thị Bình', new Date(1985, 1, 12), '012346', 'Chi bộ Văn phòng', 'Hoàn thành tốt nhiệm vụ'],
+      [3, 'Lê Văn Cường', new Date(1990, 7, 20), '012347', 'Chi bộ Văn phòng', 'Chưa xếp loại'],
+    ];
+    people.forEach((p, i) => p.forEach((v, c) => (ws.getCell(header + 2 + i, c + 1).value = v)));
+    writeFileSync(join(tmp, 'ds-filled.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const f = await figuresOf(join(tmp, 'ds-filled.xlsx'));
+    expect([f.period, f.organizations, f.members, f.memberRatings, f.codes]).toEqual([['2024'], 1, 3, { HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0 }, []]);
+  });
 });
 

@@ -27,6 +27,20 @@ export function memberColumns(lang: Lang): MemberColumn[] {
 }
 
 /**
+ * The line naming the organisation whose members the list holds: tally reads a list as that organisation's (a list
+ * that names none is refused). Filled in from `--unit`/`--roster`, else a cell to fill, with its input message.
+ */
+function unitLine(w: SheetWriter, o: TemplateOptions): void {
+  const name = o.units?.[0]?.name;
+  const r = w.row;
+  w.line(1, w.width, name !== undefined && name !== '' ? name.toLocaleUpperCase('vi') : formWord('unitBlank', o.lang), { bold: true });
+  w.ws.getCell(r, 1).dataValidation = {
+    type: 'custom', formulae: ['TRUE'], allowBlank: true, showInputMessage: true, promptTitle: formWord('unitLabel', o.lang).slice(0, 32), prompt: formWord('unitPrompt', o.lang),
+  };
+  w.row++;
+}
+
+/**
  * The member-list form (`tally template --members`): one member per row, a dropdown of the ratings in full words,
  * dates of birth checked as dates, and the card number kept as text (leading zeros stay).
  */
@@ -39,6 +53,7 @@ export async function renderMemberTemplate(o: TemplateOptions): Promise<Buffer> 
   const ws = wb.addWorksheet(formWord('memberSheet', o.lang));
   const w = new SheetWriter(ws, columns.map((c): Column => ({ width: c.width, wrap: c.input === 'text' })), o.lang);
   w.titleBlock(o, [`${formWord('memberTitle', o.lang)}${o.period ? ` ${formWord('year', o.lang)} ${o.period}` : ''}`]);
+  unitLine(w, o);
   const top = w.row;
   w.header(columns.map((c) => c.label), true);
   columns.forEach((c, i) => {

@@ -96,7 +96,8 @@ function organisationOf(sheet: RawSheet, top: number): string | undefined {
   for (let r = 0; r < top; r++) {
     for (const v of sheet.rows[r] ?? []) {
       const t = fold(cellText(v ?? null));
-      if (/^(?:dang bo|dang uy|chi bo)\b/.test(t) && !/^(?:dang bo khoi|dang uy khoi|dang bo tinh|dang bo thanh pho)\b/.test(t)) return cleanText(cellText(v ?? null));
+      // A form's line left to fill ("CHI BỘ ………") names no one.
+      if (/^(?:dang bo|dang uy|chi bo)\b/.test(t) && !/^(?:dang bo khoi|dang uy khoi|dang bo tinh|dang bo thanh pho)\b/.test(t) && !/…|\.{3}/.test(cellText(v ?? null))) return cleanText(cellText(v ?? null));
     }
   }
   return undefined;
