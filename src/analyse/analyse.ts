@@ -37,6 +37,11 @@ export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly keepUnits?: boolean | undefined;
   /** Also hand every counted unit row to this sink as it is read (a series folds one roll-up per period with it). */
   readonly onRow?: ((row: UnitRow) => void) | undefined;
+  /**
+   * Only the summary and the checks of each row: no tree of committees and no index for member lists (the previous
+   * side of `--previous`, whose units are matched by the caller).
+   */
+  readonly lean?: boolean | undefined;
   /** A roster file (`--roster`): the units expected to report, matched against the rows read (TL060, TL061). */
   readonly roster?: string | undefined;
   /** With a roster: a missing report or a unit not on it is an error, not a warning (`--require-all`). */
@@ -155,13 +160,13 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     if (options.rollup) rollup.add(row);
     options.onRow?.(row);
     roster?.add(row);
-    tree.add(row);
+    if (!options.lean) tree.add(row);
     by?.add(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
   };
   const feed = (row: UnitRow): void => {
     checker.add(row);
-    index.add(row);
+    if (!options.lean) index.add(row);
     fold(row);
     if (++rowsSeen % 10_000 === 0) report();
   };

@@ -12,7 +12,7 @@ import { own } from '../rollup/tree.js';
  * How many unit rows are remembered for a list to be checked against: a bloc has a few thousand; beyond it, a run of a
  * million rows stays flat.
  */
-const INDEX_LIMIT = 20_000;
+const INDEX_LIMIT = 10_000;
 
 /** The member figures a list is checked on. */
 const LIST_FIGURES = ['members', 'membersHTXSNV', 'membersHTTNV', 'membersHTNV', 'membersKHTNV', 'membersNotRated', 'membersExempt', 'cells'] as const;

@@ -26,7 +26,7 @@ export async function analysePrevious(inputs: readonly string[], previousInputs:
     matcher.addPrevious(row);
   };
   // The previous side's units are never needed whole: no keepUnits there.
-  const previous = await analyse(previousInputs, { ...options, keepUnits: false, onRow: keep, onProgress: undefined });
+  const previous = await analyse(previousInputs, { ...options, keepUnits: false, lean: true, onRow: keep, onProgress: undefined });
   const current = await analyse(inputs, { ...options, onRow: (row) => matcher.addCurrent(row) });
   const diagnostics = [...current.diagnostics, ...previous.diagnostics];
   const same = current.summary && previous.summary && current.summary.periods.length > 0 && current.summary.periods.join() === previous.summary.periods.join();

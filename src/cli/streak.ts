@@ -55,7 +55,7 @@ async function organisationStreak(inputs: readonly string[], opts: StreakOptions
   const [{ OrgStreak }, { analyseSeries }] = await Promise.all([import('../rollup/streak.js'), import('../analyse/series.js')]);
   const streak = new OrgStreak(opts.rating);
   const run = await analyseWith(async (options) => {
-    const s = await analyseSeries(inputs, { ...options, onUnit: (period, unit) => streak.add(period, unit) });
+    const s = await analyseSeries(inputs, { ...options, lean: true, onUnit: (period, unit) => streak.add(period, unit) });
     return { analysis: s.analysis, series: s.periods };
   });
   const periods = (run.series ?? []).map((p) => ({ period: p.period, files: p.files }));

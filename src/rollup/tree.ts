@@ -73,10 +73,10 @@ function committeeRow(row: UnitRow): CommitteeRow {
 }
 
 /**
- * The most committees (and parents of cells) the tree keeps: a bloc has hundreds; a run of a million generated rows
- * would keep half a million. Past it, the committees after the first are not checked against their cells.
+ * The most committees (and parents of cells) the tree keeps: a bloc has a few hundred; a run of a million generated
+ * rows would keep half a million. Past it, the committees after the first are not checked against their cells.
  */
-const TREE_LIMIT = 20_000;
+const TREE_LIMIT = 5_000;
 
 export class TreeFold {
   private readonly committees: CommitteeRow[] = [];
