@@ -191,7 +191,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     }
   }
   const lists = takeMemberLists(run.memberLists, index, run.counted > 0, options.period);
-  // Checked as any row (two lists of one organisation and year are TL020, never added twice), then folded.
+  // Checked like every other row (two lists of one organisation and year are TL020, never added twice), then folded.
   for (const row of lists.rows) {
     checker.add(row);
     fold(row);

@@ -33,7 +33,7 @@ export function defineSheetKind(kind: SheetKind): SheetKind {
   return kind;
 }
 
-/** The decision for a derived table: its header found and its columns planned as any table's. */
+/** The decision for a derived table: its header found and its columns planned like every other table's. */
 export function derivedDecision(kind: 'own-form' | 'units-as-columns', table: DerivedTable): SheetDecision | undefined {
   const header = findHeader(table.sheet);
   return header ? { kind, plan: planColumns(table.sheet, header), table } : undefined;

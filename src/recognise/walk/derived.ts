@@ -34,7 +34,7 @@ function relocateSkipped(s: SkippedRow, table: DerivedTable): SkippedRow | undef
 }
 
 /**
- * Walk a table tally built from a sheet laid out another way (sheet-kinds/own-form.ts, units-as-columns.ts) as any
+ * Walk a table tally built from a sheet laid out another way (sheet-kinds/own-form.ts, units-as-columns.ts) like every
  * table of units, all at once: check/ is told first where each of its cells is in the sheet (the `origin` fact), so
  * every message names the real cell; its unit rows carry their cells the same way.
  */
