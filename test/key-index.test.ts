@@ -18,3 +18,27 @@ describe('KeyIndex', () => {
     keys.forEach((k, i) => expect(index.get(k)).toBe(i));
   });
 });
+
+describe('KeyIndex.seal', () => {
+  it('keeps every key and its first value when the table moves into the sorted store, on its own and by hand', () => {
+    const index = new KeyIndex();
+    index.seal(); // empty: nothing to move
+    // More than SEAL_FROM a period: the table moves into the store on its own, then once more by hand.
+    for (let i = 0; i < 150_000; i++) expect(index.setIfAbsent(`2022\u0000c${i}`, i)).toBeUndefined();
+    index.seal();
+    for (let i = 0; i < 150_000; i++) expect(index.setIfAbsent(`2023\u0000c${i}`, 1_000_000 + i)).toBeUndefined();
+    // A key of the sealed period again: the first value is kept, whichever store holds it.
+    expect(index.setIfAbsent('2022\u0000c5', 7)).toBe(5);
+    expect(index.setIfAbsent('2023\u0000c149999', 7)).toBe(1_149_999);
+    index.seal();
+    expect(index.size).toBe(300_000);
+    for (let i = 0; i < 150_000; i += 997) {
+      expect(index.get(`2022\u0000c${i}`)).toBe(i);
+      expect(index.get(`2023\u0000c${i}`)).toBe(1_000_000 + i);
+      expect(index.setIfAbsent(`2023\u0000c${i}`, 3)).toBe(1_000_000 + i);
+    }
+    expect(index.get('2024\u0000c5')).toBeUndefined();
+    expect(index.setIfAbsent('2024\u0000c5', 1)).toBeUndefined();
+    expect(index.get('2024\u0000c5')).toBe(1);
+  });
+});

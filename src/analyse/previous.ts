@@ -3,6 +3,7 @@ import type { PeriodStart } from '../check/workbook.js';
 import type { UnitRow } from '../recognise/table.js';
 import { compareSummaries, type Comparison } from '../rollup/compare.js';
 import { UnitMatcher } from '../rollup/unit-match.js';
+import { collectGarbage } from './collect.js';
 import { analyse, type AnalyseOptions, type Analysis } from './analyse.js';
 
 export interface PreviousAnalysis {
@@ -27,6 +28,8 @@ export async function analysePrevious(inputs: readonly string[], previousInputs:
   };
   // The previous side's units are never needed whole: no keepUnits there.
   const previous = await analyse(previousInputs, { ...options, keepUnits: false, lean: true, onRow: keep, onProgress: undefined });
+  // The previous side's checker index (a key per unit) is garbage now: collected before the current side builds its own.
+  collectGarbage();
   const current = await analyse(inputs, { ...options, onRow: (row) => matcher.addCurrent(row) });
   const diagnostics = [...current.diagnostics, ...previous.diagnostics];
   const same = current.summary && previous.summary && current.summary.periods.length > 0 && current.summary.periods.join() === previous.summary.periods.join();

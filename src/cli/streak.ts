@@ -107,18 +107,21 @@ export async function streak(inputs: readonly string[], opts: StreakOptions, io:
   }
   if (!canPrint || !outcome.view) return code;
   const view: StreakView = { ...outcome.view, lang: opts.lang, color: useColor(io.stdout, io.env) && opts.color !== false, trusted };
+  if (opts.format === 'json') {
+    const { jsonPieces, writePieces } = await import('../render/json-pieces.js');
+    // In pieces: a streak of a million units is a JSON text of tens of megabytes, never held whole.
+    await writePieces(io.stdout, jsonPieces(await streakJson(view, a, opts.lang), 'items'));
+    return code;
+  }
   const r = await import('../render/streak.js');
-  const text = opts.format === 'json'
-    ? await streakJson(view, a, opts.lang)
-    : { table: r.renderStreakTable, text: r.renderStreakText, md: r.renderStreakMarkdown, csv: r.renderStreakCsv }[opts.format](view);
-  io.stdout.write(text);
+  io.stdout.write({ table: r.renderStreakTable, text: r.renderStreakText, md: r.renderStreakMarkdown, csv: r.renderStreakCsv }[opts.format](view));
   return code;
 }
 
-async function streakJson(v: StreakView, a: PeriodRun['analysis'], lang: Lang): Promise<string> {
+async function streakJson(v: StreakView, a: PeriodRun['analysis'], lang: Lang): Promise<Record<string, unknown>> {
   const { diagnosticJson, failureJson } = await import('../render/json.js');
-  return `${JSON.stringify({
+  return {
     ...v.result, trusted: v.trusted, periods: v.periods, files: a.files,
     diagnostics: a.diagnostics.map((d) => diagnosticJson(d, lang)), failures: a.failures.map((f) => failureJson(f, lang)),
-  }, null, 2)}\n`;
+  };
 }

@@ -189,7 +189,8 @@ export class OrgStreak {
     }
     if (id === undefined) {
       id = this.entries.length;
-      this.entries.push({ ...row, latest: period });
+      // A literal, not a spread of `row`: a spread gave every entry a hidden class of its own (~200 bytes each).
+      this.entries.push({ code: row.code, name: row.name, type: row.type, parent: row.parent, latest: period });
       this.link.push(id);
       if (id >= this.masks.length) {
         const grown = new Uint32Array(this.masks.length * 2);
