@@ -61,6 +61,8 @@ async function organisationStreak(inputs: readonly string[], opts: StreakOptions
   const periods = (run.series ?? []).map((p) => ({ period: p.period, files: p.files }));
   const w = streakWindow(periods.map((p) => p.period), opts.years);
   if ('failure' in w) return { run, periods, view: undefined, failure: w.failure };
+  // The reading's garbage (rows, the checker's index) goes before the list of a possibly 150,000 items is made.
+  (await import('../analyse/collect.js')).collectGarbage();
   return { run, periods, view: { result: streak.result(w.window, periods.map((p) => p.period), opts.years), periods } };
 }
 

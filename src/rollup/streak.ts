@@ -1,6 +1,7 @@
 import { fold } from '../recognise/normalise.js';
 import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
-import { hash } from '../check/key-index.js';
+import { KeyIndex } from '../check/key-index.js';
+import { EntryTable, type ParentRef } from './streak-store.js';
 import { own } from './tree.js';
 
 /** What a streak needs of one unit row (the series core's UnitBrief has it). */
@@ -44,24 +45,16 @@ const KEPT_LIMIT = 20_000;
 const SUBORDINATE = new Set<OrgType | undefined>(['chi_bo_truc_thuoc', 'dang_bo_bo_phan']);
 const COMMITTEE = new Set<OrgType | undefined>(['dang_bo_co_so', 'dang_bo_bo_phan']);
 
-/** What is kept of one organisation, the rows of its latest period. */
-interface Entry {
+/** What a row gives an organisation's entry. */
+interface RowFields {
   code: string | undefined;
   name: string;
   type: OrgType | undefined;
-  parent: { code: string | undefined; name: string | undefined } | undefined;
-  /** The period the name, type and parent are from: the latest wins. */
-  latest: string;
+  parent: ParentRef | undefined;
 }
 
 /** More periods than a bit each in a 32-bit mask: a streak reads at most this many. */
 export const MAX_PERIODS = 31;
-
-/** Two independent 32-bit hashes of a key in 53 bits, exact in a double (n²/2⁵⁴ odds of a collision). */
-function hashKey(key: string): number {
-  const [a, b] = hash(key);
-  return a * 2 ** 21 + (b >>> 11);
-}
 
 interface Committee {
   code: string | undefined;
@@ -76,12 +69,17 @@ interface Committee {
  * known by code or by name): each row adds every key it can, so a year with codes joins the years without.
  */
 export class OrgStreak {
-  /** The hash of each key (a number, not a string) → the organisation's id: a streak of a million units stays small. */
-  private readonly index = new Map<number, number>();
-  /** Per id: what is kept, the periods reached (a bit per period), and the id it was merged into (itself if none). */
-  private readonly entries: Entry[] = [];
+  /** Each key → the organisation's id, hashed in typed arrays: a streak of a million units stays small. */
+  private readonly index = new KeyIndex();
+  /**
+   * Per id: what is kept (in typed arrays and one buffer of UTF-8, not objects: 150,000 entries as objects kept
+   * the collected heap at ~70 MB, which V8 let grow to ~190), the periods reached (a bit per period), and the id
+   * it was merged into (itself if none).
+   */
+  private readonly entries = new EntryTable();
   private masks = new Uint32Array(1024);
-  private readonly link: number[] = [];
+  private link = new Int32Array(1024);
+  private readonly periodNames: string[] = [];
   private readonly periodBits = new Map<string, number>();
   private readonly committees = new Map<string, Committee>();
   /** Committees of the file being read, the latest RECENT_LIMIT of them: kept past the file only if it has cells. */
@@ -101,13 +99,13 @@ export class OrgStreak {
     if (level < 0 || level > this.at) return;
     const keys: string[] = [];
     if (row.code) keys.push(`c\u0000${fold(row.code)}`);
-    let parent: Entry['parent'];
+    let parent: ParentRef | undefined;
     if (sub) {
       const aliases = this.parentAliases(row.parent);
       parent = aliases.committee;
       for (const a of aliases.keys) keys.push(`n\u0000${a}\u0000${fold(row.name)}`);
     } else keys.push(`n\u0000${fold(row.name)}`);
-    this.merge(period, keys.map(hashKey), { code: row.code === undefined ? undefined : own(row.code), name: own(row.name), type: row.type, parent });
+    this.merge(period, keys, { code: row.code, name: row.name, type: row.type, parent });
   }
 
   private closeFile(next: string): void {
@@ -140,7 +138,7 @@ export class OrgStreak {
   }
 
   /** Every way a cell's committee can be named in a key: its code and its folded name, as far as they are known. */
-  private parentAliases(parent: string | undefined): { keys: string[]; committee: Entry['parent'] } {
+  private parentAliases(parent: string | undefined): { keys: string[]; committee: ParentRef | undefined } {
     if (!parent) return { keys: [''], committee: undefined };
     const t = fold(parent);
     const c = this.committee(`c\u0000${t}`) ?? this.committee(`n\u0000${t}`);
@@ -156,6 +154,7 @@ export class OrgStreak {
       if (this.periodBits.size >= MAX_PERIODS) throw new RangeError(`a streak reads at most ${MAX_PERIODS} periods`);
       b = 2 ** this.periodBits.size;
       this.periodBits.set(period, b);
+      this.periodNames.push(period);
     }
     return b;
   }
@@ -172,73 +171,93 @@ export class OrgStreak {
     return root;
   }
 
-  private merge(period: string, keys: readonly number[], row: Omit<Entry, 'latest'>): void {
+  private merge(period: string, keys: readonly string[], row: RowFields): void {
     let id: number | undefined;
     for (const k of keys) {
       const at = this.index.get(k);
       if (at === undefined) continue;
       const found = this.find(at);
       if (id === undefined) id = found;
-      else if (found !== id) {
-        // Two entries are one organisation: the second joins the first, with its periods and its latest row.
-        this.link[found] = id;
-        this.masks[id] = (this.masks[id] ?? 0) | (this.masks[found] ?? 0);
-        const [a, b] = [this.entries[id], this.entries[found]];
-        if (a && b && b.latest > a.latest) Object.assign(a, { code: b.code ?? a.code, name: b.name, type: b.type, parent: b.parent ?? a.parent, latest: b.latest });
-      }
+      else if (found !== id) this.join(id, found);
     }
+    const bit = this.bit(period);
     if (id === undefined) {
-      id = this.entries.length;
-      // A literal, not a spread of `row`: a spread gave every entry a hidden class of its own (~200 bytes each).
-      this.entries.push({ code: row.code, name: row.name, type: row.type, parent: row.parent, latest: period });
-      this.link.push(id);
+      id = this.entries.push(row.code, row.name, row.type, row.parent, this.periodNames.indexOf(period));
       if (id >= this.masks.length) {
-        const grown = new Uint32Array(this.masks.length * 2);
-        grown.set(this.masks);
-        this.masks = grown;
+        this.masks = grow32(this.masks, Uint32Array);
+        this.link = grow32(this.link, Int32Array);
       }
-    }
-    this.masks[id] = (this.masks[id] ?? 0) | this.bit(period);
+      this.link[id] = id;
+    } else if (period >= this.latestOf(id)) this.update(id, period, row);
+    this.masks[id] = (this.masks[id] ?? 0) | bit;
     for (const k of keys) this.index.set(k, id);
-    const entry = this.entries[id];
-    if (!entry) return;
-    if (period >= entry.latest) {
-      entry.latest = period;
-      entry.name = row.name;
-      entry.type = row.type ?? entry.type;
-      entry.parent = row.parent?.code ? row.parent : (entry.parent ?? row.parent);
+    if (row.code !== undefined && this.entries.codeOf(id) === undefined) this.entries.setCode(id, row.code);
+  }
+
+  private latestOf(id: number): string {
+    return this.periodNames[this.entries.latestOf(id)] ?? '';
+  }
+
+  /** The row of a later (or the same) period: its name, type and parent are the entry's now. */
+  private update(id: number, period: string, row: RowFields): void {
+    const e = this.entries;
+    e.setLatest(id, this.periodNames.indexOf(period));
+    if (e.nameOf(id) !== row.name) e.setName(id, row.name);
+    if (row.type !== undefined) e.setType(id, row.type);
+    const parent = row.parent?.code ? row.parent : (e.parentOf(id) ?? row.parent);
+    e.setParent(id, parent);
+  }
+
+  /** Two entries are one organisation: the second joins the first, with its periods and, if later, its row. */
+  private join(id: number, found: number): void {
+    this.link[found] = id;
+    this.masks[id] = (this.masks[id] ?? 0) | (this.masks[found] ?? 0);
+    const e = this.entries;
+    if (this.latestOf(found) > this.latestOf(id)) {
+      const code = e.codeOf(found) ?? e.codeOf(id);
+      e.setCode(id, code);
+      e.setName(id, e.nameOf(found));
+      e.setType(id, e.typeOf(found));
+      e.setParent(id, e.parentOf(found) ?? e.parentOf(id));
+      e.setLatest(id, e.latestOf(found));
     }
-    entry.code ??= row.code;
   }
 
   /** The organisations at the level in every one of `window` (the last N periods read, in order). */
   result(window: readonly string[], periodsRead: readonly string[], years: number): OrgStreakResult {
-    const items: { item: StreakItem; sub: boolean }[] = [];
+    const items: StreakItem[] = [];
     let need = 0;
     for (const p of window) need |= this.periodBits.get(p) ?? 0;
     // A period of the window no unit reached leaves no one in the streak.
     const reached = window.every((p) => this.periodBits.has(p));
-    for (let id = 0; id < this.entries.length && reached; id++) {
-      const e = this.entries[id];
-      if (!e || this.link[id] !== id || ((this.masks[id] ?? 0) & need) >>> 0 !== need >>> 0) continue;
-      const sub = SUBORDINATE.has(e.type);
+    const e = this.entries;
+    // One array of years for every item: a streak of 150,000 names them once.
+    const windowYears = [...window];
+    for (let id = 0; id < e.length && reached; id++) {
+      if (this.link[id] !== id || ((this.masks[id] ?? 0) & need) >>> 0 !== need >>> 0) continue;
+      const type = e.typeOf(id);
+      const parent = e.parentOf(id);
       items.push({
-        item: {
-          code: e.code ?? null, name: e.name, type: e.type ?? null,
-          parent: e.parent ? (e.parent.code ?? e.parent.name ?? null) : null, parentName: e.parent?.name ?? null,
-          years: [...window],
-        },
-        sub,
+        code: e.codeOf(id) ?? null, name: e.nameOf(id), type: type ?? null,
+        parent: parent ? (parent.code ?? parent.name ?? null) : null, parentName: parent?.name ?? null, years: windowYears,
       });
     }
-    const sortKey = (i: { item: StreakItem }): string => i.item.code ?? i.item.name;
-    items.sort((a, b) => Number(a.sub) - Number(b.sub) || (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-    const grassroots = items.filter((i) => !i.sub).length;
+    const sub = (i: StreakItem): boolean => SUBORDINATE.has(i.type ?? undefined);
+    const sortKey = (i: StreakItem): string => i.code ?? i.name;
+    items.sort((a, b) => Number(sub(a)) - Number(sub(b)) || (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    let grassroots = 0;
+    for (const i of items) if (!sub(i)) grassroots++;
     return {
       schema: 'tally.streak/1', kind: 'organizations', rating: this.rating, years,
       from: window[0] ?? '', to: window[window.length - 1] ?? '', periodsRead,
       counts: { organizations: grassroots, cells: items.length - grassroots },
-      items: items.map((i) => i.item),
+      items,
     };
   }
+}
+
+function grow32<T extends Uint32Array | Int32Array>(a: T, make: new (n: number) => T): T {
+  const grown = new make(a.length * 2);
+  grown.set(a);
+  return grown;
 }
