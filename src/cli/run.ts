@@ -3,7 +3,7 @@ import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
 import { BREAKDOWN_FIELDS, type BreakdownField } from '../rollup/breakdown.js';
-import { addListCommand } from './list.js';
+import { addListCommand } from './list-command.js';
 import { addInitCommand } from './init-command.js';
 import type { PeriodRun } from './periods.js';
 import type { StreakOptions } from './streak.js';
