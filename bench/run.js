@@ -219,8 +219,8 @@ function target(text, caseId, tallyName, baseName, limit, { faster = false } = {
   return { text, status: x <= limit ? 'met' : 'not met', value: x, detail: `tally ${fmtMs(t.medianMs)} ms ÷ ${baseName} ${fmtMs(b.medianMs)} ms = ${x.toFixed(2)}× (limit ${limit}×)` };
 }
 const targets = [
-  target('`tally --version` within 1.3× `node -e 0`', 'startup', 'tally --version', 'node -e 0', 1.3),
-  target('`tally --help` within 1.3× `node -e 0`', 'startup', 'tally --help', 'node -e 0', 1.3),
+  target('`tally --version` within 1.2× `node -e 0`', 'startup', 'tally --version', 'node -e 0', 1.2),
+  target('`tally --help` within 1.2× `node -e 0`', 'startup', 'tally --help', 'node -e 0', 1.2),
   (() => {
     const t = get('csv-107', 'tally'), f = get('startup', 'node -e 0');
     if (!t || !f?.medianMs || !t.medianMs) return { text: '107-unit CSV within 2× `node -e 0`', status: 'not measured', detail: 'case not run' };

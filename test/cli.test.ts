@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { BIN, cli, ROOT } from './helpers.js';
+import { BIN, cli, NODE, ROOT } from './helpers.js';
 import { expectGolden } from './golden.js';
 import { run } from '../src/cli/run.js';
 import { exitCode } from '../src/cli/exit-code.js';
@@ -89,7 +89,7 @@ describe('help and version', () => {
 describe('a reader that stops early', () => {
   it('ends the run quietly when the output pipe is closed (tally ... | head), no EPIPE stack trace', async () => {
     for (const args of [['check', '--help'], ['fixtures/khoi-2020.xlsx', '--format', 'json']]) {
-      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(NODE, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       // Closed before the CLI has started: its first write meets a broken pipe.
       child.stdout.destroy();
       let stderr = '';

@@ -7,6 +7,8 @@ import { noteLine } from '../src/check/notes.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'tally.js');
+/** The node that runs the CLI in the end-to-end tests: TALLY_TEST_NODE (CI runs them again on Node 22 and 24), else this one. */
+export const NODE = process.env.TALLY_TEST_NODE || process.execPath;
 
 export interface CliResult {
   readonly status: number;
@@ -16,7 +18,7 @@ export interface CliResult {
 
 /** Spawn the built CLI, as a user would, from the repository root; colour off. */
 export function cli(args: readonly string[], input?: string | Buffer, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(NODE, [BIN, ...args], {
     cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', TALLY_DEBUG: '', ...env }, timeout: 60_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

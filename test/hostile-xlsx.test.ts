@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, analyseFixtures } from './helpers.js';
+import { NODE, ROOT, analyseFixtures } from './helpers.js';
 import { bomb, cell, makeZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from './zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-xlsx-'));
@@ -22,7 +22,7 @@ const code = await main(process);
 process.stderr.write('\\nPEAK ' + process.resourceUsage().maxRSS + '\\n');
 process.exitCode = code;`;
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  const r = spawnSync(NODE, ['--input-type=module', '-e', script], {
     cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', TALLY_ARGS: JSON.stringify(args), TALLY_WORKERS: '0' },
   });
   const ms = performance.now() - started;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Progress } from '../src/cli/progress.js';
-import { BIN, cli, ROOT } from './helpers.js';
+import { defaultWorkers } from '../src/analyse/parallel.js';
+import { BIN, cli, NODE, ROOT } from './helpers.js';
 
 describe('Progress', () => {
   it('stays silent for the first second, then redraws at most ten times a second and wipes itself', () => {
@@ -38,7 +39,7 @@ for (let i = 0; i < 25; i++) writeFileSync(join(dir, `don-vi-${String(i).padStar
 
 describe.skipIf(!hasScript)('the progress line on a pseudo-terminal', () => {
   const onTty = (args: string): string => {
-    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('script', ['-qec', `${NODE} ${BIN} ${args}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     return r.stdout;
   };
   it('is drawn on stderr for a folder of more than 20 files, and wiped before the table', () => {
@@ -62,8 +63,11 @@ describe('without a terminal', () => {
 });
 
 describe('many files on worker threads', () => {
+  it('are none below 4 processors unless TALLY_WORKERS asks (on 2 they were slower and took 96 MB more), at most 4', () => {
+    expect([1, 2, 3, 4, 8, 64].map((n) => defaultWorkers(n))).toEqual([0, 0, 0, 4, 4, 4]);
+  });
   it('give the same output, in the same order, as reading them one by one', () => {
-    const parallel = cli([dir, '--format', 'json']);
+    const parallel = cli([dir, '--format', 'json'], undefined, { TALLY_WORKERS: '2' });
     const serial = cli([dir, '--format', 'json'], undefined, { TALLY_WORKERS: '0' });
     expect(parallel.status).toBe(0);
     expect(parallel.stdout).toBe(serial.stdout);
@@ -73,7 +77,7 @@ describe('many files on worker threads', () => {
     const withBad = mkdtempSync(join(tmpdir(), 'tally-workers-'));
     for (let i = 0; i < 20; i++) writeFileSync(join(withBad, `${String(i).padStart(2, '0')}.csv`), good.replace(/^(DB|CB)(\d\d)/gm, `$1${i}$2`));
     writeFileSync(join(withBad, '07b.xlsx'), 'not a workbook');
-    const parallel = cli(['check', withBad, '--format', 'json']);
+    const parallel = cli(['check', withBad, '--format', 'json'], undefined, { TALLY_WORKERS: '2' });
     const serial = cli(['check', withBad, '--format', 'json'], undefined, { TALLY_WORKERS: '0' });
     rmSync(withBad, { recursive: true, force: true });
     expect(parallel.status).toBe(2);

@@ -3,7 +3,7 @@ import type { Lang } from '../check/catalogue.js';
 import type { Config } from '../config/config.js';
 import type { AnalyseOptions, Analysis } from '../analyse/analyse.js';
 import { BREAKDOWN_FIELDS, type BreakdownField } from '../rollup/breakdown.js';
-import { addListCommand } from './list.js';
+import { addListCommand } from './list-command.js';
 import { addInitCommand } from './init-command.js';
 import type { PeriodRun } from './periods.js';
 import type { StreakOptions } from './streak.js';
@@ -260,7 +260,7 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
   if (periods && 'toFile' in format) throw new TallyError('output-periods', { format: formatName, option: opts.previous !== undefined ? '--previous' : '--by-period' });
   const via = periods && (opts.previous !== undefined ? periods.previousRunner(inputs, opts.previous) : periods.seriesRunner(inputs));
   const { analysis: a, config, comparison, series, targetsResult } = await analyseWith(inputs, opts, io, true, formatName === 'xlsx', {}, via);
-  const { countSeverities, renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
+  const { countSeverities } = await import('../render/severities.js');
   const selfContained = 'selfContained' in format;
   const errColor = useColor(io.stderr, io.env) && opts.color !== false;
   const { errors, warnings } = countSeverities(a.diagnostics);
@@ -271,10 +271,14 @@ async function report(inputs: string[], opts: ReportOptions, io: Io, formatGiven
     for (const l of lines) err.push(l);
   };
   if (opts.verbose) add(await verboseLines(a, opts.lang));
-  add(renderFailures(a.failures, { lang: opts.lang, color: errColor }));
-  if (!selfContained) {
-    add(renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
-    if (a.diagnostics.length > 0 || a.failures.length > 0) err.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
+  // The renderer of problems (and chalk) only when there are problems to say.
+  if (a.failures.length > 0 || (!selfContained && a.diagnostics.length > 0)) {
+    const { renderDiagnosticLines, renderFailures, summaryLine } = await import('../render/diagnostics.js');
+    add(renderFailures(a.failures, { lang: opts.lang, color: errColor }));
+    if (!selfContained) {
+      add(renderDiagnosticLines(a.diagnostics, { lang: opts.lang, color: errColor }));
+      err.push(summaryLine(a.diagnostics, a.failures.length, a.files.length, opts.lang));
+    }
   }
   const canPrint = (trusted || opts.force === true) && a.summary !== undefined && a.rows.counted > 0;
   if (!canPrint && !selfContained) err.push(whyNoSummary(a, opts));
@@ -307,7 +311,7 @@ function whyNoSummary(a: Analysis, opts: ReportOptions): string {
 
 async function check(inputs: string[], opts: CheckOptions, io: Io): Promise<number> {
   const { analysis: a } = await analyseWith(inputs, opts, io, false);
-  const { countSeverities } = await import('../render/diagnostics.js');
+  const { countSeverities } = await import('../render/severities.js');
   const { errors, warnings } = countSeverities(a.diagnostics);
   const code = exitCode({ failures: a.failures.length, errors, warnings, strict: opts.strict === true, maxWarnings: opts.maxWarnings });
   // Verbose lines belong to the words for a person, not to JSON or annotations.

@@ -5,10 +5,9 @@ import { csvRows, type CsvOptions } from './csv.js';
 import { detect } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
-import { readXlsx, type SheetNote } from './xlsx.js';
-import { takeDroppedParts } from './xlsx-parts.js';
-import { DEFAULT_MAX_ROWS, measureWorkbook } from './xlsx-limits.js';
-import { shouldStream, streamXlsx, worksheetCount, type StreamedSheet } from './xlsx-stream.js';
+// The workbook reader (and zlib) is loaded only when a workbook is read: a CSV run does without it.
+import type { SheetNote } from './xlsx.js';
+import type { StreamedSheet } from './xlsx-stream.js';
 
 /** Read in a folder. A `.txt` is read when named (a tab-separated export) but not picked up from a folder, where it is a note. */
 const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv']);
@@ -174,6 +173,8 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
     case 'xlsx': {
       const all = bytes ?? (await readFile(path));
+      const [{ readXlsx }, { takeDroppedParts }, { DEFAULT_MAX_ROWS, measureWorkbook }, { shouldStream, streamXlsx, worksheetCount }] = await Promise.all([
+        import('./xlsx.js'), import('./xlsx-parts.js'), import('./xlsx-limits.js'), import('./xlsx-stream.js')]);
       const measured = await measureWorkbook(all, what.entries, file, { rows: options.maxRows ?? DEFAULT_MAX_ROWS });
       if (shouldStream(measured)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file), dropped: takeDroppedParts };
       const { sheets, notes, dropped } = await readXlsx(all, file, what.entries);

@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import type { Lang } from '../check/catalogue.js';
 import { fold } from '../recognise/normalise.js';
 import { RATING_LEVELS, type RatingLevel } from '../recognise/vocabulary.js';
@@ -110,6 +111,8 @@ export function renderBy(t: ByTable, format: 'table' | 'text' | 'md' | 'csv', la
     ];
     return `\n${[...md(ratingsHead, ratingsRows), '', ...md(membersHead, membersRows), ...(note ? ['', `_${note}_`] : [])].join('\n')}\n`;
   }
+  // cli-table3 is loaded here, not with the module: a JSON report reads byJson from this file and needs no table.
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof TableType;
   const table = (head: readonly string[], rows: readonly (readonly string[])[]): string => {
     const tt = new Table({ head: [...head], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', ...head.slice(1).map(() => 'right' as const)] });
     for (const r of rows) tt.push([...r]);

@@ -51,15 +51,9 @@ export function renderFailures(failures: readonly TallyError[], o: DiagnosticsOp
   return lines;
 }
 
-export function countSeverities(diags: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diags) {
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
-}
+import { countSeverities } from './severities.js';
+
+export { countSeverities };
 
 /** The closing line of `check` and of a report with problems. */
 export function summaryLine(diags: readonly Diagnostic[], failures: number, files: number, lang: Lang): string {

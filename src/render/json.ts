@@ -2,7 +2,7 @@ import { describe, type Lang } from '../check/catalogue.js';
 import type { Diagnostic } from '../check/diagnostic.js';
 import type { Analysis } from '../analyse/analyse.js';
 import type { TallyError } from '../read/errors.js';
-import { countSeverities } from './diagnostics.js';
+import { countSeverities } from './severities.js';
 import { rosterJson } from './roster.js';
 import { byJson, byTable } from './by-field.js';
 

@@ -1,7 +1,7 @@
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
 import { label } from './labels.js';
-import { summarySections } from './table.js';
+import { summarySections } from './sections.js';
 
 /** The summary as a Markdown table, ready to paste into a report or a wiki. */
 export function renderMarkdown(s: Summary, o: { readonly lang: Lang; readonly trusted: boolean }): string {
