@@ -5,14 +5,10 @@
  * (3·10⁻⁸ for a million units).
  */
 export class KeyIndex {
-  /**
-   * One slot of 16 bytes per key: the two hashes and the value plus one (0: an empty slot), side by side, so that a
-   * probe (and each key moved when the table grows) touches one cache line, not four arrays (a million random reads
-   * each). Values are numbers ≥ 0 (the checker's packed places).
-   */
-  private words = new Uint32Array(1024 * 4);
-  private values = new Float64Array(this.words.buffer);
-  private slots = 1024;
+  private hi = new Uint32Array(1024);
+  private lo = new Uint32Array(1024);
+  private values = new Float64Array(1024);
+  private used = new Uint8Array(1024);
   private count = 0;
 
   get size(): number {
@@ -22,51 +18,49 @@ export class KeyIndex {
   /** The value stored for `key`, or undefined. */
   get(key: string): number | undefined {
     const [h, l] = hash(key);
-    const { words } = this;
-    const mask = this.slots - 1;
-    for (let i = (h ^ l) & mask; this.values[i * 2 + 1]; i = (i + 1) & mask) {
-      if (words[i * 4] === h && words[i * 4 + 1] === l) return (this.values[i * 2 + 1] ?? 0) - 1;
+    const mask = this.used.length - 1;
+    for (let i = (h ^ l) & mask; this.used[i]; i = (i + 1) & mask) {
+      if (this.hi[i] === h && this.lo[i] === l) return this.values[i];
     }
     return undefined;
   }
 
   /** Store `value` for `key` unless it is there already; returns the value already stored, if any. */
   setIfAbsent(key: string, value: number): number | undefined {
-    if ((this.count + 1) * 2 > this.slots) this.grow();
+    if ((this.count + 1) * 2 > this.used.length) this.grow();
     const [h, l] = hash(key);
-    const { words } = this;
-    const mask = this.slots - 1;
+    const mask = this.used.length - 1;
     let i = (h ^ l) & mask;
-    for (; this.values[i * 2 + 1]; i = (i + 1) & mask) {
-      if (words[i * 4] === h && words[i * 4 + 1] === l) return (this.values[i * 2 + 1] ?? 0) - 1;
+    for (; this.used[i]; i = (i + 1) & mask) {
+      if (this.hi[i] === h && this.lo[i] === l) return this.values[i];
     }
-    words[i * 4] = h;
-    words[i * 4 + 1] = l;
-    this.values[i * 2 + 1] = value + 1;
+    this.used[i] = 1;
+    this.hi[i] = h;
+    this.lo[i] = l;
+    this.values[i] = value;
     this.count++;
     return undefined;
   }
 
   private grow(): void {
-    const { words, values, slots } = this;
-    const size = slots * 2;
-    const into = new Uint32Array(size * 4);
-    const intoValues = new Float64Array(into.buffer);
+    const { hi, lo, values, used } = this;
+    const size = used.length * 2;
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.values = new Float64Array(size);
+    this.used = new Uint8Array(size);
     const mask = size - 1;
-    for (let j = 0; j < slots; j++) {
-      const stored = values[j * 2 + 1] ?? 0;
-      if (stored === 0) continue;
-      const h = words[j * 4] ?? 0;
-      const l = words[j * 4 + 1] ?? 0;
+    for (let j = 0; j < used.length; j++) {
+      if (!used[j]) continue;
+      const h = hi[j] ?? 0;
+      const l = lo[j] ?? 0;
       let i = (h ^ l) & mask;
-      while (intoValues[i * 2 + 1]) i = (i + 1) & mask;
-      into[i * 4] = h;
-      into[i * 4 + 1] = l;
-      intoValues[i * 2 + 1] = stored;
+      while (this.used[i]) i = (i + 1) & mask;
+      this.used[i] = 1;
+      this.hi[i] = h;
+      this.lo[i] = l;
+      this.values[i] = values[j] ?? 0;
     }
-    this.words = into;
-    this.values = intoValues;
-    this.slots = size;
   }
 }
 
