@@ -47,43 +47,88 @@ type Streamed = {
   readonly list?: MemberList | undefined;
 };
 
+/** Rows in batches (a CSV gives the rows of each piece it reads), with what is left of the batch the head ended in. */
+class Batches {
+  private rest: CellValue[][] = [];
+  ended = false;
+  constructor(private readonly source: AsyncGenerator<CellValue[][]>) {}
+
+  /** The next batch, or undefined at the end. */
+  async next(): Promise<CellValue[][] | undefined> {
+    if (this.rest.length > 0) {
+      const rows = this.rest;
+      this.rest = [];
+      return rows;
+    }
+    if (this.ended) return undefined;
+    const next = await this.source.next();
+    if (next.done) this.ended = true;
+    return next.done ? undefined : next.value;
+  }
+
+  /** Add rows to `into` until it holds `limit` (the rest of a batch waits for `next`); false when the source ended first. */
+  async fill(into: CellValue[][], limit: number): Promise<boolean> {
+    while (into.length < limit) {
+      const batch = await this.next();
+      if (!batch) return false;
+      const room = limit - into.length;
+      for (let i = 0; i < batch.length && i < room; i++) into.push(batch[i] ?? []);
+      if (batch.length > room) this.rest = batch.slice(room);
+    }
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.rest = [];
+    if (!this.ended) await this.source.return(undefined);
+    this.ended = true;
+  }
+}
+
+/** Rows one by one (a workbook's streamed sheet) as batches of one row. */
+async function* singleRows(rows: AsyncGenerator<CellValue[]>): AsyncGenerator<CellValue[][]> {
+  try {
+    for (let next = await rows.next(); !next.done; next = await rows.next()) yield [next.value];
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
 /**
  * Recognise a sheet as its rows arrive: the first rows decide what the sheet is and find the header, every later
- * row goes straight into the fold, so a file of a million rows is never held in memory.
+ * row goes straight into the fold (a batch at a time, in a plain loop), so a file of a million rows is never held
+ * in memory.
  */
-async function streamSheet(rows: AsyncGenerator<CellValue[]>, meta: Omit<RawSheet, 'rows'>, options: RecogniseOptions, onRow: (row: UnitRow) => void): Promise<Streamed> {
+async function streamSheet(source: AsyncGenerator<CellValue[][]>, meta: Omit<RawSheet, 'rows'>, options: RecogniseOptions, onRow: (row: UnitRow) => void): Promise<Streamed> {
+  const batches = new Batches(source);
   const head: CellValue[][] = [];
-  let next = await rows.next();
-  while (!next.done && head.length < HEAD_ROWS) {
-    head.push(next.value);
-    if (head.length < HEAD_ROWS) next = await rows.next();
-  }
+  await batches.fill(head, HEAD_ROWS);
   let sheet: RawSheet = { ...meta, rows: head };
   let decision = classifySheet(sheet);
   if (decision.kind === 'member-list') {
     // A list of members is read whole (a person a row: a few hundred rows), then read as persons.
-    if (!next.done) for (; !next.done && head.length < MEMBER_LIST_ROWS; next = await rows.next()) head.push(next.value);
-    await rows.return(undefined);
+    await batches.fill(head, MEMBER_LIST_ROWS);
+    await batches.close();
     return { sheet, other: { sheet: meta.sheet, decision }, list: readMemberList(sheet, options.scale) };
   }
   if (decision.kind === 'own-form' || decision.kind === 'units-as-columns') {
     // A table derived from another layout is read whole (such a sheet is a page or two): decided again on all its rows.
-    if (!next.done) {
-      for (next = await rows.next(); !next.done; next = await rows.next()) head.push(next.value);
+    await batches.fill(head, Infinity);
+    if (head.length > HEAD_ROWS) {
       sheet = { ...meta, rows: head };
       decision = classifySheet(sheet);
     }
   }
   if (!isTableDecision(decision)) {
-    await rows.return(undefined);
+    await batches.close();
     return { sheet, other: { sheet: meta.sheet, decision } };
   }
   const facts = new SheetFacts(meta.file, meta.sheet);
   const walker = startDecided(sheet, decision, options, { row: onRow, fact: facts.fact });
   for (let r = walker.firstDataRow; r < head.length; r++) walker.walk(head[r] ?? [], r);
-  if (!next.done) {
-    let r = head.length;
-    for (next = await rows.next(); !next.done; next = await rows.next()) walker.walk(next.value, r++);
+  let r = head.length;
+  for (let batch = await batches.next(); batch; batch = await batches.next()) {
+    for (let i = 0; i < batch.length; i++) walker.walk(batch[i] ?? [], r++);
   }
   return { sheet, table: { sheet: meta.sheet, result: walker.finish(), diagnostics: facts.diagnostics, notes: facts.notes } };
 }
@@ -106,7 +151,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
       sheetCount = 1;
       const rows: UnitRow[] = [];
       const meta = { file, sheet: undefined, merges: [], hiddenRows: new Set<number>(), hiddenColumns: new Set<number>() };
-      const s = await streamSheet(opened.rows, meta, options, feed ?? ((row) => rows.push(row)));
+      const s = await streamSheet(opened.batches, meta, options, feed ?? ((row) => rows.push(row)));
       if (s.table) {
         tables.push({ ...s.table, rows });
         if (opened.disguised) notes.push({ code: 'disguised-csv', file, args: { ext: opened.disguised } });
@@ -124,7 +169,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         }
         const rows: UnitRow[] = [];
         const meta = { file, sheet: sheet.name, merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns };
-        const s = await streamSheet(sheet.rows, meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
+        const s = await streamSheet(singleRows(sheet.rows), meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
         for await (const _ of sheet.rows) void _;
         if (s.table) tables.push({ ...s.table, rows });
         else if (s.other) others.push(s.other);

@@ -20,7 +20,7 @@ export async function readRoster(file: string, options: ReadOptions): Promise<Ro
     if (opened.kind === 'workbook') sheets = opened.sheets.map((s) => ({ sheet: s.sheet, rows: [...s.rows] }));
     else if (opened.kind === 'csv') {
       const rows: CellValue[][] = [];
-      for await (const row of opened.rows) if (rows.length < MAX_ROWS) rows.push(row);
+      for await (const batch of opened.batches) for (const row of batch) if (rows.length < MAX_ROWS) rows.push(row);
       sheets = [{ sheet: undefined, rows }];
     } else {
       sheets = [];

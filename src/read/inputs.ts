@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { csvRows, type CsvOptions } from './csv.js';
+import { csvBatches, type CsvOptions } from './csv.js';
 import { detect } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
@@ -102,7 +102,7 @@ export type Opened =
   /** `dropped`: damaged parts tally does not need (styles, comments…), left out (see xlsx-parts.ts). */
   | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[]; readonly dropped: string[] }
   /** `disguised`: the extension of a workbook name the text came under (".xlsx" saved as CSV by some systems). */
-  | { readonly kind: 'csv'; readonly file: string; readonly rows: AsyncGenerator<CellValue[]>; readonly disguised?: string | undefined }
+  | { readonly kind: 'csv'; readonly file: string; readonly batches: AsyncGenerator<CellValue[][]>; readonly disguised?: string | undefined }
   /** A large workbook, read sheet by sheet and row by row. */
   | { readonly kind: 'stream'; readonly sheetCount: number; readonly sheets: AsyncGenerator<StreamedSheet>; readonly dropped: () => string[] };
 
@@ -184,7 +184,7 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       // A ".xls" or ".xlsx" that is really tab- or comma-separated text (what many web systems export) reads as
       // CSV; if it holds no table either, it is said to be text under a workbook's name.
       return {
-        kind: 'csv', file, rows: csvRows(bytes ? pieces(bytes) : createReadStream(path, { highWaterMark: CSV_CHUNK }), file, options),
+        kind: 'csv', file, batches: csvBatches(bytes ? pieces(bytes) : createReadStream(path, { highWaterMark: CSV_CHUNK }), file, options),
         disguised: ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' ? ext : undefined,
       };
   }

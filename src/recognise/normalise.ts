@@ -16,13 +16,46 @@ const NEEDS_CLEANING = /[\u0300-\u036f\t\n\r\u00a0\u2000-\u200b\u202f\u3000]|\s\
 
 /** Fold a header or label to its comparison key: "Tổng số\n ĐV" → "tong so dv". */
 export function fold(text: string): string {
+  // Codes and plain words ("DB0000001", "hcm"): letters and digits only, nothing to take out.
+  let upper = false;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 ? c > 0x7a : c < 0x30 || (c > 0x39 && (c < 0x41 || c > 0x5a))) break;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  if (i === text.length) return upper ? text.toLowerCase() : text;
   let s = text.toLowerCase();
   if (!ASCII.test(s)) s = s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd');
   return s.replace(NON_ALNUM, ' ').trim();
 }
 
+/**
+ * Whether a text may need more than trimming (see NEEDS_CLEANING): one pass over its characters, no regular
+ * expression, for the names and labels read on every row. Whitespace other than the space sends it the long way.
+ */
+function mayNeedCleaning(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return true;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 0x20 ? c >= 0x09 && c <= 0x0d : c >= 0x85 && (c === 0x85 || c === 0xa0 || (c >= 0x300 && c <= 0x36f) || c === 0x1680
+      || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) return true;
+  }
+  return false;
+}
+
 /** NFC, trimmed, inner whitespace and line breaks collapsed to one space: what a user sees. */
 export function cleanText(text: string): string {
+  if (!mayNeedCleaning(text)) {
+    const n = text.length;
+    return n > 0 && (text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) ? text.trim() : text;
+  }
   if (!NEEDS_CLEANING.test(text)) return text.trim();
   let s = HAS_COMBINING.test(text) ? text.normalize('NFC') : text;
   if (LOOSE_SPACE.test(s)) s = s.replace(/\s+/g, ' ');

@@ -81,7 +81,19 @@ const FULL_WIDTH = /[\uff10-\uff19]/;
 export const BLANK_CELL = -1;
 export const NA_CELL = -2;
 export const BAD_CELL = -3;
-const DIGITS = /^\d{1,15}$/;
+
+/** The value of 1 to 15 ASCII digits (what a CSV count cell nearly always holds), read without a regular expression; -1 otherwise. */
+function digitsValue(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 
 /**
  * `parseCount` for the row walk, which reads every count cell of every row: the count itself, or one of the
@@ -90,7 +102,10 @@ const DIGITS = /^\d{1,15}$/;
 export function countOf(cell: CellValue): number {
   if (cell === null) return BLANK_CELL;
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0) return cell + 0;
-  if (typeof cell === 'string' && DIGITS.test(cell)) return Number(cell);
+  if (typeof cell === 'string') {
+    const n = digitsValue(cell);
+    if (n >= 0) return n;
+  }
   const p = parseCount(cell);
   return p.kind === 'value' ? p.value : p.kind === 'blank' ? BLANK_CELL : p.kind === 'na' ? NA_CELL : BAD_CELL;
 }
