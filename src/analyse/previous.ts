@@ -28,7 +28,9 @@ export async function analysePrevious(inputs: readonly string[], previousInputs:
   };
   // The previous side's units are never needed whole: no keepUnits there.
   const previous = await analyse(previousInputs, { ...options, keepUnits: false, lean: true, onRow: keep, onProgress: undefined });
-  // The previous side's checker index (a key per unit) is garbage now: collected before the current side builds its own.
+  // The previous side's checker index (a key per unit) is garbage now, and so are the matcher's arrays as they were
+  // before sorting: collected before the current side builds its own index.
+  matcher.seal();
   collectGarbage();
   const current = await analyse(inputs, { ...options, onRow: (row) => matcher.addCurrent(row) });
   const diagnostics = [...current.diagnostics, ...previous.diagnostics];

@@ -164,12 +164,16 @@ export class UnitMatcher {
     if (this.kept.length < KEEP_LIMIT) this.kept.push(ref(row));
   }
 
+  /** The previous side is over: its keys are sorted for searching (done by the first current row, if not before). */
+  seal(): void {
+    if (this.sealed) return;
+    this.byCode.seal();
+    this.byName.seal();
+    this.sealed = true;
+  }
+
   addCurrent(row: UnitRow): void {
-    if (!this.sealed) {
-      this.byCode.seal();
-      this.byName.seal();
-      this.sealed = true;
-    }
+    this.seal();
     if (!GRASSROOTS.has(row.type)) return;
     const byCode = row.code ? this.byCode.get(row.code) : undefined;
     const at = byCode ?? this.byName.get(row.name);
