@@ -66,7 +66,7 @@ async function streamSheet(rows: AsyncGenerator<CellValue[]>, meta: Omit<RawShee
     await rows.return(undefined);
     return { sheet, other: { sheet: meta.sheet, decision }, list: readMemberList(sheet, options.scale) };
   }
-  if (decision.kind === 'own-form' || decision.kind === 'units-as-columns') {
+  if (decision.kind === 'own-form' || decision.kind === 'units-as-columns' || decision.kind === 'official-form') {
     // A table derived from another layout is read whole (such a sheet is a page or two): decided again on all its rows.
     if (!next.done) {
       for (next = await rows.next(); !next.done; next = await rows.next()) head.push(next.value);

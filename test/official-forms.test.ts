@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { analyseFixtures, cli, notesOf } from './helpers.js';
+
+/** The official statistical forms a unit fills in (issue 19), read as that unit's report: fixtures/official-forms/. */
+
+describe('Biểu 1 "Tăng, giảm đảng viên"', () => {
+  it('reads the 2021 edition as one unit from its "Kỳ này" column, named and dated by its title', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-1-2021-so-y-te.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.periods).toEqual(['2024']);
+    expect(s.organizations.total).toBe(1);
+    expect(s.organizations.byType.dang_bo_co_so).toBe(1);
+    // "2. Chuyển đến" is blank over "a. 2" and "b. 1"; "Trong đó: Đảng viên dự bị" (1) under "Xóa tên" is not added.
+    expect(s.members).toMatchObject({
+      start: 120, admitted: 6, transferredIn: 3, reinstated: 1, deceased: 1, expelled: 0, removed: 2, resigned: 1, transferredOut: 5, end: 121,
+    });
+    expect(notesOf(a).join('\n')).toContain('Biểu số 1-BTCTW (mẫu 2021) "Tăng, giảm đảng viên", dòng 5–24: số liệu cột "Kỳ này" (B), đọc thành một dòng tổ chức, tên lấy từ tiêu đề');
+  });
+
+  it('reads the 2012 edition, its unit from "- Đơn vị báo cáo:", old spellings and its E and G rows left out', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-1-2012-so-tu-phap.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.periods).toEqual(['2024']);
+    expect(s.organizations.byType.chi_bo_co_so).toBe(1);
+    expect(s.members).toMatchObject({ start: 29, admitted: 2, transferredIn: 1, transferredOut: 1, removed: 0, end: 31 });
+    expect(notesOf(a, 'en').join('\n')).toContain('Biểu số 1-TCTW (edition 2012) "Tăng, giảm đảng viên"');
+    expect(notesOf(a, 'en').join('\n')).toContain('named from the "Đơn vị báo cáo" line');
+  });
+
+  it('names a unit after its file when the title names none (the bloc\'s own name is no unit)', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-1-khoi-2023.xlsx']);
+    expect(notesOf(a, 'en').join('\n')).toContain('named from the file name');
+    expect(a.summary!.members).toMatchObject({ start: 4190, admitted: 333, transferredIn: 23, transferredOut: 232, end: 4288 });
+  });
+
+  it('prints the table with exit 0', () => {
+    const r = cli(['report', 'fixtures/official-forms/bieu-1-2021-so-y-te.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Cuối kỳ');
+    expect(r.stdout).toContain('121');
+  });
+});
+
+describe('the sums a Biểu 1 states', () => {
+  it('TL026: a "Trong đó" row larger than its row, at the subset\'s cell', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-1-subset-wrong.xlsx']);
+    expect(a.diagnostics.map((d) => `${d.code}@${d.location.cell ?? ''}`)).toEqual(['TL026@B19']);
+    expect(a.diagnostics[0]?.args).toMatchObject({ value: 3, expected: 2, wholeCell: 'B18', whole: '3. Xóa tên' });
+    // Never added: the removed stay 2.
+    expect(a.summary!.members.removed).toBe(2);
+  });
+
+  it('TL027: rows that do not add up to the row they split, with each part\'s cell', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-1-parts-wrong.xlsx']);
+    const parts = a.diagnostics.find((d) => d.code === 'TL027');
+    expect(parts?.location.cell).toBe('B9');
+    expect(parts?.args).toMatchObject({ value: 11, expected: 10 });
+    expect(String(parts?.args.parts)).toContain('1. Kết nạp B10 (6) + 2. Chuyển đến B11 (3) + 3. Phục hồi đảng tịch B14 (1)');
+    // D = A + B − C with B as written (11): 122, not the 121 written.
+    expect(a.diagnostics.find((d) => d.code === 'TL028')?.args).toMatchObject({ value: 121, expected: 122 });
+  });
+
+  it('TL028: D that is not A + B − C, naming the four cells; exit 1', () => {
+    const r = cli(['check', 'fixtures/official-forms/bieu-1-balance-wrong.xlsx']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('B24: lỗi TL028 Biểu 1: ô B24 ("D. Đảng viên trong danh sách cuối kỳ báo cáo") ghi 123, nhưng A + B − C = B8 (120) + B9 (10) − B15 (9) = 121.');
+  });
+
+  it('says it in English', () => {
+    const r = cli(['check', 'fixtures/official-forms/bieu-1-subset-wrong.xlsx', '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('Form 1: cell B19 ("Trong đó: Đảng viên dự bị") says 3, more than the 2 of row "3. Xóa tên" (cell B18)');
+  });
+});
