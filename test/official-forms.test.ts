@@ -74,3 +74,23 @@ describe('the sums a Biểu 1 states', () => {
     expect(r.stdout + r.stderr).toContain('Form 1: cell B19 ("Trong đó: Đảng viên dự bị") says 3, more than the 2 of row "3. Xóa tên" (cell B18)');
   });
 });
+
+describe('a folder mixing a table of units with official forms', () => {
+  it('rolls up to one summary: 2 units of the table and 2 Biểu 1 (2021 and 2012), known totals', async () => {
+    const a = await analyseFixtures(['official-forms/mixed']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.periods).toEqual(['2024']);
+    expect(s.organizations.total).toBe(4);
+    expect(s.organizations.byType).toMatchObject({ dang_bo_co_so: 2, chi_bo_co_so: 2 });
+    // 80 + 25 + 120 + 29; 3 + 1 + 6 + 2; 1 + 0 + 3 + 1; 2 + 1 + 5 + 1; 82 + 25 + 121 + 31.
+    expect(s.members).toMatchObject({ start: 254, admitted: 12, transferredIn: 5, transferredOut: 9, deceased: 1, reinstated: 1, removed: 2, resigned: 1, end: 259 });
+  });
+
+  it('a unit in the table that also sends its Biểu 1 is TL020 at the form\'s name cell (exit 1): never counted twice unseen', () => {
+    const r = cli(['report', 'fixtures/official-forms/mixed-duplicate']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('fixtures/official-forms/mixed-duplicate/bieu-1-so-y-te.xlsx [Biểu 1] A2: lỗi TL020 Tổ chức "Đảng bộ Sở Y Tế" xuất hiện hai lần');
+    expect(r.stdout).not.toContain('TỔNG HỢP');
+  });
+});
