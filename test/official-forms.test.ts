@@ -94,3 +94,33 @@ describe('a folder mixing a table of units with official forms', () => {
     expect(r.stdout).not.toContain('TỔNG HỢP');
   });
 });
+
+describe('the members\' rating form (2012 Biểu 7B, and its rows under the 2018 levels as Biểu 6-BTCTW)', () => {
+  it('reads the 2012 form: members, exempt, not rated and the four levels (old names) from "Tổng số"', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-7b-2012-so-tu-phap.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.members.end).toBe(31);
+    expect(s.memberRatings).toMatchObject({ rated: 28, ratings: { HTXSNV: 4, HTTNV: 20, HTNV: 3, KHTNV: 1 }, exempt: 2, notRated: 1 });
+    expect(notesOf(a).join('\n')).toContain('Biểu số 7B-TCTW (mẫu 2012) "Đánh giá chất lượng đảng viên", dòng 5–17: số liệu cột "Tổng số" (B)');
+  });
+
+  it('reads the 2018 level names; "Trong đó: … còn hạn chế" under HTNV is not added', async () => {
+    const s = (await analyseFixtures(['official-forms/bieu-6-2021-so-y-te.xlsx'])).summary!;
+    expect(s.memberRatings).toMatchObject({ rated: 114, ratings: { HTXSNV: 18, HTTNV: 80, HTNV: 14, KHTNV: 2 }, exempt: 5, notRated: 2 });
+  });
+
+  it('TL027: levels that do not add up to the rated, at the rated row\'s cell; exit 1', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-7b-levels-wrong.xlsx']);
+    const d = a.diagnostics.find((x) => x.code === 'TL027');
+    expect(d?.location.cell).toBe('B11');
+    expect(d?.args).toMatchObject({ value: 28, expected: 29 });
+    expect(cli(['check', 'fixtures/official-forms/bieu-7b-levels-wrong.xlsx']).status).toBe(1);
+  });
+
+  it('a bloc\'s own Biểu 7A (organisations by rating and type) stays refused', () => {
+    const r = cli(['report', 'fixtures/unusable/bieu-7a.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('là biểu thống kê có các chỉ tiêu theo dòng');
+  });
+});

@@ -7,7 +7,7 @@ const s = (a: Note['args'], k: string): string => String(a[k] ?? '');
 /** An A1 address from a 1-based row and a 0-based column among the args. */
 const cell = (a: Note['args'], row: string, col: string): string => a1(Number(a[row] ?? 1) - 1, Number(a[col] ?? 0));
 
-const FORM_TITLES: Readonly<Record<string, string>> = { 1: 'Tăng, giảm đảng viên' };
+const FORM_TITLES: Readonly<Record<string, string>> = { 1: 'Tăng, giảm đảng viên', '7B': 'Đánh giá chất lượng đảng viên', 6: 'Kết quả đánh giá, xếp loại chất lượng đảng viên' };
 const NAME_FROM: Readonly<Record<string, readonly [string, string]>> = {
   'reporting-unit': ['dòng "Đơn vị báo cáo"', 'the "Đơn vị báo cáo" line'], title: ['tiêu đề', 'the title'], file: ['tên tệp', 'the file name'],
 };
@@ -19,8 +19,8 @@ function formKind(a: Note['args'], lang: Lang): string {
   const col = a1(0, Number(a.column ?? 0)).replace(/\d+$/, '');
   const from = NAME_FROM[s(a, 'nameFrom')] ?? ['', ''];
   return lang === 'vi'
-    ? `${code}, dòng ${s(a, 'rows')}: số liệu cột "Kỳ này" (${col}), đọc thành một dòng tổ chức, tên lấy từ ${from[0]}`
-    : `${code}, rows ${s(a, 'rows')}: figures of the "Kỳ này" column (${col}), read as one organisation, named from ${from[1]}`;
+    ? `${code}, dòng ${s(a, 'rows')}: số liệu cột "${n === '1' ? 'Kỳ này' : 'Tổng số'}" (${col}), đọc thành một dòng tổ chức, tên lấy từ ${from[0]}`
+    : `${code}, rows ${s(a, 'rows')}: figures of the "${n === '1' ? 'Kỳ này' : 'Tổng số'}" column (${col}), read as one organisation, named from ${from[1]}`;
 }
 
 /** How each verbose note reads, in Vietnamese and English. */

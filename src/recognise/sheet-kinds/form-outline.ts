@@ -44,6 +44,9 @@ function outlineOf(raw: string): { mark: string; level: number; text: string } {
   return { mark: '', level: 1, text: raw };
 }
 
+/** The kind of an outline mark: "1" and "2" are one kind, "a" and "b" another. */
+const markKind = (mark: string): string => (/^\d/.test(mark) ? 'digit' : /^[a-zđ]$/.test(mark) ? 'lower' : /^[A-ZĐIVX]/.test(mark) ? 'upper' : mark === '' ? 'plain' : 'bullet');
+
 /** The count a row gives: its own figure, or, left blank, what its parts add up to ("2. Chuyển đến" over a. and b.). */
 export function valueOf(row: OutlineRow): number | undefined {
   if (row.value !== undefined) return row.value;
@@ -55,6 +58,7 @@ export function valueOf(row: OutlineRow): number | undefined {
 export function readOutline(sheet: RawSheet, from: number, to: number, figureCol: number, end: RegExp): OutlineRow[] {
   const roots: OutlineRow[] = [];
   const stack: OutlineRow[] = [];
+  let shift: { kind: string; from: number; to: number } | undefined;
   for (let r = from; r < to; r++) {
     const cells = sheet.rows[r] ?? [];
     const col = cells.findIndex((v, c) => c < figureCol && typeof v === 'string' && /\p{L}{2}/u.test(v));
@@ -81,7 +85,11 @@ export function readOutline(sheet: RawSheet, from: number, to: number, figureCol
       if (host) host.subsets.push(row);
       continue;
     }
-    const level = part && stack.length > 0 ? Math.max(o.level, (stack.at(-1)?.level ?? 0) + 1) : o.level;
+    // "Chia ra: 1) …" goes under the row above it, and so do the "2) …", "3) …" after it.
+    const kind = markKind(o.mark);
+    if (shift && (kind !== shift.kind || o.level < shift.from)) shift = undefined;
+    if (part && stack.length > 0 && !shift) shift = { kind, from: o.level, to: Math.max(o.level, (stack.at(-1)?.level ?? 0) + 1) };
+    const level = shift && o.level === shift.from ? shift.to : o.level;
     while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
     const parent = stack.at(-1);
     const placed = level === o.level ? row : { ...row, level };

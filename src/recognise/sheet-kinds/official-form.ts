@@ -3,13 +3,13 @@ import { COLUMN_LABELS, type CountColumn } from '../columns.js';
 import { buildDerived, type DerivedColumn, type DerivedTable, type Origin } from '../derived.js';
 import { findHeader } from '../header.js';
 import { planColumns } from '../layout.js';
-import { cellText, cleanText, fold } from '../normalise.js';
+import { cellText, fold } from '../normalise.js';
 import { FORM_ROWS, LIST_HEADER_ROWS } from '../patterns.js';
-import { unitNameFromTitle } from '../title.js';
 import { allRows, balanceCheck, outlineChecks, readOutline, valueOf, type OutlineRow } from './form-outline.js';
+import { FORM_FOOT, titleText, unitName } from './form-title.js';
 import { defineSheetKind, type OfficialFormInfo, type SheetDecision } from './kind.js';
-import { FORM_END } from './label-rows.js';
 import type { SheetLook } from './look.js';
+import { readRatingForm } from './rating-form.js';
 
 /** The header of a form's figure columns: the row of "Kỳ này" and the first row of the header block. */
 interface FormHeader {
@@ -36,34 +36,11 @@ function formHeader(sheet: RawSheet): FormHeader | undefined {
   return undefined;
 }
 
-/** The title block's text, folded, one line per cell. */
-function titleText(sheet: RawSheet, top: number): string[] {
-  return sheet.rows.slice(0, top).flatMap((row) => row.map((v) => fold(cellText(v))).filter((t) => t !== ''));
-}
-
-/** "- Đơn vị báo cáo: Đảng bộ Sở Y tế" (2012 forms): the name after the colon or in the next cell; dots are none. */
-function reportingUnit(sheet: RawSheet, top: number): { name: string; at: Origin } | undefined {
-  for (let r = 0; r < top; r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const raw = cleanText(cellText(row[c])).replace(/^[-–•\s]+/, '');
-      if (!/^don vi bao cao\b/.test(fold(raw))) continue;
-      const after = raw.slice(raw.indexOf(':') + 1).trim();
-      const next = row.slice(c + 1).map((v) => cleanText(cellText(v))).find((t) => t !== '') ?? '';
-      const name = raw.includes(':') && /\p{L}{2}/u.test(after) ? after : next;
-      if (/\p{L}{2}/u.test(name)) return { name, at: [r, c] };
-    }
-  }
-  return undefined;
-}
-
 /** The figures of Biểu 1 by the words of their rows, and which section each is in. */
 const INCREASES: readonly (readonly [RegExp, CountColumn])[] = [[/\bket nap\b/, 'admitted'], [/\bchuyen den\b/, 'transferredIn'], [/\bphuc hoi\b/, 'reinstated']];
 const DECREASES: readonly (readonly [RegExp, CountColumn])[] = [
   [/\btu tran\b/, 'deceased'], [/\bkhai tru\b/, 'expelled'], [/\bxoa ten\b/, 'removed'], [/\bra khoi dang\b/, 'resigned'], [/\bchuyen di\b/, 'transferredOut'],
 ];
-/** The form ends at its notes, signatures or place-and-date line ("………, ngày 10 tháng 01 năm 2025"). */
-const FORM_FOOT = new RegExp(`${FORM_END.source}|\\bngay(?: \\d{1,2})? thang\\b`);
 const START = /\b(cuoi ky truoc|dau ky|dau nam)\b/;
 const END = /\b(cuoi ky bao cao|cuoi ky|cuoi nam)\b/;
 
@@ -96,22 +73,6 @@ function editionOf(title: readonly string[], sheet: RawSheet, h: FormHeader, row
   const header = (sheet.rows.slice(h.top, h.bottom + 1)).flat().map((v) => fold(cellText(v)));
   if (header.includes('chi tieu') || rows.some((r) => r.level === 0 && (r.mark === 'E' || r.mark === 'G')) || rows.some((r) => /\bco den dau ky\b/.test(r.folded))) return '2012';
   return '2021';
-}
-
-/** The unit's name: the reporting unit line, the unit in the title block, or the file's name. */
-function unitName(sheet: RawSheet, top: number): { name: string; at: Origin; from: OfficialFormInfo['nameFrom'] } {
-  const line = reportingUnit(sheet, top);
-  if (line) return { ...line, from: 'reporting-unit' };
-  const titled = unitNameFromTitle(sheet, top);
-  if (titled) {
-    for (let r = 0; r < top; r++) {
-      const c = (sheet.rows[r] ?? []).findIndex((v) => fold(cellText(v)) === fold(titled));
-      if (c >= 0) return { name: titled, at: [r, c], from: 'title' };
-    }
-    return { name: titled, at: [0, 0], from: 'title' };
-  }
-  const base = sheet.file.split(/[\\/]/).at(-1) ?? sheet.file;
-  return { name: base.replace(/\.[^.]+$/, ''), at: [0, 0], from: 'file' };
 }
 
 /**
@@ -147,7 +108,7 @@ export function readBieu1(sheet: RawSheet): { table: DerivedTable; info: Officia
 export const officialForm = defineSheetKind({
   kind: 'official-form',
   test: (look: SheetLook): SheetDecision | undefined => {
-    const read = readBieu1(look.sheet);
+    const read = readBieu1(look.sheet) ?? readRatingForm(look.sheet);
     if (!read) return undefined;
     const header = findHeader(read.table.sheet);
     return header ? { kind: 'official-form', plan: planColumns(read.table.sheet, header), table: read.table, form: read.info } : undefined;
