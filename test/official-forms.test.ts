@@ -124,3 +124,28 @@ describe('the members\' rating form (2012 Biểu 7B, and its rows under the 2018
     expect(r.stderr).toContain('là biểu thống kê có các chỉ tiêu theo dòng');
   });
 });
+
+describe('Biểu 5 "Tổ chức đảng và đảng viên trong các loại hình cơ sở" of one grassroots organisation', () => {
+  it('reads its type, sector, subordinate cells and members from the one row counting it', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-5-2021-so-y-te.xlsx']);
+    expect(a.diagnostics).toEqual([]);
+    const s = a.summary!;
+    expect(s.organizations).toMatchObject({ total: 1, byType: { dang_bo_co_so: 1, chi_bo_co_so: 0 }, cells: 6 });
+    expect(s.organizations.bySector.map((x) => x.sector)).toEqual(['Công lập']);
+    expect(s.members.end).toBe(121);
+    expect(notesOf(a).join('\n')).toContain('Biểu số 5-BTCTW (mẫu 2021) "Tổ chức đảng và đảng viên trong các loại hình cơ sở"');
+  });
+
+  it('TL027: "Tổng số" that is not "Đảng bộ cơ sở" + "Chi bộ cơ sở" in a row, at its cell; exit 1', async () => {
+    const a = await analyseFixtures(['official-forms/bieu-5-parts-wrong.xlsx']);
+    expect(a.diagnostics.map((d) => `${d.code}@${d.location.cell ?? ''}`)).toEqual(['TL027@B12', 'TL027@B21']);
+    expect(String(a.diagnostics[0]?.args.parts)).toBe('Đảng bộ cơ sở C12 (1) + Chi bộ cơ sở D12 (0)');
+    expect(cli(['check', 'fixtures/official-forms/bieu-5-parts-wrong.xlsx']).status).toBe(1);
+  });
+
+  it('a Biểu 5 counting several organisations by type, with no unit named, stays refused (category-rows)', () => {
+    const r = cli(['report', 'fixtures/unusable/bieu-5-loai-hinh.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('là biểu tổng hợp theo loại hình hay nhóm');
+  });
+});

@@ -7,7 +7,9 @@ const s = (a: Note['args'], k: string): string => String(a[k] ?? '');
 /** An A1 address from a 1-based row and a 0-based column among the args. */
 const cell = (a: Note['args'], row: string, col: string): string => a1(Number(a[row] ?? 1) - 1, Number(a[col] ?? 0));
 
-const FORM_TITLES: Readonly<Record<string, string>> = { 1: 'Tăng, giảm đảng viên', '7B': 'Đánh giá chất lượng đảng viên', 6: 'Kết quả đánh giá, xếp loại chất lượng đảng viên' };
+const FORM_TITLES: Readonly<Record<string, string>> = { 1: 'Tăng, giảm đảng viên', '7B': 'Đánh giá chất lượng đảng viên', 6: 'Kết quả đánh giá, xếp loại chất lượng đảng viên',
+  5: 'Tổ chức đảng và đảng viên trong các loại hình cơ sở',
+};
 const NAME_FROM: Readonly<Record<string, readonly [string, string]>> = {
   'reporting-unit': ['dòng "Đơn vị báo cáo"', 'the "Đơn vị báo cáo" line'], title: ['tiêu đề', 'the title'], file: ['tên tệp', 'the file name'],
 };

@@ -9,6 +9,7 @@ import { allRows, balanceCheck, outlineChecks, readOutline, valueOf, type Outlin
 import { FORM_FOOT, titleText, unitName } from './form-title.js';
 import { defineSheetKind, type OfficialFormInfo, type SheetDecision } from './kind.js';
 import type { SheetLook } from './look.js';
+import { readBieu5 } from './bieu-5.js';
 import { readRatingForm } from './rating-form.js';
 
 /** The header of a form's figure columns: the row of "Kỳ này" and the first row of the header block. */
@@ -108,7 +109,7 @@ export function readBieu1(sheet: RawSheet): { table: DerivedTable; info: Officia
 export const officialForm = defineSheetKind({
   kind: 'official-form',
   test: (look: SheetLook): SheetDecision | undefined => {
-    const read = readBieu1(look.sheet) ?? readRatingForm(look.sheet);
+    const read = readBieu1(look.sheet) ?? readRatingForm(look.sheet) ?? readBieu5(look.sheet);
     if (!read) return undefined;
     const header = findHeader(read.table.sheet);
     return header ? { kind: 'official-form', plan: planColumns(read.table.sheet, header), table: read.table, form: read.info } : undefined;
