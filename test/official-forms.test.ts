@@ -149,3 +149,14 @@ describe('Biểu 5 "Tổ chức đảng và đảng viên trong các loại hìn
     expect(r.stderr).toContain('là biểu tổng hợp theo loại hình hay nhóm');
   });
 });
+
+describe('a sheet that is none of the forms tally reads', () => {
+  it('keeps its refusal (exit 2) and names the closest official form and what tally needs to read it', () => {
+    const r = cli(['report', 'fixtures/own-form/one-unit-statistics-refused.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Biểu chính thức gần nhất: Biểu 1 "Tăng, giảm đảng viên" (tally đọc biểu này khi có đủ các dòng A, B, C, D và cột "Kỳ này").');
+    const en = cli(['report', 'fixtures/unusable/bieu-5-loai-hinh.csv', '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('Closest official form: Biểu 5 "Tổ chức đảng và đảng viên trong các loại hình cơ sở"');
+  });
+});

@@ -52,11 +52,11 @@ export function noTableFailure(file: string, sheets: readonly DecidedSheet[], sh
     sheets.find((s) => s.decision.kind === kind) as (DecidedSheet & { decision: Extract<SheetDecision, { kind: K }> }) | undefined;
   const quote = (t: string): string => `"${t}"`;
   const form = first('indicator-form');
-  if (form) return new TallyError('indicator-rows', { file, sheet: form.sheet ?? '', examples: form.decision.examples.slice(0, 4).map(quote).join(', ') });
+  if (form) return new TallyError('indicator-rows', { file, sheet: form.sheet ?? '', examples: form.decision.examples.slice(0, 4).map(quote).join(', '), closest: form.decision.closest });
   const list = first('member-list');
   if (list) return new TallyError('member-list', { file, sheet: list.sheet ?? '' });
   const byCategory = first('category-form');
-  if (byCategory) return new TallyError('category-rows', { file, sheet: byCategory.sheet ?? '', examples: byCategory.decision.examples.map(quote).join(', ') });
+  if (byCategory) return new TallyError('category-rows', { file, sheet: byCategory.sheet ?? '', examples: byCategory.decision.examples.map(quote).join(', '), closest: byCategory.decision.closest });
   const named = sheets.find((s) => s.decision.kind === 'no-table' && s.decision.headers !== '') ?? sheets[0];
   const headers = named?.decision.kind === 'no-table' ? named.decision.headers : '';
   return new TallyError('no-table', { file, sheet: sheetCount > 1 ? undefined : named?.sheet, headers: headers || '(không có / none)' });

@@ -33,11 +33,11 @@ export type SheetDecision =
    */
   | { readonly kind: 'official-form'; readonly plan: ColumnPlan; readonly table: DerivedTable; readonly form: OfficialFormInfo }
   /** A statistical form with its figures as row labels (Biểu 1, 7A/7B) that tally does not read. */
-  | { readonly kind: 'indicator-form'; readonly examples: readonly string[] }
+  | { readonly kind: 'indicator-form'; readonly examples: readonly string[]; readonly closest: '1' | '7B' | '5' | undefined }
   /** A list of members, one person per row. */
   | { readonly kind: 'member-list' }
   /** A form counting organisations by type or group (Biểu 5). */
-  | { readonly kind: 'category-form'; readonly examples: readonly string[] }
+  | { readonly kind: 'category-form'; readonly examples: readonly string[]; readonly closest: '1' | '7B' | '5' | undefined }
   /** Nothing tally reads; `headers` quotes the header-like row it has, for the message. */
   | { readonly kind: 'no-table'; readonly headers: string };
 
