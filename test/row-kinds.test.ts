@@ -109,6 +109,9 @@ const SHEETS: readonly [name: string, rows: CellValue[][], kind: string][] = [
   ['a form of label/value rows naming no unit', [['CHỈ TIÊU', 'Số lượng'], ['1. Kết nạp', 3], ['2. Chuyển đến', 1], ['3. Từ trần', 0], ['Tổng số đảng viên', 40]], 'indicator-form'],
   ['one unit\'s form with figures by part', [['ĐẢNG BỘ SỞ Y TẾ'], ['Chỉ tiêu', 'Tổng số', 'Nữ'], ['1. Đảng viên đầu kỳ', 84, 44], ['2. Kết nạp', 6, 4], ['3. Đảng viên cuối kỳ', 87, 47]], 'indicator-form'],
   ['an empty sheet', [], 'no-table'],
+  ['an official Biểu 1 of one unit', [['ĐẢNG BỘ SỞ Y TẾ'], ['THỐNG KÊ TĂNG, GIẢM ĐẢNG VIÊN NĂM 2024'], ['Tiêu chí', 'Thực hiện', null], [null, 'Kỳ này', 'Cùng kỳ năm trước'],
+    ['A - Tổng số đảng viên cuối kỳ trước chuyển sang', 75, 71], ['B - Đảng viên tăng trong kỳ', 4, 5], ['1. Kết nạp', 4, 5], ['C - Đảng viên giảm trong kỳ', 1, 1],
+    ['1. Từ trần', 1, 1], ['D - Đảng viên trong danh sách cuối kỳ báo cáo', 78, 75]], 'official-form'],
 ];
 
 describe('sheet kinds', () => {

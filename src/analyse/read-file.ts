@@ -111,7 +111,7 @@ async function streamSheet(source: AsyncGenerator<CellValue[][]>, meta: Omit<Raw
     await batches.close();
     return { sheet, other: { sheet: meta.sheet, decision }, list: readMemberList(sheet, options.scale) };
   }
-  if (decision.kind === 'own-form' || decision.kind === 'units-as-columns') {
+  if (decision.kind === 'own-form' || decision.kind === 'units-as-columns' || decision.kind === 'official-form') {
     // A table derived from another layout is read whole (such a sheet is a page or two): decided again on all its rows.
     await batches.fill(head, Infinity);
     if (head.length > HEAD_ROWS) {

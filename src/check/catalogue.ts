@@ -1,5 +1,6 @@
 import { formatIn } from '../recognise/numbers.js';
 import { ACROSS } from './catalogue-across.js';
+import { FORMS } from './catalogue-forms.js';
 import { s, type Args, type Entry } from './entry.js';
 
 export type { Args, Severity } from './entry.js';
@@ -280,6 +281,7 @@ export const CATALOGUE = {
     hintEn: 'Exempt or not-rated members must not be counted in the rating levels.',
   },
   ...ACROSS,
+  ...FORMS,
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

@@ -2,6 +2,7 @@ import { aliasesOf, COLUMN_LABELS } from '../recognise/columns.js';
 import { originOf, type CellOrigin } from '../recognise/derived.js';
 import type { At, CellProblem, Fact, Note } from '../recognise/facts.js';
 import type { DiagnosticCode } from './catalogue.js';
+import { formSumDiagnostics } from './form-sums.js';
 import { a1, columnLetter, diagnose, type Diagnostic, type Location } from './diagnostic.js';
 
 const CELL_PROBLEM: Record<CellProblem, DiagnosticCode> = {
@@ -55,6 +56,9 @@ export class SheetFacts {
     switch (f.kind) {
       case 'note':
         this.notes.push(f.note);
+        return;
+      case 'form-sums':
+        for (const d of formSumDiagnostics(f, this.file, this.sheet)) this.diagnostics.push(d);
         return;
       case 'origin':
         this.origin = f.origin;

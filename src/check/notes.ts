@@ -7,6 +7,24 @@ const s = (a: Note['args'], k: string): string => String(a[k] ?? '');
 /** An A1 address from a 1-based row and a 0-based column among the args. */
 const cell = (a: Note['args'], row: string, col: string): string => a1(Number(a[row] ?? 1) - 1, Number(a[col] ?? 0));
 
+const FORM_TITLES: Readonly<Record<string, string>> = { 1: 'Tăng, giảm đảng viên', '7B': 'Đánh giá chất lượng đảng viên', 6: 'Kết quả đánh giá, xếp loại chất lượng đảng viên',
+  5: 'Tổ chức đảng và đảng viên trong các loại hình cơ sở',
+};
+const NAME_FROM: Readonly<Record<string, readonly [string, string]>> = {
+  'reporting-unit': ['dòng "Đơn vị báo cáo"', 'the "Đơn vị báo cáo" line'], title: ['tiêu đề', 'the title'], file: ['tên tệp', 'the file name'],
+};
+
+/** An official form, as the verbose note names it: "Biểu 1-BTCTW (2021) "Tăng, giảm đảng viên", cột "Kỳ này" (B)". */
+function formKind(a: Note['args'], lang: Lang): string {
+  const n = s(a, 'form');
+  const code = `Biểu số ${n}-${a.edition === '2012' ? 'TCTW' : 'BTCTW'} (${lang === 'vi' ? 'mẫu' : 'edition'} ${s(a, 'edition')}) "${FORM_TITLES[n] ?? ''}"`;
+  const col = a1(0, Number(a.column ?? 0)).replace(/\d+$/, '');
+  const from = NAME_FROM[s(a, 'nameFrom')] ?? ['', ''];
+  return lang === 'vi'
+    ? `${code}, dòng ${s(a, 'rows')}: số liệu cột "${n === '1' ? 'Kỳ này' : 'Tổng số'}" (${col}), đọc thành một dòng tổ chức, tên lấy từ ${from[0]}`
+    : `${code}, rows ${s(a, 'rows')}: figures of the "${n === '1' ? 'Kỳ này' : 'Tổng số'}" column (${col}), read as one organisation, named from ${from[1]}`;
+}
+
 /** How each verbose note reads, in Vietnamese and English. */
 const NOTES = {
   'header-at': {
@@ -50,10 +68,10 @@ const NOTES = {
     en: (a) => `column "${s(a, 'label')}" holds only numbers: not the organisations' names`,
   },
   'sheet-kind': {
-    vi: (a) => a.kind === 'own-form'
+    vi: (a) => a.kind === 'official-form' ? formKind(a, 'vi') : a.kind === 'own-form'
       ? `biểu của một đơn vị (các dòng "chỉ tiêu: số liệu" ${s(a, 'rows')}), đọc thành một dòng tổ chức`
       : `bảng đơn vị theo cột (tên ${s(a, 'units')} đơn vị ở dòng ${s(a, 'rows').split('–')[0] ?? ''}, chỉ tiêu theo dòng đến dòng ${s(a, 'rows').split('–').at(-1) ?? ''}), đọc mỗi cột là một tổ chức`,
-    en: (a) => a.kind === 'own-form'
+    en: (a) => a.kind === 'official-form' ? formKind(a, 'en') : a.kind === 'own-form'
       ? `one unit's own form ("label: figure" rows ${s(a, 'rows')}), read as one organisation`
       : `units as columns (${s(a, 'units')} units named in row ${s(a, 'rows').split('–')[0] ?? ''}, figures as rows down to row ${s(a, 'rows').split('–').at(-1) ?? ''}), each column read as one organisation`,
   },

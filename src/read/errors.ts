@@ -98,14 +98,14 @@ export const FATAL = {
     hintEn: 'The table needs a header row with at least an organisation name ("Tên tổ chức cơ sở đảng") and a member count ("Tổng số đảng viên").',
   },
   'indicator-rows': {
-    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là biểu thống kê có các chỉ tiêu theo dòng (${a.examples}), không phải bảng mỗi tổ chức một dòng.`,
-    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a statistical form with the figures in rows (${a.examples}), not a table with one row per organisation.`,
+    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là biểu thống kê có các chỉ tiêu theo dòng (${a.examples}), không phải bảng mỗi tổ chức một dòng.${closestVi(a)}`,
+    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a statistical form with the figures in rows (${a.examples}), not a table with one row per organisation.${closestEn(a)}`,
     hintVi: 'tally cộng các báo cáo có mỗi tổ chức cơ sở đảng một dòng và các số liệu theo cột ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Kết nạp", …). Gửi báo cáo theo mẫu của Đảng ủy Khối, hoặc chép số liệu của biểu này thành một dòng cho đơn vị.',
     hintEn: 'tally adds up reports with one row per grassroots organisation and the figures in columns ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Kết nạp", …). Send the report on the bloc\'s template, or copy this form\'s figures into one row for the unit.',
   },
   'category-rows': {
-    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là biểu tổng hợp theo loại hình hay nhóm (các dòng ${a.examples}), không có từng tổ chức cơ sở đảng để cộng.`,
-    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a form that counts by type or group (rows ${a.examples}), with no individual organisations to add up.`,
+    vi: (a: Args) => `"${a.file}"${a.sheet ? `, trang "${a.sheet}"` : ''} là biểu tổng hợp theo loại hình hay nhóm (các dòng ${a.examples}), không có từng tổ chức cơ sở đảng để cộng.${closestVi(a)}`,
+    en: (a: Args) => `"${a.file}"${a.sheet ? `, sheet "${a.sheet}"` : ''} is a form that counts by type or group (rows ${a.examples}), with no individual organisations to add up.${closestEn(a)}`,
     hintVi: 'tally cộng các báo cáo có mỗi tổ chức cơ sở đảng một dòng ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", …) và tự tính các số theo loại hình. Gửi bảng chi tiết từng tổ chức thay cho biểu này.',
     hintEn: 'tally adds up reports with one row per grassroots organisation ("Tên tổ chức cơ sở đảng", "Tổng số đảng viên", …) and works out the counts by type itself. Send the table of organisations instead of this form.',
   },
@@ -202,6 +202,15 @@ export const FATAL = {
 } as const;
 
 type Args = Readonly<Record<string, string | number | undefined>>;
+
+/** The official forms tally reads, as a refusal names the nearest (`closest`), and what tally needs to read each. */
+const CLOSEST: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+  1: ['Biểu 1 "Tăng, giảm đảng viên" (tally đọc biểu này khi có đủ các dòng A, B, C, D và cột "Kỳ này")', 'Biểu 1 "Tăng, giảm đảng viên" (tally reads it when it has all of rows A, B, C, D and a "Kỳ này" column)'],
+  '7B': ['biểu đánh giá, xếp loại chất lượng (tally đọc biểu 7B "Đánh giá chất lượng đảng viên" của một đơn vị: tiêu đề "ĐÁNH GIÁ CHẤT LƯỢNG ĐẢNG VIÊN", cột "Tổng số", dòng tổng số đảng viên và các mức xếp loại; biểu xếp loại tổ chức chưa đọc)', 'a rating form (tally reads Biểu 7B "Đánh giá chất lượng đảng viên" of one unit: title "ĐÁNH GIÁ CHẤT LƯỢNG ĐẢNG VIÊN", a "Tổng số" column, a row of all members and the rating levels; the organisations\' rating form is not read yet)'],
+  5: ['Biểu 5 "Tổ chức đảng và đảng viên trong các loại hình cơ sở" (tally đọc biểu này khi nó là của một tổ chức cơ sở đảng, có tên ở tiêu đề)', 'Biểu 5 "Tổ chức đảng và đảng viên trong các loại hình cơ sở" (tally reads it when it is one grassroots organisation\'s, named in its title)'],
+};
+const closestVi = (a: Args): string => (a.closest !== undefined && CLOSEST[a.closest] ? ` Biểu chính thức gần nhất: ${CLOSEST[a.closest]?.[0] ?? ''}.` : '');
+const closestEn = (a: Args): string => (a.closest !== undefined && CLOSEST[a.closest] ? ` Closest official form: ${CLOSEST[a.closest]?.[1] ?? ''}.` : '');
 
 const KIND_VI: Record<string, string> = {
   docx: 'một văn bản Word (.docx)', pptx: 'một tệp PowerPoint (.pptx)', zip: 'một tệp nén zip', pdf: 'một tệp PDF',

@@ -51,6 +51,11 @@ export type Fact =
   | (At & { readonly kind: 'formula-text'; readonly text: string })
   /** `--period` names another period than the report's title. */
   | (At & { readonly kind: 'period-differs'; readonly given: string; readonly title: string; readonly text: string })
+  /**
+   * The sums an official statistical form states in its rows (Biểu 1: B = 1 + 2 + 3, "Trong đó" ≤ its row,
+   * D = A + B − C), with the sheet's own cells: stated before the derived table's `origin`.
+   */
+  | { readonly kind: 'form-sums'; readonly form: string; readonly sums: readonly FormSum[] }
   /** The facts after this one are of a derived table (units as columns, a unit's own form): where its cells are. */
   | { readonly kind: 'origin'; readonly origin: CellOrigin }
   /** Something said with --verbose: which column was read how, which sheet was passed over. */
@@ -61,6 +66,25 @@ export interface At {
   readonly row: number;
   readonly col?: number | undefined;
   readonly column?: string | undefined;
+}
+
+/** A figure of an official form: its row's label, its count (null: blank or unreadable), its cell, its sign in a sum. */
+export interface FormFigure {
+  readonly label: string;
+  readonly value: number | null;
+  readonly row: number;
+  readonly col: number;
+  readonly sign: 1 | -1;
+}
+
+/**
+ * A sum an official form states: `parts`, the whole equals its terms ("Chia ra", a section's items); `subset`, the
+ * one term ("Trong đó") is at most the whole; `balance`, the whole (D) equals the signed terms (A + B − C).
+ */
+export interface FormSum {
+  readonly relation: 'parts' | 'subset' | 'balance';
+  readonly whole: FormFigure;
+  readonly terms: readonly FormFigure[];
 }
 
 /** A "Trong đó" column's figure in a row (the part it names of its whole). */

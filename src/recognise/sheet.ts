@@ -74,7 +74,11 @@ export function isTableDecision(d: SheetDecision): d is TableDecision {
  */
 export function startDecided(sheet: RawSheet, decision: TableDecision, options: RecogniseOptions, sink: SheetSink): SheetWalker {
   if (decision.kind === 'unit-table') return startSheet(sheet, decision.plan, options, sink);
-  return walkDerived(decision.kind, decision.table, decision.plan, options, sink, startSheet);
+  // An official form's own sums are about the sheet's cells: said before the derived table's origin.
+  if (decision.kind === 'official-form') sink.fact({ kind: 'form-sums', form: decision.form.form, sums: decision.form.sums });
+  const more: Record<string, string | number> = decision.kind === 'official-form'
+    ? { form: decision.form.form, edition: decision.form.edition, column: decision.form.column, nameFrom: decision.form.nameFrom } : {};
+  return walkDerived(decision.kind, decision.table, decision.plan, options, sink, startSheet, more);
 }
 
 /** The walk of one table: the row kinds decide what each row is; unit rows are read in walk/unit.ts. */

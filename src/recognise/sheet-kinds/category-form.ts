@@ -3,6 +3,7 @@ import { NAME_SAMPLE_ROWS, NOTE_START, OUTLINE, OUTLINE_MARK } from '../patterns
 import { isTotalLabel } from '../rows/labels.js';
 import { unitNameFromTitle } from '../title.js';
 import { inferOrgType, parseOrgType } from '../vocabulary.js';
+import { closestForm } from './closest-form.js';
 import { defineSheetKind } from './kind.js';
 import type { SheetLook } from './look.js';
 
@@ -37,6 +38,6 @@ export const categoryForm = defineSheetKind({
   kind: 'category-form',
   test: (look) => {
     const examples = categoryRows(look);
-    return examples ? { kind: 'category-form', examples } : undefined;
+    return examples ? { kind: 'category-form', examples, closest: closestForm(look.sheet) } : undefined;
   },
 });

@@ -6,6 +6,7 @@ import type { SheetDecision, SheetKind } from './kind.js';
 import { SheetLook } from './look.js';
 import { memberList } from './member-list.js';
 import { noTable } from './no-table.js';
+import { officialForm } from './official-form.js';
 import { ownForm } from './own-form.js';
 import { unitTable } from './unit-table.js';
 import { unitsAsColumns } from './units-as-columns.js';
@@ -13,7 +14,9 @@ import { unitsAsColumns } from './units-as-columns.js';
 export type { SheetDecision } from './kind.js';
 
 /**
- * Every kind of sheet, in the order they are tried: the first whose test passes decides what the sheet is. Units as
+ * Every kind of sheet, in the order they are tried: the first whose test passes decides what the sheet is. An
+ * official form first (its title and row labels are the most telling, and its "Kỳ này | Cùng kỳ năm trước" columns
+ * are no units), units as
  * columns and a unit's own form first (each looks at a few rows only, and a table of units would take either for a
  * table with a header of figures), then a table of units (the common case, and the one most tests are about); the forms tally does not add up after it, in
  * the order their messages are preferred when no sheet of a file is a table (a form with figures as row labels is
@@ -22,7 +25,7 @@ export type { SheetDecision } from './kind.js';
  * Two more roles are decided among the tables of one workbook, not from a sheet alone: an instructions sheet whose
  * sample rows are not units (instructions.ts), and a totals sheet that only totals the others (totals-sheet.ts).
  */
-export const SHEET_KINDS: readonly SheetKind[] = [unitsAsColumns, ownForm, unitTable, indicatorForm, memberList, categoryForm, noTable];
+export const SHEET_KINDS: readonly SheetKind[] = [officialForm, unitsAsColumns, ownForm, unitTable, indicatorForm, memberList, categoryForm, noTable];
 
 /** What a sheet is: the one place that decides it. */
 export function classifySheet(sheet: RawSheet): SheetDecision {
@@ -49,11 +52,11 @@ export function noTableFailure(file: string, sheets: readonly DecidedSheet[], sh
     sheets.find((s) => s.decision.kind === kind) as (DecidedSheet & { decision: Extract<SheetDecision, { kind: K }> }) | undefined;
   const quote = (t: string): string => `"${t}"`;
   const form = first('indicator-form');
-  if (form) return new TallyError('indicator-rows', { file, sheet: form.sheet ?? '', examples: form.decision.examples.slice(0, 4).map(quote).join(', ') });
+  if (form) return new TallyError('indicator-rows', { file, sheet: form.sheet ?? '', examples: form.decision.examples.slice(0, 4).map(quote).join(', '), closest: form.decision.closest });
   const list = first('member-list');
   if (list) return new TallyError('member-list', { file, sheet: list.sheet ?? '' });
   const byCategory = first('category-form');
-  if (byCategory) return new TallyError('category-rows', { file, sheet: byCategory.sheet ?? '', examples: byCategory.decision.examples.map(quote).join(', ') });
+  if (byCategory) return new TallyError('category-rows', { file, sheet: byCategory.sheet ?? '', examples: byCategory.decision.examples.map(quote).join(', '), closest: byCategory.decision.closest });
   const named = sheets.find((s) => s.decision.kind === 'no-table' && s.decision.headers !== '') ?? sheets[0];
   const headers = named?.decision.kind === 'no-table' ? named.decision.headers : '';
   return new TallyError('no-table', { file, sheet: sheetCount > 1 ? undefined : named?.sheet, headers: headers || '(không có / none)' });

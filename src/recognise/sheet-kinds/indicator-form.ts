@@ -2,6 +2,7 @@ import { isCountColumn, type ColumnId } from '../columns.js';
 import { matchPath } from '../header.js';
 import { cellText } from '../normalise.js';
 import { FORM_ROWS } from '../patterns.js';
+import { closestForm } from './closest-form.js';
 import { defineSheetKind } from './kind.js';
 import type { SheetLook } from './look.js';
 
@@ -31,6 +32,6 @@ export const indicatorForm = defineSheetKind({
   kind: 'indicator-form',
   test: (look) => {
     const examples = indicatorRows(look);
-    return examples ? { kind: 'indicator-form', examples } : undefined;
+    return examples ? { kind: 'indicator-form', examples, closest: closestForm(look.sheet) } : undefined;
   },
 });

@@ -2,6 +2,21 @@ import type { DerivedTable } from '../derived.js';
 import { findHeader } from '../header.js';
 import { planColumns, type ColumnPlan } from '../layout.js';
 import type { SheetLook } from './look.js';
+import type { FormSum } from '../facts.js';
+
+/** Which official form a sheet is, and what tally read from it besides its figures. */
+export interface OfficialFormInfo {
+  /** "1": Biểu 1 "Tăng, giảm đảng viên". */
+  readonly form: string;
+  /** "2021" (Hướng dẫn 11-HD/BTCTW, "Biểu số 1-BTCTW"), "2012" (Hướng dẫn 12-HD/BTCTW, "Biểu số 1-TCTW"). */
+  readonly edition: '2012' | '2021';
+  /** The column the figures were read from ("Kỳ này"), and the previous period's ("Cùng kỳ năm trước"), 0-based. */
+  readonly column: number;
+  readonly previousColumn: number | undefined;
+  /** Where the unit's name came from. */
+  readonly nameFrom: 'title' | 'reporting-unit' | 'file';
+  readonly sums: readonly FormSum[];
+}
 
 /** What a sheet is, as the sheet kinds decide it (see index.ts). */
 export type SheetDecision =
@@ -12,12 +27,17 @@ export type SheetDecision =
    * is in the sheet): one unit's own form of label/value rows, or units as columns with the figures as rows.
    */
   | { readonly kind: 'own-form' | 'units-as-columns'; readonly plan: ColumnPlan; readonly table: DerivedTable }
-  /** A statistical form with its figures as row labels (Biểu 1, 7A/7B). */
-  | { readonly kind: 'indicator-form'; readonly examples: readonly string[] }
+  /**
+   * An official statistical form one unit fills in (Biểu 1 "Tăng, giảm đảng viên", 2012 or 2021 edition): read as
+   * the table of that one unit, with the sums the form states (`form.sums`) for check/.
+   */
+  | { readonly kind: 'official-form'; readonly plan: ColumnPlan; readonly table: DerivedTable; readonly form: OfficialFormInfo }
+  /** A statistical form with its figures as row labels (Biểu 1, 7A/7B) that tally does not read. */
+  | { readonly kind: 'indicator-form'; readonly examples: readonly string[]; readonly closest: '1' | '7B' | '5' | undefined }
   /** A list of members, one person per row. */
   | { readonly kind: 'member-list' }
   /** A form counting organisations by type or group (Biểu 5). */
-  | { readonly kind: 'category-form'; readonly examples: readonly string[] }
+  | { readonly kind: 'category-form'; readonly examples: readonly string[]; readonly closest: '1' | '7B' | '5' | undefined }
   /** Nothing tally reads; `headers` quotes the header-like row it has, for the message. */
   | { readonly kind: 'no-table'; readonly headers: string };
 

@@ -39,16 +39,18 @@ function relocateSkipped(s: SkippedRow, table: DerivedTable): SkippedRow | undef
  * every message names the real cell; its unit rows carry their cells the same way.
  */
 export function walkDerived<O, R extends { readonly header: HeaderMap; readonly skipped: readonly SkippedRow[] }>(
-  kind: 'own-form' | 'units-as-columns', table: DerivedTable, plan: ColumnPlan, options: O, sink: Sink, start: Start<O, R>,
+  kind: 'own-form' | 'units-as-columns' | 'official-form', table: DerivedTable, plan: ColumnPlan, options: O, sink: Sink, start: Start<O, R>,
+  /** More for the verbose note: an official form's number and edition. */
+  more: Readonly<Record<string, string | number>> = {},
 ): Walker<R> {
   const { sheet, origin } = table;
   sink.fact({ kind: 'origin', origin });
   const rows = `${table.rows[0] + 1}${table.rows[1] > table.rows[0] ? `–${table.rows[1] + 1}` : ''}`;
-  sink.fact({ kind: 'note', note: { code: 'sheet-kind', file: sheet.file, sheet: sheet.sheet, args: { kind, units: table.units, rows } } });
+  sink.fact({ kind: 'note', note: { code: 'sheet-kind', file: sheet.file, sheet: sheet.sheet, args: { kind, units: table.units, rows, ...more } } });
   const inner = start(sheet, plan, options, { row: (u) => sink.row(relocate(u, table)), fact: (f) => sink.fact(f) });
   for (let r = inner.firstDataRow; r < sheet.rows.length; r++) inner.walk(sheet.rows[r] ?? [], r);
   const result = inner.finish();
-  const header = { ...result.header, top: table.rows[0], bottom: kind === 'own-form' ? table.rows[1] : table.rows[0] };
+  const header = { ...result.header, top: table.rows[0], bottom: kind !== 'units-as-columns' ? table.rows[1] : table.rows[0] };
   const skipped = result.skipped.map((s) => relocateSkipped(s, table)).filter((s): s is SkippedRow => s !== undefined);
   const done: R = { ...result, header, skipped };
   return { firstDataRow: Number.MAX_SAFE_INTEGER, walk: () => undefined, finish: () => done };
