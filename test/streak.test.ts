@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from './helpers.js';
@@ -50,6 +51,17 @@ describe('tally streak: organisations at a rating N years running', () => {
     const r = cli(['streak', 'fixtures/years/streak/bc-2018.csv', 'fixtures/years/streak/bc-2019.csv', 'fixtures/years/streak/bc-2021.csv', '--years', '3', '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('The last 3 periods read (2018, 2019, 2021) do not follow each other: 2020 is missing');
+  });
+  it('refuses more periods than a streak can read (32 years given), naming them, instead of failing inside (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-streak-'));
+    for (let y = 1990; y < 2022; y++) {
+      writeFileSync(join(dir, `bc-${y}.csv`), `"BÁO CÁO XẾP LOẠI NĂM ${y}"\nMã đơn vị,Tên tổ chức cơ sở đảng,Loại hình,Tổng số đảng viên,Xếp loại tổ chức\nDB01,Đảng bộ A,Đảng bộ cơ sở,30,HTXSNV\n`);
+    }
+    const r = cli(['streak', dir, '--years', '5', '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('tally streak reads at most 31 periods at a time, but the reports given hold 32: 1990, 1991,');
+    expect(r.stderr).not.toContain('internal');
+    expect(r.stdout).toBe('');
   });
   it('leaves out a file of no period with TL036 at its first row, and exits 1', () => {
     const r = cli([...STREAK, 'fixtures/rules/period-missing.csv', '--years', '5']);

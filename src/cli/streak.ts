@@ -52,13 +52,17 @@ function streakWindow(periods: readonly string[], years: number): { window: stri
 
 /** Kind "organizations": reports of organisations, each unit's rating per period. */
 async function organisationStreak(inputs: readonly string[], opts: StreakOptions, analyseWith: Analyser): Promise<StreakOutcome> {
-  const [{ OrgStreak }, { analyseSeries }] = await Promise.all([import('../rollup/streak.js'), import('../analyse/series.js')]);
+  const [{ OrgStreak, MAX_PERIODS }, { analyseSeries }] = await Promise.all([import('../rollup/streak.js'), import('../analyse/series.js')]);
   const streak = new OrgStreak(opts.rating);
   const run = await analyseWith(async (options) => {
     const s = await analyseSeries(inputs, { ...options, lean: true, onUnit: (period, unit) => streak.add(period, unit) });
     return { analysis: s.analysis, series: s.periods };
   });
   const periods = (run.series ?? []).map((p) => ({ period: p.period, files: p.files }));
+  if (streak.beyond.size > 0) {
+    const all = periods.map((p) => p.period);
+    return { run, periods, view: undefined, failure: new TallyError('streak-too-many', { max: MAX_PERIODS, count: all.length, periods: all.join(', ') }) };
+  }
   const w = streakWindow(periods.map((p) => p.period), opts.years);
   if ('failure' in w) return { run, periods, view: undefined, failure: w.failure };
   // The reading's garbage (rows, the checker's index) goes before the list of a possibly 150,000 items is made.

@@ -169,6 +169,12 @@ export const FATAL = {
     hintVi: 'Đưa thêm báo cáo của các năm còn thiếu (mỗi tệp ghi năm ở tiêu đề hoặc cột Năm), hoặc giảm --years.',
     hintEn: 'Add the reports of the missing years (each with its year in the title or a Năm column), or lower --years.',
   },
+  'streak-too-many': {
+    vi: (a: Args) => `tally streak xét được tối đa ${a.max} kỳ một lần, nhưng các báo cáo đưa vào có ${a.count} kỳ: ${a.periods}.`,
+    en: (a: Args) => `tally streak reads at most ${a.max} periods at a time, but the reports given hold ${a.count}: ${a.periods}.`,
+    hintVi: 'Chỉ đưa vào báo cáo của các năm cần xét (ví dụ 5 năm gần nhất cho --years 5).',
+    hintEn: 'Give only the reports of the years the streak is about (for example the last 5 for --years 5).',
+  },
   'streak-gap': {
     vi: (a: Args) => `${a.years} kỳ cuối đã đọc (${a.periods}) không liền nhau: thiếu năm ${a.missing}, nên không xét được ${a.years} năm liền.`,
     en: (a: Args) => `The last ${a.years} periods read (${a.periods}) do not follow each other: ${a.missing} is missing, so ${a.years} years running cannot be judged.`,
