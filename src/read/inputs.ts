@@ -2,13 +2,12 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { csvRows, type CsvOptions } from './csv.js';
-import { detect } from './detect.js';
+import { detect, type ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
-import { readXlsx, type SheetNote } from './xlsx.js';
-import { takeDroppedParts } from './xlsx-parts.js';
-import { DEFAULT_MAX_ROWS, measureWorkbook } from './xlsx-limits.js';
-import { shouldStream, streamXlsx, worksheetCount, type StreamedSheet } from './xlsx-stream.js';
+import { openBook, readXlsx, type SheetNote } from './xlsx.js';
+import { DEFAULT_MAX_ROWS, type XlsxLimits } from './xlsx-limits.js';
+import { sheetBytes, shouldStream, streamXlsx, type StreamedSheet } from './xlsx-stream.js';
 
 /** Read in a folder. A `.txt` is read when named (a tab-separated export) but not picked up from a folder, where it is a note. */
 const READABLE = new Set(['.xlsx', '.xlsm', '.csv', '.tsv']);
@@ -136,6 +135,12 @@ async function head(path: string, size: number): Promise<{ bytes: Uint8Array; wh
   }
 }
 
+/** A large workbook, opened to be read sheet by sheet: its map, styles and shared strings are read now. */
+async function streamed(bytes: Uint8Array, entries: readonly ZipEntry[], file: string, limits: XlsxLimits): Promise<Opened> {
+  const book = await openBook(bytes, entries, file, limits);
+  return { kind: 'stream', sheetCount: book.map.sheets.length, sheets: streamXlsx(bytes, entries, file, limits, book), dropped: () => book.dropped };
+}
+
 /** Open one input, judging its format by its content, not its name; a failure is a TallyError (exit 2). */
 export async function openInput(file: string, options: ReadOptions): Promise<Opened> {
   if (file === '-' && !options.stdin) throw new TallyError('usage', { detail: 'No standard input.' });
@@ -174,9 +179,9 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
     case 'xlsx': {
       const all = bytes ?? (await readFile(path));
-      const measured = await measureWorkbook(all, what.entries, file, { rows: options.maxRows ?? DEFAULT_MAX_ROWS });
-      if (shouldStream(measured)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file), dropped: takeDroppedParts };
-      const { sheets, notes, dropped } = await readXlsx(all, file, what.entries);
+      const limits = { rows: options.maxRows ?? DEFAULT_MAX_ROWS };
+      if (shouldStream({ xmlBytes: sheetBytes(what.entries), largestOther: 0 })) return streamed(all, what.entries, file, limits);
+      const { sheets, notes, dropped } = await readXlsx(all, file, what.entries, limits);
       return { kind: 'workbook', sheets, notes, dropped };
     }
     case 'text':
