@@ -5,8 +5,13 @@
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Text or an attribute value with its entities (`&amp;`, `&#x1EA1;`, `&#7841;`) replaced. */
-export function decodeXml(text: string): string {
+/**
+ * Text or an attribute value as an XML parser gives it: line ends normalised to "\n" (XML 1.0 §2.11: a "\r" of the
+ * file is not text; Excel writes a carriage return of a cell as `_x000D_`), entities (`&amp;`, `&#x1EA1;`,
+ * `&#7841;`) replaced.
+ */
+export function decodeXml(raw: string): string {
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, e: string) => {
     if (e.charCodeAt(0) !== 35) return NAMED[e] ?? whole;
