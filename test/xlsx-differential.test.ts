@@ -238,3 +238,44 @@ describe('workbooks written by exceljs read back the same', () => {
     }
   });
 });
+
+describe('the byte scan for merges before a sheet is streamed', () => {
+  it('finds every merge and counts every row however the XML is cut into pieces', async () => {
+    const { mergesIn } = await import('../src/read/xlsx-stream.js');
+    const xml = Buffer.from('<worksheet><sheetData>' + Array.from({ length: 40 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('')
+      + '<row/><rowBreaks/></sheetData><mergeCells count="3"><mergeCell ref="A1:B2"/><x:mergeCell ref="C3:D4"/><mergeCell  ref = "$E$5:$F$9" /></mergeCells></worksheet>');
+    const expected = [{ top: 0, left: 0, bottom: 1, right: 1 }, { top: 2, left: 2, bottom: 3, right: 3 }, { top: 4, left: 4, bottom: 8, right: 5 }];
+    for (const size of [1, 3, 7, 8, 9, 10, 13, 64, xml.length]) {
+      let rows = 0;
+      async function* pieces(): AsyncGenerator<Buffer> {
+        for (let at = 0; at < xml.length; at += size) yield xml.subarray(at, at + size);
+      }
+      expect(await mergesIn(pieces(), (n) => (rows = n))).toEqual(expected);
+      expect(rows).toBe(41);
+    }
+  });
+});
+
+describe('the sheet scanner', () => {
+  it('reads the same rows however the XML is cut into pieces (tags, entities, comments and CDATA cut in two)', async () => {
+    const { SheetScanner } = await import('../src/read/xlsx-sheet.js');
+    const { Budget } = await import('../src/read/xlsx-limits.js');
+    const xml = '<?xml version="1.0"?><worksheet><!-- a comment with <row> in it --><cols><col min="2" max="2" hidden="1"/></cols><sheetData>'
+      + '<row r="1" hidden="1"><c r="A1" t="inlineStr"><is><t>Đảng bộ &amp; chi bộ &#x1EA1;</t></is></c><c r="B1"><v>1.5</v></c></row>'
+      + '<row r="3"><c r="A3" t="str"><f>"a"</f><v><![CDATA[x < y & z]]></v></c><c t="b"><v>1</v></c></row></sheetData>'
+      + '<mergeCells><mergeCell ref="A1:A2"/></mergeCells></worksheet>';
+    const read = (size: number): unknown => {
+      const rows: [number, unknown[]][] = [];
+      const scanner = new SheetScanner({ strings: [], dateStyles: [], date1904: false, stats: { withResult: 0 }, budget: new Budget('x', 1, { rows: 100 }), part: 'p' }, (i, cells) => rows.push([i, cells]));
+      for (let at = 0; at < xml.length; at += size) scanner.push(xml.slice(at, at + size));
+      scanner.finish();
+      return { rows, merges: scanner.merges, hiddenRows: [...scanner.hiddenRows], hiddenColumns: [...scanner.hiddenColumns] };
+    };
+    const whole = read(xml.length);
+    expect(whole).toEqual({
+      rows: [[0, ['Đảng bộ & chi bộ ạ', 1.5]], [2, ['x < y & z', true]]],
+      merges: [{ top: 0, left: 0, bottom: 1, right: 0 }], hiddenRows: [0], hiddenColumns: [1],
+    });
+    for (const size of [1, 2, 3, 5, 8, 13, 100]) expect(read(size)).toEqual(whole);
+  });
+});

@@ -1,8 +1,8 @@
 import type { Budget } from './xlsx-limits.js';
-import { decodeEscapes, decodeXml, eachAttribute } from './xml-text.js';
+import { decodeEscapes, decodeXml, eachAttribute, found, nextAttribute } from './xml-text.js';
 import { Name, nameAt, XmlStream } from './xml-stream.js';
 import type { CellValue, MergeRange } from './types.js';
-import { cellRef, columnOf, excelDate, type FormulaStats } from './xlsx-values.js';
+import { cellRef, columnAt, excelDate, type FormulaStats } from './xlsx-values.js';
 
 /** What a sheet's cells need from the rest of the workbook. */
 export interface SheetContext {
@@ -18,6 +18,17 @@ export interface SheetContext {
 
 /** A row as read: its 0-based index and its cells (trailing empties left off). */
 export type RowSink = (index: number, cells: CellValue[]) => void;
+
+/** A non-negative integer written in `s` between `from` and `to`; -1 when it is not one. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return to > from ? n : -1;
+}
 
 const TRUE = (v: string): boolean => v === '1' || v === 'true';
 
@@ -181,15 +192,17 @@ export class SheetScanner extends XmlStream {
 
   private openCell(s: string, from: number, to: number, empty: boolean): void {
     if (!this.inRow) this.openRow(s, to, to);
-    let ref = '';
+    let col = -1;
     let type = '';
     let style = -1;
-    eachAttribute(s, from, to, (name, value) => {
-      if (name === 'r') ref = value;
-      else if (name === 't') type = value;
-      else if (name === 's') style = parseInt(value, 10);
-    });
-    const col = ref === '' ? -1 : columnOf(ref);
+    // Attributes read in place: a sheet has millions of cells.
+    for (let i = nextAttribute(s, from, to); i >= 0; i = nextAttribute(s, i, to)) {
+      if (found.nameEnd - found.name !== 1) continue;
+      const a = s.charCodeAt(found.name);
+      if (a === 0x72) col = columnAt(s, found.value, found.valueEnd);
+      else if (a === 0x74) type = s.slice(found.value, found.valueEnd);
+      else if (a === 0x73) style = digitsAt(s, found.value, found.valueEnd);
+    }
     this.col = col >= 0 ? col : this.col + 1;
     this.ctx.budget.width(this.ctx.part, ++this.width);
     this.inCell = true;

@@ -40,51 +40,85 @@ export function sheetBytes(entries: readonly ZipEntry[]): number {
 
 const MERGE = Buffer.from('mergeCell');
 const ROW = Buffer.from('<row');
+/** Bytes of a piece kept to find a name cut between it and the next (shorter than `mergeCell`). */
+const TAIL = 8;
 
-/** How many `<row` tags a piece holds (not `<rowBreaks`), for the rows limit before the rows are read. */
-function countRows(buf: Buffer): number {
+const endsName = (c: number | undefined): boolean => c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** How many `<row` tags (not `<rowBreaks`) start in `buf` from `from` with the byte after the name in `buf` too. */
+function countRows(buf: Buffer, from: number): number {
   let n = 0;
-  for (let at = buf.indexOf(ROW); at >= 0; at = buf.indexOf(ROW, at + 4)) {
-    const c = buf[at + 4];
-    if (c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d) n++;
-  }
+  for (let at = buf.indexOf(ROW, from); at >= 0; at = buf.indexOf(ROW, at + 4)) if (endsName(buf[at + 4])) n++;
   return n;
+}
+
+/** A `mergeCell` tag's text (from its name to its `>`, exclusive) as a range, or nothing (`<mergeCells count>`). */
+function mergeOf(tag: string): MergeRange | undefined {
+  const ref = /\bref\s*=\s*["']([A-Z$0-9]+):([A-Z$0-9]+)["']/.exec(tag);
+  const a = ref?.[1] ? cellRef(ref[1]) : undefined;
+  const b = ref?.[2] ? cellRef(ref[2]) : undefined;
+  return a && b ? { top: a.row, left: a.col, bottom: b.row, right: b.col } : undefined;
 }
 
 /**
  * A sheet's merged ranges, which its XML puts after the rows and the walk needs from the first row: the part is
- * inflated once before its rows are read, looking only for `mergeCell` in the bytes (no decoding, no rows).
+ * inflated once before its rows are read, looking only for `mergeCell` in the bytes (no decoding, no copying), and
+ * counting `<row` tags for the rows limit (a zip bomb is refused here, before any row is read).
  */
-export async function scanMerges(bytes: Uint8Array, entry: ZipEntry, budget: Budget): Promise<MergeRange[]> {
+export function scanMerges(bytes: Uint8Array, entry: ZipEntry, budget: Budget): Promise<MergeRange[]> {
+  return mergesIn(inflated(bytes, entry, budget), (rows) => budget.rows(entry.name, rows));
+}
+
+/** The merged ranges in a sheet's XML given in pieces, and the count of its rows so far after each piece. */
+export async function mergesIn(pieces: AsyncIterable<Buffer>, rowsSoFar: (rows: number) => void): Promise<MergeRange[]> {
   const merges: MergeRange[] = [];
-  let carry: Buffer | undefined;
+  const add = (tag: string): void => {
+    const m = mergeOf(tag);
+    if (m) merges.push(m);
+  };
   let rows = 0;
-  /** Bytes at the start of the carry whose rows were counted already. */
-  let counted = 0;
-  for await (const piece of inflated(bytes, entry, budget)) {
-    const buf = carry ? Buffer.concat([carry, piece]) : piece;
-    carry = undefined;
-    // A row tag cut at the end of a piece is counted with the next one.
-    const cut = buf.lastIndexOf(0x3c);
-    const whole = cut >= counted && buf.length - cut < 6 ? cut : buf.length;
-    rows += countRows(buf.subarray(counted, whole));
-    budget.rows(entry.name, rows);
-    let at = buf.indexOf(MERGE);
-    let keep = Math.min(whole, Math.max(0, buf.length - MERGE.length));
-    while (at >= 0) {
-      const gt = buf.indexOf(0x3e, at);
+  let prev: Buffer | undefined;
+  /** The text of a `mergeCell` tag cut at the end of the last piece. */
+  let partial: string | undefined;
+  for await (const piece of pieces) {
+    let from = 0;
+    if (partial !== undefined || prev) {
+      // What starts in the last piece and ends in this one: a cut tag, or a name cut in two.
+      let head = partial;
+      if (head === undefined && prev) {
+        const p = prev.length;
+        const joint = Buffer.concat([prev, piece.subarray(0, TAIL + 1)]);
+        for (let at = joint.indexOf(ROW); at >= 0 && at < p; at = joint.indexOf(ROW, at + 1)) if (at + 5 > p && endsName(joint[at + 4])) rows++;
+        const m = joint.indexOf(MERGE);
+        if (m >= 0 && m < p && m + MERGE.length > p) {
+          head = 'mergeCell';
+          from = m + MERGE.length - p;
+        }
+      }
+      if (head !== undefined) {
+        const gt = piece.indexOf(0x3e, from);
+        if (gt < 0) {
+          partial = head + piece.toString('latin1', from);
+          prev = undefined;
+          continue;
+        }
+        add(head + piece.toString('latin1', from, gt));
+        partial = undefined;
+        from = gt + 1;
+      }
+    }
+    rows += countRows(piece, from);
+    rowsSoFar(rows);
+    for (let at = piece.indexOf(MERGE, from); at >= 0; at = piece.indexOf(MERGE, at + MERGE.length)) {
+      const gt = piece.indexOf(0x3e, at);
       if (gt < 0) {
-        keep = Math.max(0, buf.lastIndexOf(0x3c, at));
+        partial = piece.toString('latin1', at);
         break;
       }
-      const ref = /\bref\s*=\s*["']([A-Z$0-9]+):([A-Z$0-9]+)["']/.exec(buf.toString('latin1', at, gt));
-      const a = ref?.[1] ? cellRef(ref[1]) : undefined;
-      const b = ref?.[2] ? cellRef(ref[2]) : undefined;
-      if (a && b) merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
-      at = buf.indexOf(MERGE, gt);
+      add(piece.toString('latin1', at, gt));
     }
-    carry = Buffer.from(buf.subarray(keep));
-    counted = Math.max(0, whole - keep);
+    // The last bytes so far (of this piece, and of the ones before when it is short).
+    prev = piece.length >= TAIL ? Buffer.from(piece.subarray(piece.length - TAIL)) : Buffer.concat([prev ?? Buffer.alloc(0), piece]).subarray(-TAIL);
   }
   return merges;
 }

@@ -19,18 +19,19 @@ export function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-/** `B12` → 1 (0-based); letters only, any digits after them ignored; -1 when there are none. */
-export function columnOf(ref: string): number {
+/** `B12` → 1 (0-based), read from `s` between `from` and `to`; letters only, digits after them ignored; -1 when none. */
+export function columnAt(s: string, from: number, to: number): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch === 0x24 && i === 0) continue;
+  for (let i = from; i < to; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x24 && i === from) continue;
     if (ch < 0x41 || ch > 0x5a) break;
     col = col * 26 + (ch - 64);
   }
   return col - 1;
 }
+
+export const columnOf = (ref: string): number => columnAt(ref, 0, ref.length);
 
 export function cellRef(ref: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);

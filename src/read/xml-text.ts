@@ -56,6 +56,32 @@ export function eachAttribute(s: string, from: number, to: number, take: (name: 
   }
 }
 
+/** Where the attribute found by `nextAttribute` lies: its name and its value (without quotes). */
+export const found = { name: 0, nameEnd: 0, value: 0, valueEnd: 0 };
+
+/**
+ * The next attribute of a tag from `i` (up to `to`), into `found`, without making strings; returns where to look
+ * for the one after it, or -1 when there is none. For the hot tags of a sheet (`<c>`, `<row>`).
+ */
+export function nextAttribute(s: string, i: number, to: number): number {
+  while (i < to && isSpace(s.charCodeAt(i))) i++;
+  const eq = s.indexOf('=', i);
+  if (eq < 0 || eq >= to) return -1;
+  let nameEnd = eq;
+  while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+  let q = eq + 1;
+  while (q < to && isSpace(s.charCodeAt(q))) q++;
+  const quote = s.charCodeAt(q);
+  if (quote !== 0x22 && quote !== 0x27) return -1;
+  const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+  if (close < 0 || close > to) return -1;
+  found.name = i;
+  found.nameEnd = nameEnd;
+  found.value = q + 1;
+  found.valueEnd = close;
+  return close + 1;
+}
+
 /** One tag of a small part: its local name, attributes, and whether it opens, closes or is empty. */
 export interface Tag {
   readonly name: string;
