@@ -177,7 +177,7 @@ export class StringsScanner extends XmlStream {
 
   protected tag(s: string, lt: number, gt: number): void {
     const closing = s.charCodeAt(lt + 1) === 0x2f;
-    const { name } = nameAt(s, closing ? lt + 2 : lt + 1, gt);
+    const name = nameAt(s, closing ? lt + 2 : lt + 1, gt);
     if (name === Name.Si) {
       if (closing) {
         this.strings.push(this.value);

@@ -1,6 +1,6 @@
 import type { Budget } from './xlsx-limits.js';
 import { decodeEscapes, decodeXml, eachAttribute, found, nextAttribute } from './xml-text.js';
-import { Name, nameAt, XmlStream } from './xml-stream.js';
+import { Name, nameAt, nameEnd, XmlStream } from './xml-stream.js';
 import type { CellValue, MergeRange } from './types.js';
 import { cellRef, columnAt, excelDate, type FormulaStats } from './xlsx-values.js';
 
@@ -67,8 +67,9 @@ export class SheetScanner extends XmlStream {
 
   protected tag(s: string, lt: number, gt: number): void {
     const closing = s.charCodeAt(lt + 1) === 0x2f;
-    const { name, end } = nameAt(s, closing ? lt + 2 : lt + 1, gt);
+    const name = nameAt(s, closing ? lt + 2 : lt + 1, gt);
     if (closing) return this.close(name);
+    const end = nameEnd.at;
     const empty = s.charCodeAt(gt - 1) === 0x2f;
     const attrEnd = empty ? gt - 1 : gt;
     switch (name) {

@@ -70,8 +70,11 @@ export abstract class XmlStream {
 export const Name = { Other: 0, Row: 1, C: 2, V: 3, F: 4, Is: 5, T: 6, R: 7, RPh: 8, Col: 9, MergeCell: 10, Si: 11, SheetData: 12 } as const;
 export type Name = (typeof Name)[keyof typeof Name];
 
-/** The name of the tag at `lt` (after `<` or `</`) and where it ends. */
-export function nameAt(s: string, start: number, gt: number): { name: Name; end: number } {
+/** Where the name read by `nameAt` ends (a module variable, not an object made for each of millions of tags). */
+export const nameEnd = { at: 0 };
+
+/** The name of the tag whose name starts at `start` (after `<` or `</`); where it ends goes to `nameEnd.at`. */
+export function nameAt(s: string, start: number, gt: number): Name {
   let end = start;
   let local = start;
   for (; end < gt; end++) {
@@ -79,7 +82,8 @@ export function nameAt(s: string, start: number, gt: number): { name: Name; end:
     if (ch === 0x20 || ch === 0x2f || ch === 0x09 || ch === 0x0a || ch === 0x0d) break;
     if (ch === 0x3a) local = end + 1;
   }
-  return { name: nameOf(s, local, end), end };
+  nameEnd.at = end;
+  return nameOf(s, local, end);
 }
 
 function nameOf(s: string, at: number, end: number): Name {
