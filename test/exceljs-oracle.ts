@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import type { ZipEntry } from '../src/read/detect.js';
 import type { CellValue, MergeRange, RawSheet } from '../src/read/types.js';
-import { absoluteRels, rezip } from '../src/read/zip-parts.js';
+import { absoluteRels, rezip } from './zip-parts.js';
 
 type ExcelJs = typeof import('exceljs');
 interface Tag { readonly name: string; readonly attributes: Record<string, string | undefined> }

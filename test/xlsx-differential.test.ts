@@ -4,6 +4,7 @@
  * workbooks written here, read by both, must give the same sheet names and states, cells, merges, hidden rows and
  * hidden columns. Where exceljs is wrong the test says so and asserts tally's reading instead.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -277,5 +278,23 @@ describe('the sheet scanner', () => {
       merges: [{ top: 0, left: 0, bottom: 1, right: 0 }], hiddenRows: [0], hiddenColumns: [1],
     });
     for (const size of [1, 2, 3, 5, 8, 13, 100]) expect(read(size)).toEqual(whole);
+  });
+});
+
+describe('exceljs is not loaded to read', () => {
+  it('a run of the built CLI over workbooks (loaded whole and streamed) never loads exceljs (it costs ~200 ms)', () => {
+    const script = `const { createRequire } = await import('node:module');
+const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli/main.js'))});
+process.argv = [process.argv[0], 'tally', 'fixtures/khoi-2020-official.xlsx', 'fixtures/workbooks/multi-sheet.xlsx', '--format', 'json'];
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = () => true;
+const code = await main(process);
+process.stdout.write = write;
+const loaded = Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/exceljs/'));
+console.log(JSON.stringify({ code, loaded }));`;
+    for (const stream of ['', '0']) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TALLY_WORKERS: '0', TALLY_STREAM_XLSX_BYTES: stream } });
+      expect(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}')).toEqual({ code: expect.any(Number), loaded: false });
+    }
   });
 });
