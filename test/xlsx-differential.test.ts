@@ -298,3 +298,32 @@ console.log(JSON.stringify({ code, loaded }));`;
     }
   });
 });
+
+describe('damaged parts tally needs', () => {
+  it('a workbook.xml that is not well formed, or a sheet that does not inflate, is corrupt, said in words', async () => {
+    const { TallyError } = await import('../src/read/errors.js');
+    const good = handMade([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' }]);
+    const entries = zipEntries(good)!;
+    // The same workbook with its parts rewritten: "</sheets>" misspelt in workbook.xml.
+    const { inflateRawSync } = await import('node:zlib');
+    const parts: Part[] = [];
+    for (const e of entries) {
+      const start = e.localOffset + 30 + good.readUInt16LE(e.localOffset + 26) + good.readUInt16LE(e.localOffset + 28);
+      const data = inflateRawSync(good.subarray(start, start + e.compressedSize));
+      parts.push({ name: e.name, data: e.name === 'xl/workbook.xml' ? data.toString().replace('</sheets>', '</sheetz>') : data });
+    }
+    const broken = makeZip(parts);
+    const err = await readXlsx(broken, 'x.xlsx', zipEntries(broken)!).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TallyError);
+    expect(err).toMatchObject({ code: 'corrupt', args: { detail: 'một phần của bảng tính không đọc được / a part of the workbook could not be read' } });
+    const cut = makeZip(parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, deflated: Buffer.from([0xff, 0xff, 0xff]), size: 100 } : p)));
+    for (const stream of [false, true]) {
+      const e2 = await (async () => {
+        if (!stream) return readXlsx(cut, 'x.xlsx', zipEntries(cut)!);
+        for await (const s of streamXlsx(cut, zipEntries(cut)!, 'x.xlsx')) for await (const r of s.rows) void r;
+        return undefined;
+      })().catch((e: unknown) => e);
+      expect(e2).toMatchObject({ code: 'corrupt' });
+    }
+  });
+});

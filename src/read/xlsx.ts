@@ -27,10 +27,10 @@ export function loadExcel(): Promise<ExcelJs> {
 /**
  * What a reading failure says about the file, for the message. zlib's words about the zip ("invalid stored block
  * lengths", "unexpected end of file") are kept; a JavaScript error ("Cannot read properties of undefined") says
- * nothing to a clerk and becomes a plain sentence.
+ * nothing to a clerk and becomes a plain sentence, as does a part that is not well-formed XML (a SyntaxError).
  */
 export function libraryDetail(err: unknown): string {
-  if (!(err instanceof Error) || err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) {
+  if (!(err instanceof Error) || err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError) {
     return 'một phần của bảng tính không đọc được / a part of the workbook could not be read';
   }
   return err.message.split('\n')[0]?.slice(0, 120) ?? 'unknown';

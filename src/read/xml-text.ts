@@ -114,18 +114,18 @@ export function* smallTags(xml: string): Generator<Tag> {
   while (i >= 0) {
     if (xml.startsWith('<!--', i)) {
       const end = xml.indexOf('-->', i + 4);
-      if (end < 0) throw new Error('comment not closed');
+      if (end < 0) throw new SyntaxError('comment not closed');
       i = xml.indexOf('<', end + 3);
       continue;
     }
     if (xml.startsWith('<![CDATA[', i)) {
       const end = xml.indexOf(']]>', i);
-      if (end < 0) throw new Error('CDATA not closed');
+      if (end < 0) throw new SyntaxError('CDATA not closed');
       i = xml.indexOf('<', end + 3);
       continue;
     }
     const gt = tagEnd(xml, i);
-    if (gt < 0) throw new Error('tag cut short');
+    if (gt < 0) throw new SyntaxError('tag cut short');
     const first = xml.charCodeAt(i + 1);
     if (first === 0x3f || first === 0x21) {
       i = xml.indexOf('<', gt + 1);
@@ -133,7 +133,7 @@ export function* smallTags(xml: string): Generator<Tag> {
     }
     if (first === 0x2f) {
       const name = xml.slice(i + 2, gt).trim();
-      if (open.pop() !== name) throw new Error(`</${name}> closes no open element`);
+      if (open.pop() !== name) throw new SyntaxError(`</${name}> closes no open element`);
       yield { name: localName(name), attrs: {}, kind: 'close' };
     } else {
       const empty = xml.charCodeAt(gt - 1) === 0x2f;
@@ -147,5 +147,5 @@ export function* smallTags(xml: string): Generator<Tag> {
     }
     i = xml.indexOf('<', gt + 1);
   }
-  if (open.length > 0) throw new Error(`<${open[open.length - 1] ?? ''}> not closed`);
+  if (open.length > 0) throw new SyntaxError(`<${open[open.length - 1] ?? ''}> not closed`);
 }
