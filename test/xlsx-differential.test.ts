@@ -135,10 +135,13 @@ const HAND_MADE: Record<string, () => Buffer> = {
     '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tên</t></is></c><c r="B1"><v>12.5</v></c></row></sheetData>' }, { name: 'Ẩn', state: 'veryHidden', xml: '<sheetData/>' }], { absolute: true, reverse: true }),
   'rows and cells without r, after ones with r': () => handMade([{ name: 'S', xml:
     '<sheetData><row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row></sheetData>' }]),
+  // A cached 0 before any other result is a 0 only when read whole (streamed, it is not known yet: FormulaStats).
   'formulas: cached numbers (0 too), strings, booleans, errors, shared formulas': () => handMade([{ name: 'F', xml:
-    '<sheetData><row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="C1" t="b"><f>TRUE()</f><v>1</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+    '<sheetData><row r="1"><c r="B1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="C1" t="b"><f>TRUE()</f><v>1</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1"><f>1-1</f><v>0</v></c></row>'
       + '<row r="2"><c r="A2"><f t="shared" ref="A2:A4" si="0">B2*2</f><v>4</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>6</v></c></row><row r="4"><c r="A4"><f t="shared" si="0"/><v>8</v></c></row>'
       + '<row r="5"><c r="A5" t="b"><v>0</v></c><c r="B5" t="e"><v>#N/A</v></c><c r="C5"><v>-1.5E-3</v></c></row></sheetData>' }]),
+  'formulas whose every cached result is 0 (saved by LibreOffice without computing them): not computed': () => handMade([{ name: 'F', xml:
+    '<sheetData><row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>A1-A1</f><v>0</v></c><c r="C1" t="b"><f>A1=0</f><v>0</v></c></row><row r="2"><c r="B2"><f>SUM(B1)</f><v>0</v></c></row></sheetData>' }]),
   'dates by built-in and custom formats, percents and currency formats stay numbers': () => handMade([{ name: 'D', xml:
     '<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>45000.5</v></c><c r="C1" s="3"><v>0.25</v></c><c r="D1" s="4"><v>1000</v></c><c r="E1" s="5"><v>1</v></c><c r="F1" s="2"><f>A1+1</f><v>45001</v></c></row></sheetData>' }], { styles: STYLES }),
   'the 1904 date system': () => handMade([{ name: 'D', xml: '<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData>' }], { styles: STYLES, date1904: true }),

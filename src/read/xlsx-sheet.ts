@@ -273,19 +273,22 @@ export class SheetScanner extends XmlStream {
   }
 
   private formulaValue(): CellValue {
-    const { raw, type, ctx } = this;
+    const { raw, ctx } = this;
     let text = decodeXml(this.formula);
     const si = this.sharedIndex;
     if (si !== undefined) {
       if (si.startsWith('=')) this.shared.set(si.slice(1), text);
       else if (text === '') text = this.shared.get(si) ?? '';
     }
-    if (raw === '') {
-      // No cached result: see FormulaStats.
-      return ctx.stats.withResult > 0 ? 0 : { error: `=${text}` };
-    }
+    const result = raw === '' ? undefined : this.cachedResult(raw);
+    // No cached result, or a cached 0, FALSE or "": see FormulaStats.
+    if (result === undefined || result === 0 || result === false || result === '') return ctx.stats.withResult > 0 ? 0 : { error: `=${text}` };
     ctx.stats.withResult++;
-    switch (type) {
+    return result;
+  }
+
+  private cachedResult(raw: string): CellValue {
+    switch (this.type) {
       case 'str':
         return decodeXml(raw);
       case 'b':

@@ -3,7 +3,9 @@ import type { CellValue } from './types.js';
 /**
  * How many formulas of a workbook came with a cached result. A formula saved with none (`<f>` and no `<v>`, as
  * scripts write them) is a 0 in a workbook where other formulas have results; in one where none has, the results
- * were never computed (TL019) and it is kept as its formula text (see `isNoResult`).
+ * were never computed (TL019) and it is kept as its formula text (see `isNoResult`). A cached 0, FALSE or "" counts
+ * as none, as exceljs read it: LibreOffice, saving a workbook whose formulas were never computed without computing
+ * them, writes `<v>0</v>` for every one (test/template.test.ts); in a computed workbook it is a 0 (FALSE and "" too).
  */
 export interface FormulaStats {
   withResult: number;
