@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zipEntries } from '../src/read/detect.js';
 import { libraryDetail } from '../src/read/xlsx.js';
-import { absoluteRels, crc32, relativeRels, relativeTarget, rezip } from '../src/read/zip-parts.js';
+import { absoluteRels, crc32, relativeRels, relativeTarget, rezip } from './zip-parts.js';
 import { analyseFixtures, cli, ROOT } from './helpers.js';
 
 /** Workbooks written by scripts: relationship targets as absolute part names (issue 13). */

@@ -2,11 +2,12 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { csvBatches, type CsvOptions } from './csv.js';
-import { detect } from './detect.js';
+import { detect, type ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
 import type { CellValue, RawSheet } from './types.js';
 // The workbook reader (and zlib) is loaded only when a workbook is read: a CSV run does without it.
 import type { SheetNote } from './xlsx.js';
+import type { XlsxLimits } from './xlsx-limits.js';
 import type { StreamedSheet } from './xlsx-stream.js';
 
 /** Read in a folder. A `.txt` is read when named (a tab-separated export) but not picked up from a folder, where it is a note. */
@@ -99,7 +100,7 @@ export interface ReadOptions extends CsvOptions {
 
 /** An input, opened: a workbook's sheets in full, or a CSV's rows as a stream. */
 export type Opened =
-  /** `dropped`: damaged parts tally does not need (styles, comments…), left out (see xlsx-parts.ts). */
+  /** `dropped`: damaged parts tally does not need (styles), left out (see xlsx-book.ts). */
   | { readonly kind: 'workbook'; readonly sheets: RawSheet[]; readonly notes: SheetNote[]; readonly dropped: string[] }
   /** `disguised`: the extension of a workbook name the text came under (".xlsx" saved as CSV by some systems). */
   | { readonly kind: 'csv'; readonly file: string; readonly batches: AsyncGenerator<CellValue[][]>; readonly disguised?: string | undefined }
@@ -133,6 +134,13 @@ async function head(path: string, size: number): Promise<{ bytes: Uint8Array; wh
   } finally {
     await handle.close();
   }
+}
+
+/** A large workbook, opened to be read sheet by sheet: its map, styles and shared strings are read now. */
+async function streamed(bytes: Uint8Array, entries: readonly ZipEntry[], file: string, limits: XlsxLimits): Promise<Opened> {
+  const [{ openBook }, { streamXlsx }] = await Promise.all([import('./xlsx.js'), import('./xlsx-stream.js')]);
+  const book = await openBook(bytes, entries, file, limits);
+  return { kind: 'stream', sheetCount: book.map.sheets.length, sheets: streamXlsx(bytes, entries, file, limits, book), dropped: () => book.dropped };
 }
 
 /** Open one input, judging its format by its content, not its name; a failure is a TallyError (exit 2). */
@@ -173,11 +181,11 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       throw new TallyError('wrong-format', { file, ext: ext || '(none)', actual: what.what });
     case 'xlsx': {
       const all = bytes ?? (await readFile(path));
-      const [{ readXlsx }, { takeDroppedParts }, { DEFAULT_MAX_ROWS, measureWorkbook }, { shouldStream, streamXlsx, worksheetCount }] = await Promise.all([
-        import('./xlsx.js'), import('./xlsx-parts.js'), import('./xlsx-limits.js'), import('./xlsx-stream.js')]);
-      const measured = await measureWorkbook(all, what.entries, file, { rows: options.maxRows ?? DEFAULT_MAX_ROWS });
-      if (shouldStream(measured)) return { kind: 'stream', sheetCount: worksheetCount(what.entries), sheets: streamXlsx(all, what.entries, file), dropped: takeDroppedParts };
-      const { sheets, notes, dropped } = await readXlsx(all, file, what.entries);
+      const [{ readXlsx }, { DEFAULT_MAX_ROWS }, { sheetBytes, shouldStream }] = await Promise.all([
+        import('./xlsx.js'), import('./xlsx-limits.js'), import('./xlsx-stream.js')]);
+      const limits = { rows: options.maxRows ?? DEFAULT_MAX_ROWS };
+      if (shouldStream({ xmlBytes: sheetBytes(what.entries), largestOther: 0 })) return streamed(all, what.entries, file, limits);
+      const { sheets, notes, dropped } = await readXlsx(all, file, what.entries, limits);
       return { kind: 'workbook', sheets, notes, dropped };
     }
     case 'text':

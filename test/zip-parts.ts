@@ -1,9 +1,9 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { centralDirectoryOffset, type ZipEntry } from './detect.js';
+import { centralDirectoryOffset, type ZipEntry } from '../src/read/detect.js';
 
 /**
- * One pass over a workbook's zip before exceljs reads it: parts may be put before the sheets (for the streaming
- * reader, see `partsFirst` in xlsx-stream.ts) and relationship targets written as absolute part names
+ * A pass over a workbook's zip before exceljs reads it, for the test oracle (test/exceljs-oracle.ts; tally's own
+ * reader needs none of it): parts may be put in another order, and relationship targets written as absolute part names
  * ("/xl/tables/table1.xml", as openpyxl and other scripts write them) are made relative to their source part
  * ("../tables/table1.xml"). Both are valid OOXML and Excel and LibreOffice open them, but exceljs resolves an
  * absolute table target to nothing and throws "Cannot read properties of undefined".
