@@ -135,26 +135,41 @@ function sortSealed(s: Sealed): Sealed {
   return out;
 }
 
+/** Entries a block of the sorted store holds: 1 MB a block. */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
 /**
- * Keys sorted by (hi, lo) with their values, in arrays with room to spare: a merge works from the back, in place,
- * so that it allocates only when the room runs out (doubling), never a whole copy per merge.
+ * Keys sorted by (hi, lo) with their values, in blocks of a fixed size that are added as the store grows and never
+ * freed or copied. A merge works from the back, in place. (One array grown by copying left the memory allocator
+ * with freed pieces of every size it could not give back: ~25 MB of a streak of two million-unit years.)
  */
 class SortedStore {
-  private hi = new Uint32Array(0);
-  private lo = new Uint32Array(0);
-  private values = new Float64Array(0);
+  private readonly his: Uint32Array[] = [];
+  private readonly los: Uint32Array[] = [];
+  private readonly vals: Float64Array[] = [];
   n = 0;
 
   find(h: number, l: number): number | undefined {
     const at = this.at(h, l);
-    return at < 0 ? undefined : this.values[at];
+    return at < 0 ? undefined : this.vals[at >>> BLOCK_BITS]?.[at & IN_BLOCK];
   }
 
   /** Replace the value of a key that is here; false when it is not. */
   replace(h: number, l: number, value: number): boolean {
     const at = this.at(h, l);
-    if (at >= 0) this.values[at] = value;
+    const block = this.vals[at >>> BLOCK_BITS];
+    if (at >= 0 && block) block[at & IN_BLOCK] = value;
     return at >= 0;
+  }
+
+  private hiAt(k: number): number {
+    return this.his[k >>> BLOCK_BITS]?.[k & IN_BLOCK] ?? 0;
+  }
+
+  private loAt(k: number): number {
+    return this.los[k >>> BLOCK_BITS]?.[k & IN_BLOCK] ?? 0;
   }
 
   private at(h: number, l: number): number {
@@ -162,44 +177,49 @@ class SortedStore {
     let b = this.n;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      const x = this.hi[mid] ?? 0;
-      if (x < h || (x === h && (this.lo[mid] ?? 0) < l)) a = mid + 1;
+      const x = this.hiAt(mid);
+      if (x < h || (x === h && this.loAt(mid) < l)) a = mid + 1;
       else b = mid;
     }
-    return a < this.n && this.hi[a] === h && this.lo[a] === l ? a : -1;
+    return a < this.n && this.hiAt(a) === h && this.loAt(a) === l ? a : -1;
+  }
+
+  private put(k: number, h: number, l: number, v: number): void {
+    const b = k >>> BLOCK_BITS;
+    const o = k & IN_BLOCK;
+    const his = this.his[b];
+    const los = this.los[b];
+    const vals = this.vals[b];
+    if (!his || !los || !vals) return;
+    his[o] = h;
+    los[o] = l;
+    vals[o] = v;
   }
 
   /** Merge sorted keys in (none of them is here already). */
   merge(b: Sealed): void {
     const total = this.n + b.n;
-    // A quarter more, not double: the store is most of the memory of a million units, and its copy is garbage.
-    if (total > this.hi.length) this.room(Math.max(total + SEAL_FROM, Math.ceil(this.hi.length * 1.25)));
+    while (this.his.length * BLOCK < total) {
+      this.his.push(new Uint32Array(BLOCK));
+      this.los.push(new Uint32Array(BLOCK));
+      this.vals.push(new Float64Array(BLOCK));
+    }
     let i = this.n - 1;
     let j = b.n - 1;
     for (let k = total - 1; j >= 0; k--) {
       const bh = b.hi[j] ?? 0;
-      const ah = i >= 0 ? this.hi[i] ?? 0 : -1;
-      if (i >= 0 && (ah > bh || (ah === bh && (this.lo[i] ?? 0) > (b.lo[j] ?? 0)))) {
-        this.hi[k] = ah;
-        this.lo[k] = this.lo[i] ?? 0;
-        this.values[k] = this.values[i--] ?? 0;
+      const bl = b.lo[j] ?? 0;
+      const ah = i >= 0 ? this.hiAt(i) : -1;
+      const al = i >= 0 ? this.loAt(i) : -1;
+      if (i >= 0 && (ah > bh || (ah === bh && al > bl))) {
+        this.put(k, ah, al, this.vals[i >>> BLOCK_BITS]?.[i & IN_BLOCK] ?? 0);
+        i--;
       } else {
-        this.hi[k] = bh;
-        this.lo[k] = b.lo[j] ?? 0;
-        this.values[k] = b.values[j--] ?? 0;
+        this.put(k, bh, bl, b.values[j] ?? 0);
+        j--;
       }
     }
     this.n = total;
-  }
-
-  private room(size: number): void {
-    const hi = new Uint32Array(size);
-    const lo = new Uint32Array(size);
-    const values = new Float64Array(size);
-    hi.set(this.hi.subarray(0, this.n));
-    lo.set(this.lo.subarray(0, this.n));
-    values.set(this.values.subarray(0, this.n));
-    [this.hi, this.lo, this.values] = [hi, lo, values];
   }
 }
 

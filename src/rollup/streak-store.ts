@@ -6,26 +6,42 @@ import { ORG_TYPES, type OrgType } from '../recognise/vocabulary.js';
  * lets grow to three or four times what it holds).
  */
 export class Utf8Strings {
-  private bytes = new Uint8Array(1 << 16);
-  private starts = new Uint32Array(1024);
-  private used = 0;
+  /** Pieces of a fixed size, added and never copied (see SortedStore in check/key-index.ts for why). */
+  private readonly chunks: Uint8Array[] = [];
+  private used = CHUNK;
+  /** Per string: its chunk, where it starts in it, and its length in bytes. */
+  private at = new Uint32Array(1024 * 3);
   private count = 0;
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
 
   add(text: string): number {
-    // Room for the longest encoding (3 bytes a UTF-16 unit), then written in place.
-    this.bytes = ensure(this.bytes, this.used + text.length * 3);
-    this.used += this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
-    if (this.count + 2 > this.starts.length) this.starts = ensure(this.starts, this.count + 2);
-    this.starts[++this.count] = this.used;
-    return this.count - 1;
+    // Room for the longest encoding (3 bytes a UTF-16 unit), in the last chunk or a new one.
+    const most = text.length * 3;
+    if (this.used + most > CHUNK || this.chunks.length === 0) {
+      this.chunks.push(new Uint8Array(Math.max(CHUNK, most)));
+      this.used = 0;
+    }
+    const chunk = this.chunks[this.chunks.length - 1] ?? new Uint8Array(0);
+    const written = this.encoder.encodeInto(text, chunk.subarray(this.used)).written;
+    if ((this.count + 1) * 3 > this.at.length) this.at = ensure(this.at, (this.count + 1) * 3);
+    const i = this.count * 3;
+    this.at[i] = this.chunks.length - 1;
+    this.at[i + 1] = this.used;
+    this.at[i + 2] = written;
+    this.used += written;
+    return this.count++;
   }
 
   get(id: number): string {
-    return this.decoder.decode(this.bytes.subarray(this.starts[id] ?? 0, this.starts[id + 1] ?? 0));
+    const chunk = this.chunks[this.at[id * 3] ?? 0];
+    const start = this.at[id * 3 + 1] ?? 0;
+    return chunk ? this.decoder.decode(chunk.subarray(start, start + (this.at[id * 3 + 2] ?? 0))) : '';
   }
 }
+
+/** Bytes of a chunk of Utf8Strings. */
+const CHUNK = 1 << 20;
 
 function ensure<T extends Uint8Array | Uint32Array | Int32Array | Uint16Array>(a: T, size: number): T {
   if (size <= a.length) return a;
