@@ -8,7 +8,7 @@ import { detectEncoding } from '../src/read/decode.js';
 import { TallyError } from '../src/read/errors.js';
 import type { CellValue } from '../src/read/types.js';
 import { oracleRows } from './csv-oracle.js';
-import { ROOT } from './helpers.js';
+import { ROOT, seeded } from './helpers.js';
 
 type Read = CellValue[][] | { error: string };
 
@@ -119,15 +119,3 @@ describe('the CSV reader stops when asked', () => {
     expect((caught as TallyError).args).toMatchObject({ line: 2, detail: 'CSV_QUOTE_NOT_CLOSED' });
   });
 });
-
-/** A small seeded generator (mulberry32), so that a failure is found again by its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { ROOT } from './helpers.js';
+import { ROOT, seeded } from './helpers.js';
 import { bomb, cell, makeZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from './zip.js';
 
-/** mulberry32: a small seeded generator, so that a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -152,7 +141,7 @@ const RSS_CEILING_MB = 1_200;
 
 describe('fuzz: tally always ends with exit 0, 1 or 2, never a stack trace, never a hang', () => {
   it('survives 2,000 inputs made from every small fixture (truncated, flipped, spliced, __proto__ headers, wide rows, huge cells, blank runs, invalid UTF-8) and zip bombs', async () => {
-    const rand = rng(20261204);
+    const rand = seeded(20261204);
     const seeds = corpus();
     expect(seeds.length).toBeGreaterThan(100);
     const started = performance.now();
