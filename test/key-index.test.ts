@@ -47,7 +47,7 @@ describe('KeyIndex.set', () => {
   it('replaces the value of a key in the table or in the sorted store, and adds a new one', () => {
     const index = new KeyIndex();
     for (let i = 0; i < 140_000; i++) index.set(`k${i}`, i);
-    index.set('k5', -5); // moved into the store at 131,072 keys
+    index.set('k5', -5); // moved into the store at SEAL_FROM keys
     index.set('k139999', -1); // still in the table
     index.set('new', 42);
     expect([index.get('k5'), index.get('k139999'), index.get('new'), index.get('k6'), index.size]).toEqual([-5, -1, 42, 6, 140_001]);

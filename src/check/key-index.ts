@@ -111,7 +111,7 @@ export class KeyIndex {
 }
 
 /** The table holds at most this many keys before they move to the sorted store (a bloc's few hundred never do). */
-export const SEAL_FROM = 131_072;
+export const SEAL_FROM = 65_536;
 
 interface Sealed {
   readonly hi: Uint32Array;
