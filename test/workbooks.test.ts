@@ -108,7 +108,7 @@ describe('large workbooks are streamed', () => {
       const seen: string[] = [];
       for await (const s of streamXlsx(bytes, entries, 'x.xlsx')) {
         const rows: unknown[][] = [];
-        for await (const r of s.rows) rows.push(r);
+        for await (const batch of s.rows) for (const r of batch) rows.push(r);
         seen.push(`${s.name}:${rows.length}:${String(rows[1]?.[1])}`);
       }
       expect(seen).toEqual(['Khối cơ quan:5:Mã đơn vị', 'Khối doanh nghiệp:4:Mã đơn vị', 'Tổng hợp:7:Mã đơn vị']);

@@ -82,7 +82,7 @@ async function streamedRows(bytes: Buffer): Promise<unknown[]> {
   const out: unknown[] = [];
   for await (const s of streamXlsx(bytes, zipEntries(bytes) ?? [], 'x.xlsx')) {
     const rows: CellValue[][] = [];
-    for await (const r of s.rows) rows.push(r);
+    for await (const batch of s.rows) for (const r of batch) rows.push(r);
     if (!s.hidden) out.push([s.name, (shape({ file: '', sheet: s.name, rows, merges: s.merges, hiddenRows: s.hiddenRows, hiddenColumns: s.hiddenColumns }) as { rows: unknown }).rows]);
   }
   return out;

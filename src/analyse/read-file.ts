@@ -85,15 +85,6 @@ class Batches {
   }
 }
 
-/** Rows one by one (a workbook's streamed sheet) as batches of one row. */
-async function* singleRows(rows: AsyncGenerator<CellValue[]>): AsyncGenerator<CellValue[][]> {
-  try {
-    for (let next = await rows.next(); !next.done; next = await rows.next()) yield [next.value];
-  } finally {
-    await rows.return(undefined);
-  }
-}
-
 /**
  * Recognise a sheet as its rows arrive: the first rows decide what the sheet is and find the header, every later
  * row goes straight into the fold (a batch at a time, in a plain loop), so a file of a million rows is never held
@@ -169,7 +160,7 @@ export async function readFileTables(file: string, options: ReadOptions & Recogn
         }
         const rows: UnitRow[] = [];
         const meta = { file, sheet: sheet.name, merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns };
-        const s = await streamSheet(singleRows(sheet.rows), meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
+        const s = await streamSheet(sheet.rows, meta, options, feed && sheetCount === 1 ? feed : (row) => rows.push(row));
         for await (const _ of sheet.rows) void _;
         if (s.table) tables.push({ ...s.table, rows });
         else if (s.other) others.push(s.other);

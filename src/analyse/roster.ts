@@ -18,17 +18,10 @@ export async function readRoster(file: string, options: ReadOptions): Promise<Ro
   try {
     const opened = await openInput(file, options);
     if (opened.kind === 'workbook') sheets = opened.sheets.map((s) => ({ sheet: s.sheet, rows: [...s.rows] }));
-    else if (opened.kind === 'csv') {
-      const rows: CellValue[][] = [];
-      for await (const batch of opened.batches) for (const row of batch) if (rows.length < MAX_ROWS) rows.push(row);
-      sheets = [{ sheet: undefined, rows }];
-    } else {
+    else if (opened.kind === 'csv') sheets = [{ sheet: undefined, rows: await firstRows(opened.batches) }];
+    else {
       sheets = [];
-      for await (const s of opened.sheets) {
-        const rows: CellValue[][] = [];
-        for await (const row of s.rows) if (rows.length < MAX_ROWS) rows.push(row);
-        sheets.push({ sheet: s.name, rows });
-      }
+      for await (const s of opened.sheets) sheets.push({ sheet: s.name, rows: await firstRows(s.rows) });
     }
   } catch (err) {
     if (!(err instanceof TallyError)) throw err;
@@ -105,4 +98,11 @@ export class RosterMatcher {
       strangers: this.strangers,
     };
   }
+}
+
+/** The first MAX_ROWS rows of a stream of batches (a CSV's, or a streamed sheet's), read to its end. */
+async function firstRows(batches: AsyncIterable<CellValue[][]>): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  for await (const batch of batches) for (const row of batch) if (rows.length < MAX_ROWS) rows.push(row);
+  return rows;
 }

@@ -29,6 +29,7 @@ export class KeyIndex {
 
   /** Store `value` for `key`, over the value stored before, if any. */
   set(key: string, value: number): void {
+    if (this.count >= SEAL_FROM) this.seal();
     const [h, l] = hash(key);
     const mask = this.used.length - 1;
     for (let i = (h ^ l) & mask; this.used[i]; i = (i + 1) & mask) {
@@ -38,18 +39,24 @@ export class KeyIndex {
       }
     }
     if (this.sealed.n > 0 && this.sealed.replace(h, l, value)) return;
-    this.setIfAbsent(key, value);
+    this.insert(h, l, value);
   }
 
   /** Store `value` for `key` unless it is there already; returns the value already stored, if any. */
   setIfAbsent(key: string, value: number): number | undefined {
+    // Before any lookup: a key is then in the table or in the store, never moved between the two looks.
     if (this.count >= SEAL_FROM) this.seal();
-    if ((this.count + 1) * 2 > this.used.length) this.grow();
     const [h, l] = hash(key);
     if (this.sealed.n > 0) {
       const before = this.sealed.find(h, l);
       if (before !== undefined) return before;
     }
+    return this.insert(h, l, value);
+  }
+
+  /** Into the table, unless the table has the key (whose value is returned); the sorted store was looked at. */
+  private insert(h: number, l: number, value: number): number | undefined {
+    if ((this.count + 1) * 2 > this.used.length) this.grow();
     const mask = this.used.length - 1;
     let i = (h ^ l) & mask;
     for (; this.used[i]; i = (i + 1) & mask) {

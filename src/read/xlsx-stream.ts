@@ -10,7 +10,7 @@ import { asTallyError, openBook, type Book } from './xlsx.js';
 /** Above this much sheet XML a workbook is streamed rather than read whole. */
 export const STREAM_FROM_BYTES = 8 * 1024 * 1024;
 
-/** A worksheet read as a stream: its rows come one at a time; merges were read beforehand. */
+/** A worksheet read as a stream: its rows come in batches, those of each inflated piece; merges were read beforehand. */
 export interface StreamedSheet {
   readonly name: string;
   readonly hidden: boolean;
@@ -18,7 +18,7 @@ export interface StreamedSheet {
   /** Filled as the rows are read: a row's own flag is known when the row comes. */
   readonly hiddenRows: Set<number>;
   readonly hiddenColumns: Set<number>;
-  readonly rows: AsyncGenerator<CellValue[]>;
+  readonly rows: AsyncGenerator<CellValue[][]>;
 }
 
 /**
@@ -123,26 +123,33 @@ export async function mergesIn(pieces: AsyncIterable<Buffer>, rowsSoFar: (rows: 
   return merges;
 }
 
-/** The rows of a sheet as they are scanned, blank rows handed on so that row numbers stay the sheet's own. */
-async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Book, scanner: SheetScanner, pending: { index: number; cells: CellValue[] }[], file: string): AsyncGenerator<CellValue[]> {
+/**
+ * The rows of a sheet as they are scanned, a batch for each inflated piece (one await a piece, not a row, as the CSV
+ * reader hands them over), blank rows handed on so that row numbers stay the sheet's own.
+ */
+async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Book, scanner: SheetScanner, pending: { index: number; cells: CellValue[] }[], file: string): AsyncGenerator<CellValue[][]> {
   let next = 0;
   try {
-    const flush = function* (): Generator<CellValue[]> {
+    const flush = (): CellValue[][] => {
+      const batch: CellValue[][] = [];
       for (const p of pending) {
-        for (; next < p.index; next++) yield [];
+        for (; next < p.index; next++) batch.push([]);
         next = Math.max(next, p.index) + 1;
-        yield p.cells;
+        batch.push(p.cells);
       }
       pending.length = 0;
+      return batch;
     };
     const decoder = new StringDecoder('utf8');
     for await (const piece of inflated(bytes, entry, book.budget)) {
       scanner.push(decoder.write(piece));
-      yield* flush();
+      const batch = flush();
+      if (batch.length > 0) yield batch;
     }
     scanner.push(decoder.end());
     scanner.finish();
-    yield* flush();
+    const batch = flush();
+    if (batch.length > 0) yield batch;
   } catch (err) {
     throw asTallyError(err, file);
   }

@@ -18,7 +18,7 @@ export class Utf8Strings {
   add(text: string): number {
     // Room for the longest encoding (3 bytes a UTF-16 unit), in the last chunk or a new one.
     const most = text.length * 3;
-    if (this.used + most > CHUNK || this.chunks.length === 0) {
+    if (this.used + most > CHUNK) {
       this.chunks.push(new Uint8Array(Math.max(CHUNK, most)));
       this.used = 0;
     }
