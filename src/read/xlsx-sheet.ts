@@ -255,20 +255,16 @@ export class SheetScanner extends XmlStream {
     switch (type) {
       case 's':
         return this.ctx.strings[parseInt(raw, 10)] ?? null;
-      case 'str':
       case 'inlineStr':
         return decodeXml(raw);
-      case 'b':
-        return parseInt(raw, 10) !== 0;
-      case 'e':
-        return { error: decodeXml(raw) };
       case 'd': {
         // An ISO 8601 date (strict Open XML); exceljs reads it as parseFloat("2024-05-01") = 2024.
         const d = new Date(decodeXml(raw));
         return Number.isNaN(d.getTime()) ? decodeXml(raw) : d;
       }
       default:
-        return this.number(raw);
+        // Text ("str"), a boolean, an error or a number: read as a formula's cached result is.
+        return this.cachedResult(raw);
     }
   }
 
