@@ -7,6 +7,7 @@
 //   npm run bench -- --runs 3           runs per command (default 5)
 //   npm run bench -- --write            also rewrite the generated part of BENCHMARKS.md and bench/results.json
 //   npm run bench -- --only csv-107,xlsx-107   named cases
+//   npm run bench -- --no-profile       without the CPU profile of each speed target not met
 //
 // A command whose run takes longer than --long-sec (default 60 s) is not run again: its "median" is then
 // of fewer runs, and the table says how many. tally gets --timeout-sec (default 600 s) per run; if it dies
@@ -18,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symli
 import { join } from 'node:path';
 import { CASES, QUICK, NUMERIC, YEARS, generate, yearFile } from './generate.js';
 import { BENCH_DIR } from './generate.js';
+import { recordProfile, summarise } from './cpuprofile.js';
 import { HAS_TIME, ROOT, TALLY as TALLY_IN_TREE, checkTallyOutput, fmtMb, fmtMs, measure, median, requireBuild } from './lib.js';
 
 // ---------------------------------------------------------------- options
@@ -219,7 +221,7 @@ function target(text, caseId, tallyName, baseName, limit, { faster = false } = {
     return { text, status: x >= limit ? 'met' : 'not met', value: x, detail: `${baseName} ${fmtMs(b.medianMs)} ms ÷ tally ${fmtMs(t.medianMs)} ms = ${x.toFixed(2)}× faster (needs ≥ ${limit}×)` };
   }
   const x = ratio(t, b);
-  return { text, status: x <= limit ? 'met' : 'not met', value: x, detail: `tally ${fmtMs(t.medianMs)} ms ÷ ${baseName} ${fmtMs(b.medianMs)} ms = ${x.toFixed(2)}× (limit ${limit}×)` };
+  return { text, status: x <= limit ? 'met' : 'not met', value: x, limit, caseId, tallyName, detail: `tally ${fmtMs(t.medianMs)} ms ÷ ${baseName} ${fmtMs(b.medianMs)} ms = ${x.toFixed(2)}× (limit ${limit}×)` };
 }
 const targets = [
   target('`tally --version` within 1.2× `node -e 0`', 'startup', 'tally --version', 'node -e 0', 1.2),
@@ -228,7 +230,7 @@ const targets = [
     const t = get('csv-107', 'tally'), f = get('startup', 'node -e 0');
     if (!t || !f?.medianMs || !t.medianMs) return { text: '107-unit CSV within 2× `node -e 0`', status: 'not measured', detail: 'case not run' };
     const x = t.medianMs / f.medianMs;
-    return { text: '107-unit CSV within 2× `node -e 0`', status: x <= 2 ? 'met' : 'not met', value: x, detail: `tally ${fmtMs(t.medianMs)} ms ÷ node -e 0 ${fmtMs(f.medianMs)} ms = ${x.toFixed(2)}× (limit 2×)` };
+    return { text: '107-unit CSV within 2× `node -e 0`', status: x <= 2 ? 'met' : 'not met', value: x, limit: 2, caseId: 'csv-107', tallyName: 'tally', detail: `tally ${fmtMs(t.medianMs)} ms ÷ node -e 0 ${fmtMs(f.medianMs)} ms = ${x.toFixed(2)}× (limit 2×)` };
   })(),
   target('107-unit XLSX within 1.2× a bare exceljs read', 'xlsx-107', 'tally', 'exceljs-read', 1.2),
   target('1,000,000-row CSV within 1.3× csv-parse alone', 'csv-1000000', 'tally', 'csv-parse', 1.3),
@@ -274,6 +276,22 @@ const targets = [
     return { text, status: 'recorded', detail: t.medianMs ? `tally ${fmtMs(t.medianMs)} ms, peak ${fmtMb(t.peakKb ?? undefined)} MB` : t.notes.join('; ') };
   })(),
 ];
+
+// ---------------------------------------------------------------- profiles
+// Each speed target not met, slowest first (by how far it is over its limit): one run of tally on its case under
+// `node --cpu-prof`, summarised by part of the code and by function. --no-profile leaves them out.
+const profiles = [];
+if (!argv.includes('--no-profile')) {
+  const over = targets.filter((t) => t.status === 'not met' && t.limit && t.value && t.caseId).sort((a, b) => b.value / b.limit - a.value / a.limit);
+  for (const t of over) {
+    const cmd = cases.find((c) => c.id === t.caseId)?.commands.find((x) => x.name === t.tallyName);
+    if (!cmd) continue;
+    console.log(`profiling ${t.caseId} (${t.text})`);
+    const r = recordProfile(cmd.argv.slice(1), { node: cmd.argv[0] });
+    if (r.error) { profiles.push({ target: t.text, caseId: t.caseId, error: r.error }); continue; }
+    profiles.push({ target: t.text, caseId: t.caseId, command: rel(cmd.argv[1]) + ' ' + cmd.argv.slice(2).map(rel).join(' '), ...summarise(r.file, 12) });
+  }
+}
 
 // ---------------------------------------------------------------- report
 function machine() {
@@ -329,6 +347,27 @@ function markdown(m) {
     if (notes.length) { L.push(''); for (const n of notes) L.push(`- ${n.replace(/\|/g, '\\|')}`); }
   }
   if (skipped.length) { L.push(''); for (const s of skipped) L.push(`- ${s}`); }
+  if (profiles.length) {
+    L.push('');
+    L.push('### Profiles of the targets not met');
+    L.push('');
+    L.push('One run of tally under `node --cpu-prof` on each case (slowest against its limit first), self time by part of the code, then the top functions. `node (built-in modules)` is Node\'s own JavaScript: the module loader, streams, file system, zlib.');
+    for (const p of profiles) {
+      L.push('');
+      L.push(`#### ${p.caseId}: ${p.target.replace(/`/g, '')}`);
+      L.push('');
+      if (p.error) { L.push(`- profile failed: ${p.error}`); continue; }
+      L.push(`Sampled ${fmtMs(p.totalMs)} ms (the profiler itself slows the run).`);
+      L.push('');
+      L.push('| part | self ms | share |');
+      L.push('|---|---:|---:|');
+      for (const a of p.areas) L.push(`| ${a.name} | ${fmtMs(a.ms)} | ${a.pct.toFixed(1)}% |`);
+      L.push('');
+      L.push('| function | self ms | share |');
+      L.push('|---|---:|---:|');
+      for (const f of p.top) L.push(`| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmtMs(f.ms)} | ${f.pct.toFixed(1)}% |`);
+    }
+  }
   L.push('');
   L.push('<details><summary>Exact commands</summary>');
   L.push('');
@@ -347,7 +386,7 @@ function markdown(m) {
 const m = machine();
 const md = markdown(m);
 console.log('\n' + md);
-const payload = { machine: m, options: { runs: RUNS, longSec: LONG_SEC, timeoutSec: TIMEOUT_SEC, cases: caseIds }, targets, results };
+const payload = { machine: m, options: { runs: RUNS, longSec: LONG_SEC, timeoutSec: TIMEOUT_SEC, cases: caseIds }, targets, results, profiles };
 writeFileSync(join(CASES[0].path, '..', 'results.json'), JSON.stringify(payload, null, 2) + '\n');
 if (WRITE) {
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(payload, null, 2) + '\n');
