@@ -9,7 +9,7 @@ import { evaluateTargets, type TargetSpec } from '../src/rollup/targets.js';
 import { Rollup, type Summary } from '../src/rollup/summary.js';
 import { parseTerm } from '../src/rollup/term.js';
 import { cli, ROOT } from './helpers.js';
-import { loadWorkbook } from './outputs.js';
+import { docxParagraphs, loadWorkbook, zipText } from './outputs.js';
 
 const OPTIONS = { cwd: ROOT, scale: 'current', decimals: 2, rounding: 'half-up', excellentBase: 'goodOrBetter', thresholds: DEFAULT_THRESHOLDS, workers: 0 } as const;
 const FILES = ['fixtures/term/bao-cao-2021.csv', 'fixtures/term/bao-cao-2022.xlsx', 'fixtures/term/bao-cao-2023.csv'];
@@ -111,6 +111,21 @@ describe('the targets of a term (fixtures/term)', () => {
     // A column per period read, the threshold with how it is judged.
     expect(text).toContain('"2021","2022","2023","Thực hiện","Mục tiêu","Kết quả"');
     expect(text).toContain('"95% trở lên đảng viên hoàn thành tốt nhiệm vụ",0.9681,0.9466,0.9732,0.9466,"≥ 95% mỗi năm","Không đạt"');
+  });
+
+  it('puts the targets in the Word appendix: a table after the summary\'s, and the sentence in its paragraph', () => {
+    const out = join(tmp, 'nhiem-ky.docx');
+    expect(cli([...FILES, ...CONFIG, '-o', out]).status).toBe(0);
+    const lines = docxParagraphs(zipText(readFileSync(out), 'word/document.xml'));
+    const at = lines.findIndex((l) => /^Bảng \d+\. Kết quả thực hiện các chỉ tiêu nhiệm kỳ 2020–2025$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      'TT | Chỉ tiêu | Yêu cầu | Thực hiện | Đạt',
+      '1 | 90% trở lên các chi bộ, đảng bộ đạt hoàn thành tốt nhiệm vụ | ≥ 90% mỗi năm | 94,44% (2021) | ✔',
+      '2 | 95% trở lên đảng viên hoàn thành tốt nhiệm vụ | ≥ 95% mỗi năm | 94,66% (2022) | ✘',
+    ]);
+    expect(lines[at + 9]).toMatch(/^ \| Đạt 6\/7 chỉ tiêu\. Đã đọc 2021, 2022, 2023; chưa đọc 2024, 2025/);
+    expect(lines.at(-1)).toContain('Đảng bộ Khối các cơ quan tỉnh hoàn thành 6/7 chỉ tiêu (chưa có số liệu năm 2024, 2025); chưa đạt: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ (năm 2022: 94,66%).');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
+import type { TargetsResult } from '../rollup/targets.js';
 import { formatCount, formatPercent } from './format.js';
 import { blocLine, dateLine, periodLine, text, word, type DocumentOptions } from './heading.js';
 import { summarySections, type Figure } from './table.js';
@@ -19,7 +20,7 @@ const TABLE = 26;
 const PARTY = 30;
 
 type Run = (t: string, opts?: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; color?: string }) => InstanceType<Docx['TextRun']>;
-type Para = (runs: InstanceType<Docx['TextRun']>[], opts?: { align?: 'left' | 'center' | 'right' | 'both'; after?: number }) => InstanceType<Docx['Paragraph']>;
+type Para = (runs: InstanceType<Docx['TextRun']>[], opts?: { align?: 'left' | 'center' | 'right' | 'both'; after?: number; indent?: number }) => InstanceType<Docx['Paragraph']>;
 
 /** The header block of a party document: two columns, no borders; the bloc on the left, the Party and the dateline on the right. */
 function headerBlock(d: Docx, o: DocumentOptions, para: Para, run: Run): InstanceType<Docx['Table']> {
@@ -42,13 +43,55 @@ function headerBlock(d: Docx, o: DocumentOptions, para: Para, run: Run): Instanc
   });
 }
 
+type Align = 'left' | 'center' | 'right';
+/** A row of a table: its cells' texts and alignments; the label (second cell) italic or indented. */
+interface GridRow { cells: string[]; align: Align[]; italics?: boolean; indent?: number; bold?: boolean }
+
+/** Makes bordered tables of the appendix whose header row repeats on every page. */
+function gridMaker(d: Docx, para: Para, run: Run): (widths: number[], head: string[], body: GridRow[]) => InstanceType<Docx['Table']> {
+  const thin = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cell = (t: string, opts: { bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; width: number; span?: number }): InstanceType<Docx['TableCell']> =>
+    new d.TableCell({
+      width: { size: opts.width, type: d.WidthType.DXA },
+      columnSpan: opts.span !== undefined && opts.span > 1 ? opts.span : undefined,
+      verticalAlign: d.VerticalAlign.CENTER,
+      margins: { left: 80, right: 80, top: 20, bottom: 20 },
+      children: [para([run(t, { bold: opts.bold, italics: opts.italics, size: TABLE })], { align: opts.align, indent: opts.indent })],
+    });
+  return (widths, head, body) => {
+    const rows = [new d.TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: head.map((h, c) => cell(h, { bold: true, align: 'center', width: widths[c] ?? 0 })),
+    })];
+    for (const r of body) {
+      rows.push(new d.TableRow({
+        cantSplit: true,
+        // A row of fewer cells than columns (a total line) lets its last cell span the rest.
+        children: r.cells.map((t, c) => {
+          const span = c === r.cells.length - 1 ? widths.length - c : 1;
+          const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0);
+          return cell(t, { bold: r.bold, italics: c === 1 && r.italics, indent: c === 1 ? r.indent : undefined, align: r.align[c], width, span });
+        }),
+      }));
+    }
+    return new d.Table({
+      width: { size: CONTENT, type: d.WidthType.DXA },
+      columnWidths: widths,
+      layout: d.TableLayoutType.FIXED,
+      borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
+      rows,
+    });
+  };
+}
+
 /**
  * The appendix (phụ lục) of a tổng kết report, in the format of party documents: the header block (the bloc on the
  * left, "ĐẢNG CỘNG SẢN VIỆT NAM" underlined on the right with the place and date in italics), the title "PHỤ LỤC"
  * with the report's name and period, each table of the summary as a Word table whose header row repeats on every
  * page, then the summary paragraph. The `docx` package is loaded only here.
  */
-export async function renderDocx(summary: Summary, o: DocumentOptions): Promise<Buffer> {
+export async function renderDocx(summary: Summary, o: DocumentOptions, targets?: TargetsResult): Promise<Buffer> {
   const d: Docx = await import('docx');
   const L = o.lang;
   const run = (t: string, opts: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; color?: string } = {}): InstanceType<Docx['TextRun']> =>
@@ -61,7 +104,6 @@ export async function renderDocx(summary: Summary, o: DocumentOptions): Promise<
       indent: opts.indent || opts.firstLine ? { left: opts.indent, firstLine: opts.firstLine } : undefined,
       keepNext: opts.keepNext,
     });
-  const thin = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
 
   const children: Children[] = [headerBlock(d, o, para, run)];
   children.push(para([run(text('appendix', L), { bold: true })], { align: 'center', before: 360 }));
@@ -72,44 +114,28 @@ export async function renderDocx(summary: Summary, o: DocumentOptions): Promise<
   children.push(para([], { after: o.trusted ? 120 : 0 }));
   if (!o.trusted) children.push(para([run(word('untrusted', L), { bold: true, color: 'C00000' })], { align: 'center', after: 240 }));
 
+  const grid = gridMaker(d, para, run);
   const widths = [0.08, 0.54, 0.2, 0.18].map((f) => Math.round(CONTENT * f));
-  const cell = (t: string, opts: { bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; width: number }): InstanceType<Docx['TableCell']> =>
-    new d.TableCell({
-      width: { size: opts.width, type: d.WidthType.DXA },
-      verticalAlign: d.VerticalAlign.CENTER,
-      margins: { left: 80, right: 80, top: 20, bottom: 20 },
-      children: [para([run(t, { bold: opts.bold, italics: opts.italics, size: TABLE })], { align: opts.align, indent: opts.indent })],
-    });
-  summarySections(summary, { lang: L }).forEach((section, i) => {
+  const sections = summarySections(summary, { lang: L });
+  sections.forEach((section, i) => {
     children.push(para([run(`${text('table', L)} ${i + 1}. ${section.title}`, { bold: true })], { before: 240, after: 120, keepNext: true }));
-    const head = [text('tt', L), text('figure', L), text('count', L), text('share', L)];
-    const rows = [new d.TableRow({
-      tableHeader: true,
-      cantSplit: true,
-      children: head.map((h, c) => cell(h, { bold: true, align: 'center', width: widths[c] ?? 0 })),
-    })];
     let n = 0;
-    for (const line of section.lines) {
-      const [count, share] = figureTexts(line.figure, summary.options.decimals, L);
-      rows.push(new d.TableRow({
-        cantSplit: true,
-        children: [
-          cell(line.depth === 0 ? String(++n) : '', { align: 'center', width: widths[0] ?? 0 }),
-          cell(line.label, { italics: line.depth >= 2, indent: line.depth * 284, width: widths[1] ?? 0 }),
-          cell(count, { align: 'right', width: widths[2] ?? 0 }),
-          cell(share, { align: 'right', width: widths[3] ?? 0 }),
-        ],
-      }));
-    }
-    children.push(new d.Table({
-      width: { size: CONTENT, type: d.WidthType.DXA },
-      columnWidths: widths,
-      layout: d.TableLayoutType.FIXED,
-      borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
-      rows,
-    }));
+    children.push(grid(widths, [text('tt', L), text('figure', L), text('count', L), text('share', L)], section.lines.map((line) => ({
+      cells: [line.depth === 0 ? String(++n) : '', line.label, ...figureTexts(line.figure, summary.options.decimals, L)],
+      align: ['center', 'left', 'right', 'right'], italics: line.depth >= 2, indent: line.depth * 284,
+    }))));
   });
-  children.push(para([run(renderText(summary, L).trim())], { align: 'both', before: 360, firstLine: mm(10) }));
+  if (targets && targets.targets.length > 0) {
+    const t = await import('./targets.js');
+    const table = t.docxTargets(targets, L, summary.options.decimals);
+    children.push(para([run(`${text('table', L)} ${sections.length + 1}. ${table.title}`, { bold: true })], { before: 240, after: 120, keepNext: true }));
+    children.push(grid([0.08, 0.44, 0.2, 0.16, 0.12].map((f) => Math.round(CONTENT * f)), [text('tt', L), ...table.head], [
+      ...table.rows.map((cells) => ({ cells, align: ['center', 'left', 'center', 'right', 'center'] as Align[] })),
+      { cells: ['', table.total], align: ['center', 'left', 'center', 'right', 'center'] as Align[], bold: true },
+    ]));
+  }
+  const sentence = targets && targets.targets.length > 0 ? ` ${(await import('./targets.js')).targetsSentence(targets, summary.options.decimals, L, o.bloc)}` : '';
+  children.push(para([run(renderText(summary, L).trim() + sentence)], { align: 'both', before: 360, firstLine: mm(10) }));
 
   const doc = new d.Document({
     creator: 'tally',

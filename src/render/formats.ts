@@ -113,7 +113,7 @@ export const REPORT_FORMATS = {
   docx: {
     toFile: true,
     async render(v) {
-      return (await import('./docx.js')).renderDocx(v.summary, await documentOptions(v));
+      return (await import('./docx.js')).renderDocx(v.summary, await documentOptions(v), v.targetsResult);
     },
   },
 } as const satisfies Record<string, ReportFormat>;

@@ -7,6 +7,7 @@ import type { TargetResult } from './heading.js';
 
 const WORDS = {
   section: { vi: 'CHỈ TIÊU NHIỆM KỲ', en: 'TARGETS OF THE TERM' },
+  tableTitle: { vi: 'Kết quả thực hiện các chỉ tiêu nhiệm kỳ', en: 'Targets of the term' },
   target: { vi: 'Chỉ tiêu', en: 'Target' },
   required: { vi: 'Yêu cầu', en: 'Required' },
   actual: { vi: 'Thực hiện', en: 'Actual' },
@@ -97,6 +98,17 @@ export function targetsSentence(r: TargetsResult, decimals: number, lang: Lang, 
   const lead = span ? `Qua các năm ${years} của nhiệm kỳ ${span}, ${bloc ?? 'Đảng bộ Khối'}` : (bloc ?? 'Đảng bộ Khối');
   const pending = r.term.notRead.length > 0 ? ` (chưa có số liệu năm ${r.term.notRead.join(', ')})` : '';
   return `${lead} hoàn thành ${count}/${of} chỉ tiêu${pending}${missed.length > 0 ? `; chưa đạt: ${missedText.join('; ')}` : ''}.`;
+}
+
+/** The targets as the Word appendix's table: its title, header (after the number column), a row each (as the Markdown table) and the line "Đạt 6/7 chỉ tiêu". */
+export function docxTargets(r: TargetsResult, lang: Lang, decimals: number): { title: string; head: string[]; rows: string[][]; total: string } {
+  const span = r.term.from !== null && r.term.to !== null ? ` ${r.term.from}–${r.term.to}` : '';
+  return {
+    title: `${say('tableTitle', lang)}${span}`,
+    head: [say('target', lang), say('required', lang), say('actual', lang), say('met', lang)],
+    rows: r.targets.map((t, i) => [String(i + 1), t.label, requirement(t, lang), actualText(t, decimals, lang), t.met ? '✔' : '✘']),
+    total: `${targetsMetLine(r, lang)}. ${periodsReadLine(r, lang)}.`,
+  };
 }
 
 /** The targets as the documents' "Chỉ tiêu" sheet takes them. */
