@@ -69,14 +69,21 @@ export function byTable(b: BreakdownResult, committees: readonly CommitteeTree[]
   return { field: b.field, lines, total: line('', lang === 'en' ? 'Total' : 'Tổng cộng', b.total, o), cells: sub.chi_bo_truc_thuoc + sub.dang_bo_bo_phan > 0 };
 }
 
-const HEAD = {
+/** The breakdown's column heads. */
+export const BY_HEAD = {
   vi: { parent: 'Trực thuộc', type: 'Loại hình', sector: 'Lĩnh vực', group: 'Nhóm', units: 'Số tổ chức', unrated: 'Chưa XL', good: 'HTTNV trở lên', members: 'Đảng viên', admitted: 'Kết nạp', member: 'ĐV' },
   en: { parent: 'Parent', type: 'Type', sector: 'Sector', group: 'Group', units: 'Units', unrated: 'Not rated', good: 'Good or better', members: 'Members', admitted: 'Admitted', member: 'Members' },
 } as const;
 
+/** Said under a breakdown whose lines count subordinate cells. */
+export const BY_NOTE = {
+  vi: 'Đảng viên của chi bộ trực thuộc đã nằm trong số của đảng bộ: số đảng viên ở dòng tổng cộng là của toàn khối, không phải cộng các dòng trên.',
+  en: 'A cell\'s members are also in its committee\'s row: the total\'s members are the bloc\'s, not the sum of the lines.',
+} as const satisfies Record<Lang, string>;
+
 /** The two tables (ratings of the units, their members) of a breakdown, as a terminal table, Markdown, CSV or text. */
 export function renderBy(t: ByTable, format: 'table' | 'text' | 'md' | 'csv', lang: Lang, decimals: number): string {
-  const h = HEAD[lang];
+  const h = BY_HEAD[lang];
   const n = (x: number | null): string => (x === null ? '—' : formatCount(x, lang));
   const all = [...t.lines, t.total];
   if (format === 'csv') {
@@ -95,9 +102,7 @@ export function renderBy(t: ByTable, format: 'table' | 'text' | 'md' | 'csv', la
   const ratingsRows = all.map((l) => [l.label, n(l.units), ...RATING_LEVELS.map((r) => n(l.ratings[r])), n(l.unrated), formatShare(l.goodOrBetter, decimals, lang)]);
   const membersHead = [h[t.field], h.members, h.admitted, ...RATING_LEVELS.map((r) => `${h.member} ${r}`)];
   const membersRows = all.map((l) => [l.label, n(l.members), n(l.admitted), ...RATING_LEVELS.map((r) => n(l.memberRatings[r]))]);
-  const note = t.cells
-    ? (lang === 'en' ? 'A cell\'s members are also in its committee\'s row: the total\'s members are the bloc\'s, not the sum of the lines.' : 'Đảng viên của chi bộ trực thuộc đã nằm trong số của đảng bộ: số đảng viên ở dòng tổng cộng là của toàn khối, không phải cộng các dòng trên.')
-    : '';
+  const note = t.cells ? BY_NOTE[lang] : '';
   if (format === 'text') {
     const say = (l: ByLine): string => {
       const r = RATING_LEVELS.map((x) => `${n(l.ratings[x])} ${x}`).join(', ');

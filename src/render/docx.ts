@@ -1,6 +1,6 @@
 import type { Lang } from '../check/catalogue.js';
 import type { Summary } from '../rollup/summary.js';
-import type { TargetsResult } from '../rollup/targets.js';
+import { extraTables, type DocxExtras, type GridRow } from './docx-extras.js';
 import { formatCount, formatPercent } from './format.js';
 import { blocLine, dateLine, periodLine, text, word, type DocumentOptions } from './heading.js';
 import { summarySections, type Figure } from './table.js';
@@ -43,35 +43,31 @@ function headerBlock(d: Docx, o: DocumentOptions, para: Para, run: Run): Instanc
   });
 }
 
-type Align = 'left' | 'center' | 'right';
-/** A row of a table: its cells' texts and alignments; the label (second cell) italic or indented. */
-interface GridRow { cells: string[]; align: Align[]; italics?: boolean; indent?: number; bold?: boolean }
-
 /** Makes bordered tables of the appendix whose header row repeats on every page. */
-function gridMaker(d: Docx, para: Para, run: Run): (widths: number[], head: string[], body: GridRow[]) => InstanceType<Docx['Table']> {
+function gridMaker(d: Docx, para: Para, run: Run): (widths: number[], head: string[], body: GridRow[], size?: number) => InstanceType<Docx['Table']> {
   const thin = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
-  const cell = (t: string, opts: { bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; width: number; span?: number }): InstanceType<Docx['TableCell']> =>
+  const cell = (t: string, opts: { bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; width: number; span?: number; size: number }): InstanceType<Docx['TableCell']> =>
     new d.TableCell({
       width: { size: opts.width, type: d.WidthType.DXA },
       columnSpan: opts.span !== undefined && opts.span > 1 ? opts.span : undefined,
       verticalAlign: d.VerticalAlign.CENTER,
-      margins: { left: 80, right: 80, top: 20, bottom: 20 },
-      children: [para([run(t, { bold: opts.bold, italics: opts.italics, size: TABLE })], { align: opts.align, indent: opts.indent })],
+      // A table in a smaller size (many narrow columns) gets narrower margins too.
+      margins: opts.size < TABLE ? { left: 40, right: 40, top: 20, bottom: 20 } : { left: 80, right: 80, top: 20, bottom: 20 },
+      children: [para([run(t, { bold: opts.bold, italics: opts.italics, size: opts.size })], { align: opts.align, indent: opts.indent })],
     });
-  return (widths, head, body) => {
+  return (widths, head, body, size = TABLE) => {
     const rows = [new d.TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: head.map((h, c) => cell(h, { bold: true, align: 'center', width: widths[c] ?? 0 })),
+      children: head.map((h, c) => cell(h, { bold: true, align: 'center', width: widths[c] ?? 0, size })),
     })];
     for (const r of body) {
       rows.push(new d.TableRow({
         cantSplit: true,
-        // A row of fewer cells than columns (a total line) lets its last cell span the rest.
         children: r.cells.map((t, c) => {
           const span = c === r.cells.length - 1 ? widths.length - c : 1;
           const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0);
-          return cell(t, { bold: r.bold, italics: c === 1 && r.italics, indent: c === 1 ? r.indent : undefined, align: r.align[c], width, span });
+          return cell(t, { bold: r.bold, italics: c === 1 && r.italics, indent: c === 1 ? r.indent : undefined, align: r.align[c], width, span, size });
         }),
       }));
     }
@@ -91,7 +87,7 @@ function gridMaker(d: Docx, para: Para, run: Run): (widths: number[], head: stri
  * with the report's name and period, each table of the summary as a Word table whose header row repeats on every
  * page, then the summary paragraph. The `docx` package is loaded only here.
  */
-export async function renderDocx(summary: Summary, o: DocumentOptions, targets?: TargetsResult): Promise<Buffer> {
+export async function renderDocx(summary: Summary, o: DocumentOptions, extras: DocxExtras = {}): Promise<Buffer> {
   const d: Docx = await import('docx');
   const L = o.lang;
   const run = (t: string, opts: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; color?: string } = {}): InstanceType<Docx['TextRun']> =>
@@ -125,16 +121,13 @@ export async function renderDocx(summary: Summary, o: DocumentOptions, targets?:
       align: ['center', 'left', 'right', 'right'], italics: line.depth >= 2, indent: line.depth * 284,
     }))));
   });
-  if (targets && targets.targets.length > 0) {
-    const t = await import('./targets.js');
-    const table = t.docxTargets(targets, L, summary.options.decimals);
-    children.push(para([run(`${text('table', L)} ${sections.length + 1}. ${table.title}`, { bold: true })], { before: 240, after: 120, keepNext: true }));
-    children.push(grid([0.08, 0.44, 0.2, 0.16, 0.12].map((f) => Math.round(CONTENT * f)), [text('tt', L), ...table.head], [
-      ...table.rows.map((cells) => ({ cells, align: ['center', 'left', 'center', 'right', 'center'] as Align[] })),
-      { cells: ['', table.total], align: ['center', 'left', 'center', 'right', 'center'] as Align[], bold: true },
-    ]));
+  for (const [i, t] of (await extraTables(extras, L, summary.options.decimals)).entries()) {
+    children.push(para([run(`${text('table', L)} ${sections.length + i + 1}. ${t.title}`, { bold: true })], { before: 240, after: 120, keepNext: true }));
+    children.push(grid(t.widths.map((f) => Math.round(CONTENT * f)), t.head, t.rows, t.size));
+    if (t.note) children.push(para([run(t.note, { italics: true, size: TABLE })], { before: 60 }));
   }
-  const sentence = targets && targets.targets.length > 0 ? ` ${(await import('./targets.js')).targetsSentence(targets, summary.options.decimals, L, o.bloc)}` : '';
+  const targets = extras.targets && extras.targets.targets.length > 0 ? extras.targets : undefined;
+  const sentence = targets ? ` ${(await import('./targets.js')).targetsSentence(targets, summary.options.decimals, L, o.bloc)}` : '';
   children.push(para([run(renderText(summary, L).trim() + sentence)], { align: 'both', before: 360, firstLine: mm(10) }));
 
   const doc = new d.Document({

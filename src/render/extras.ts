@@ -2,7 +2,7 @@ import type { ReportView } from './formats.js';
 
 /**
  * What a report prints after its summary when asked for: the breakdown (--by) and the roster (--roster). JSON carries the same inside
- * its object; a workbook or a Word document leaves it out.
+ * its object; a workbook has them on sheets of their own (render/xlsx-extras.ts), a Word appendix as tables (render/docx-extras.ts).
  */
 export async function reportExtras(format: string, view: ReportView): Promise<string> {
   if (format !== 'table' && format !== 'text' && format !== 'md' && format !== 'csv') return '';

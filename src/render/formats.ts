@@ -106,14 +106,17 @@ export const REPORT_FORMATS = {
     toFile: true,
     async render(v) {
       const a = v.analysis;
+      const by = a.breakdown ? (await import('./by-field.js')).byTable(a.breakdown, a.committees ?? [], v.lang) : undefined;
       return (await import('./xlsx.js')).renderXlsx({ summary: v.summary, units: a.units ?? [], diagnostics: a.diagnostics, failures: a.failures,
-        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult, v.lang) : undefined) }, await documentOptions(v));
+        targets: v.targets ?? (v.targetsResult ? (await import('./targets.js')).documentTargets(v.targetsResult, v.lang) : undefined), by, roster: a.roster }, await documentOptions(v));
     },
   },
   docx: {
     toFile: true,
     async render(v) {
-      return (await import('./docx.js')).renderDocx(v.summary, await documentOptions(v), v.targetsResult);
+      const a = v.analysis;
+      const by = a.breakdown ? (await import('./by-field.js')).byTable(a.breakdown, a.committees ?? [], v.lang) : undefined;
+      return (await import('./docx.js')).renderDocx(v.summary, await documentOptions(v), { targets: v.targetsResult, by, roster: a.roster });
     },
   },
 } as const satisfies Record<string, ReportFormat>;

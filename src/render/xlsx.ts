@@ -3,6 +3,7 @@ import { describe, type Lang } from '../check/catalogue.js';
 import type { Diagnostic } from '../check/diagnostic.js';
 import type { TallyError } from '../read/errors.js';
 import { loadExcel } from '../read/xlsx.js';
+import type { RosterResult } from '../recognise/roster.js';
 import type { UnitRow } from '../recognise/table.js';
 import { RATING_LEVELS } from '../recognise/vocabulary.js';
 import { breakdowns, type BreakdownGroup } from '../rollup/breakdown.js';
@@ -12,6 +13,8 @@ import { formatCount } from './format.js';
 import { opSign, roman, text, titleWithPeriod, type DocumentOptions, type TargetResult } from './heading.js';
 import { label } from './labels.js';
 import { summarySections } from './table.js';
+import type { ByTable } from './by-field.js';
+import { bySheet, rosterSheet } from './xlsx-extras.js';
 import { unitSheet } from './xlsx-units.js';
 import { AMOUNT_FORMAT, COUNT_FORMAT, percentFormat, SheetWriter, type CellStyle, type Column, type HeaderCell, type Value } from './xlsx-sheet.js';
 
@@ -23,6 +26,10 @@ export interface XlsxInput {
   readonly failures?: readonly TallyError[] | undefined;
   /** The targets of the term with their results; the "Chỉ tiêu" sheet only when there are some. */
   readonly targets?: readonly TargetResult[] | undefined;
+  /** The breakdown of `--by FIELD`: a sheet of its own ("Theo trực thuộc", …). */
+  readonly by?: ByTable | undefined;
+  /** The roster of `--roster FILE`: the "Danh sách đơn vị" sheet, who reported and who did not. */
+  readonly roster?: RosterResult | undefined;
 }
 
 const SHEETS = {
@@ -52,11 +59,13 @@ export async function renderXlsx(input: XlsxInput, o: DocumentOptions): Promise<
   summarySheet(wb, s, o);
   orgSheet(wb, s, byType?.groups ?? [], bySector?.groups ?? [], o);
   memberSheet(wb, s, byType?.groups ?? [], o);
+  if (input.by) bySheet(wb, s, input.by, o);
   if (input.targets && input.targets.length > 0) targetSheet(wb, s, input.targets, o);
   const grassroots = input.units.filter((u) => GRASSROOTS.has(u.type));
   const subordinate = input.units.filter((u) => !GRASSROOTS.has(u.type));
   unitSheet(wb, SHEETS.detail[o.lang], titleWithPeriod(text('detailTitle', o.lang), s.periods, o.lang), grassroots, o, 'grandTotal');
   if (subordinate.length > 0) unitSheet(wb, SHEETS.subordinate[o.lang], titleWithPeriod(text('subordinateTitle', o.lang), s.periods, o.lang), subordinate, o, 'subtotal');
+  if (input.roster) rosterSheet(wb, input.roster, o);
   checkSheet(wb, input.diagnostics, input.failures ?? [], o);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
