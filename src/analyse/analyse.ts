@@ -22,6 +22,8 @@ import { rosterDiagnostics } from '../check/roster.js';
 import { treeDiagnostics } from '../check/tree.js';
 import { TreeFold, type CommitteeTree } from '../rollup/tree.js';
 import { Breakdown, type BreakdownField, type BreakdownResult } from '../rollup/breakdown.js';
+import type { Comparison } from '../rollup/compare.js';
+import { FormPrevious } from './form-previous.js';
 
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
@@ -75,6 +77,11 @@ export interface Analysis {
   readonly committees?: readonly CommitteeTree[] | undefined;
   /** With `by`: the ratings and members of each part, and of the whole. */
   readonly breakdown?: BreakdownResult | undefined;
+  /**
+   * The previous period that official forms state ("Cùng kỳ năm trước" of Biểu 1), compared with this run as
+   * `--previous` would (which wins when given); only in a report's run.
+   */
+  readonly formComparison?: Comparison | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -89,6 +96,9 @@ class Gathered {
   readonly notes: Note[] = [];
   /** Member lists, one person a row: rolled up when read alone, checked against the reports beside them. */
   readonly memberLists: MemberList[] = [];
+  /** The units of the previous period that official forms state, and how many forms state it. */
+  readonly previousRows: UnitRow[] = [];
+  previousForms = 0;
   read = 0;
   counted = 0;
 
@@ -122,6 +132,8 @@ class Gathered {
       }
       this.counted += t.result.rowsCounted;
       for (const row of t.rows) this.feed(row);
+      if (t.result.previousRows) this.previousForms++;
+      for (const row of t.result.previousRows ?? []) this.previousRows.push(row);
       const { header, rowsCounted, period } = t.result;
       const rows = `${header.top + 1}${header.bottom > header.top ? `–${header.bottom + 1}` : ''}`;
       this.notes.push({ code: 'header-at', file, sheet: t.sheet, args: { rows, count: rowsCounted, ...(period ? { period } : {}) } });
@@ -154,6 +166,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const tree = new TreeFold();
   const by = options.by !== undefined ? new Breakdown(options.by, options, true) : undefined;
   const index = new UnitIndex();
+  const formPrevious = options.rollup && !options.lean ? new FormPrevious() : undefined;
   /** Into the roll-up (and the series); a member list read alone comes in here too, as its organisation's row. */
   const fold = (row: UnitRow): void => {
     units?.push(row);
@@ -162,6 +175,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     roster?.add(row);
     if (!options.lean) tree.add(row);
     by?.add(row);
+    formPrevious?.addCurrent(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
   };
   const feed = (row: UnitRow): void => {
@@ -198,6 +212,8 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   }
   for (const n of lists.notes) run.notes.push(n);
   const summary = options.rollup ? rollup.result() : undefined;
+  const fromForms = summary ? formPrevious?.result(summary, run.previousRows, run.previousForms, options) : undefined;
+  if (fromForms) run.notes.push(fromForms.note);
   const diagnostics = run.diagnostics;
   for (const d of lists.diagnostics) diagnostics.push(d);
   for (const d of checker.finish()) diagnostics.push(d);
@@ -214,5 +230,6 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     files, summary, rows: { read: run.read + lists.persons, counted: run.counted + lists.rows.length, skipped: run.skipped }, diagnostics, failures, notes: run.notes,
     ...(units ? { units } : {}), ...(run.memberLists.length > 0 ? { memberLists: run.memberLists } : {}),
     ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}),
+    ...(fromForms ? { formComparison: fromForms.comparison } : {}),
   };
 }

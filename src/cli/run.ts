@@ -235,7 +235,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
   const targeted = rollup && (!via || (opts.byPeriod === true && termed)) && (termed || (config.targets?.length ?? 0) > 0);
   const ran: PeriodRun & TargetsRun = await (targeted ? analyseWithTargets(inputs, options, config, opts.term)
     : via ? via(options)
-      : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
+      : analyse(inputs, options).then((analysis) => ({ analysis, comparison: analysis.formComparison }))).finally(() => progress?.done());
   return { ...ran, config };
 }
 

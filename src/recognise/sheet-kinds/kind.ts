@@ -16,6 +16,11 @@ export interface OfficialFormInfo {
   /** Where the unit's name came from. */
   readonly nameFrom: 'title' | 'reporting-unit' | 'file';
   readonly sums: readonly FormSum[];
+  /**
+   * The previous period the form states ("Cùng kỳ năm trước" of Biểu 1, filled): the same unit's table of that
+   * column, planned, and the column (0-based).
+   */
+  readonly previous?: { readonly table: DerivedTable; readonly plan: ColumnPlan; readonly column: number } | undefined;
 }
 
 /** What a sheet is, as the sheet kinds decide it (see index.ts). */
