@@ -28,6 +28,8 @@ import { FormPrevious } from './form-previous.js';
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
   readonly period?: string | undefined;
+  /** `--unit`: the reporting unit of an official form (of one form: the CLI refuses it for several, see `unitForms`). */
+  readonly unit?: string | undefined;
   readonly thresholds?: Thresholds | undefined;
   /** Roll up as well as check (the report command); `check` skips the summary. */
   readonly rollup: boolean;
@@ -82,6 +84,8 @@ export interface Analysis {
    * `--previous` would (which wins when given); only in a report's run.
    */
   readonly formComparison?: Comparison | undefined;
+  /** With `unit`: the official forms it named ("file [sheet]"); more than one is refused by the CLI. */
+  readonly unitForms?: readonly string[] | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -214,6 +218,8 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const summary = options.rollup ? rollup.result() : undefined;
   const fromForms = summary ? formPrevious?.result(summary, run.previousRows, run.previousForms, options) : undefined;
   if (fromForms) run.notes.push(fromForms.note);
+  const unitForms = options.unit !== undefined ? run.notes.filter((n) => n.code === 'sheet-kind' && n.args.nameFrom === 'option').map((n) => `${n.file ?? ''}${n.sheet !== undefined ? ` [${n.sheet}]` : ''}`) : undefined;
+  if (options.unit !== undefined && unitForms?.length === 0) run.notes.push({ code: 'unit-unused', args: { unit: options.unit } });
   const diagnostics = run.diagnostics;
   for (const d of lists.diagnostics) diagnostics.push(d);
   for (const d of checker.finish()) diagnostics.push(d);
@@ -230,6 +236,6 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     files, summary, rows: { read: run.read + lists.persons, counted: run.counted + lists.rows.length, skipped: run.skipped }, diagnostics, failures, notes: run.notes,
     ...(units ? { units } : {}), ...(run.memberLists.length > 0 ? { memberLists: run.memberLists } : {}),
     ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}),
-    ...(fromForms ? { formComparison: fromForms.comparison } : {}),
+    ...(fromForms ? { formComparison: fromForms.comparison } : {}), ...(unitForms ? { unitForms } : {}),
   };
 }

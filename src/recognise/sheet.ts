@@ -17,13 +17,15 @@ import { parseRating, type Scale } from './vocabulary.js';
 import { Committees } from './walk/committee.js';
 import { Sums, totalValues, type TotalRow } from './walk/sums.js';
 import { walkDerived } from './walk/derived.js';
-import { previousPeriod, walkPrevious } from './walk/form-previous.js';
+import { namedBy, previousPeriod, walkPrevious } from './walk/form-previous.js';
 import { readUnit, type Group, type UnitHost } from './walk/unit.js';
 
 export interface RecogniseOptions {
   readonly scale: Scale;
   /** `--period`: overrides any period found in the file. */
   readonly period?: string | undefined;
+  /** `--unit`: the reporting unit of an official form, over what its title block or file name says. */
+  readonly unit?: string | undefined;
 }
 
 /** Where the walk's output goes: unit rows to the fold, facts to check/ (see check/facts.ts). */
@@ -82,8 +84,9 @@ export function startDecided(sheet: RawSheet, decision: TableDecision, options: 
   if (decision.kind === 'unit-table') return startSheet(sheet, decision.plan, options, sink);
   // An official form's own sums are about the sheet's cells: said before the derived table's origin.
   if (decision.kind === 'official-form') sink.fact({ kind: 'form-sums', form: decision.form.form, sums: decision.form.sums });
+  if (decision.kind === 'official-form' && options.unit !== undefined) decision = namedBy(decision, options.unit);
   const more: Record<string, string | number> = decision.kind === 'official-form'
-    ? { form: decision.form.form, edition: decision.form.edition, column: decision.form.column, nameFrom: decision.form.nameFrom } : {};
+    ? { form: decision.form.form, edition: decision.form.edition, column: decision.form.column, nameFrom: decision.form.nameFrom, ...(decision.form.named !== undefined ? { named: decision.form.named } : {}) } : {};
   const previous = decision.kind === 'official-form' ? decision.form.previous : undefined;
   if (!previous) return walkDerived(decision.kind, decision.table, decision.plan, options, sink, startSheet, more);
   // The previous column's period is the current one's a year back: known once the current column is walked, said

@@ -13,8 +13,9 @@ export interface OfficialFormInfo {
   /** The column the figures were read from ("Kỳ này"), and the previous period's ("Cùng kỳ năm trước"), 0-based. */
   readonly column: number;
   readonly previousColumn: number | undefined;
-  /** Where the unit's name came from. */
-  readonly nameFrom: 'title' | 'reporting-unit' | 'file';
+  /** Where the unit's name came from: `option` is `--unit`, `named` then what the form said (when it differs). */
+  readonly nameFrom: 'title' | 'reporting-unit' | 'file' | 'option';
+  readonly named?: string | undefined;
   readonly sums: readonly FormSum[];
   /**
    * The previous period the form states ("Cùng kỳ năm trước" of Biểu 1, filled): the same unit's table of that

@@ -1,4 +1,6 @@
 import type { DerivedTable } from '../derived.js';
+import { cellText } from '../normalise.js';
+import type { OfficialFormInfo } from '../sheet-kinds/kind.js';
 import type { HeaderMap } from '../header.js';
 import type { ColumnPlan } from '../layout.js';
 import type { SkippedRow, UnitRow } from '../table.js';
@@ -30,4 +32,26 @@ export function walkPrevious<O extends { readonly period?: string | undefined },
   const walker = walkDerived('official-form', previous.table, previous.plan, { ...options, period }, { row: (u) => rows.push(u), fact: () => undefined }, start);
   walker.finish();
   return rows;
+}
+
+/** A form's one unit row (the derived table's last row) named `unit` in its name column. */
+function renamed(table: DerivedTable, unit: string): DerivedTable {
+  const rows = table.sheet.rows.slice();
+  const last = rows.length - 1;
+  rows[last] = [unit, ...(rows[last] ?? []).slice(1)];
+  return { ...table, sheet: { ...table.sheet, rows } };
+}
+
+/**
+ * An official form whose unit `--unit` names: its table and its previous period's under that name, and what the form
+ * itself said, when it said another name, for the verbose note.
+ */
+export function namedBy<D extends { readonly table: DerivedTable; readonly form: OfficialFormInfo }>(decision: D, unit: string): D {
+  const said = cellText(decision.table.sheet.rows.at(-1)?.[0] ?? null);
+  const { previous } = decision.form;
+  const form: OfficialFormInfo = {
+    ...decision.form, nameFrom: 'option', ...(said !== unit ? { named: said } : {}),
+    ...(previous ? { previous: { ...previous, table: renamed(previous.table, unit) } } : {}),
+  };
+  return { ...decision, table: renamed(decision.table, unit), form };
 }
