@@ -2,6 +2,7 @@ import { Checker } from '../check/checker.js';
 import type { Diagnostic } from '../check/diagnostic.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../check/rule.js';
 import { droppedPartDiagnostics } from '../check/parts.js';
+import { formSumDiagnostics } from '../check/form-sums.js';
 import { mixedPeriods, totalsSheetMismatches, type PeriodStart } from '../check/workbook.js';
 import { TallyError } from '../read/errors.js';
 import { expandInputs, type ReadOptions } from '../read/inputs.js';
@@ -124,6 +125,8 @@ class Gathered {
       for (const row of t.rows) this.skipped.push({ file, sheet: t.sheet, row: row.source.row, reason: 'instructions-sheet', text: row.name });
       this.notes.push({ code: 'instructions-sheet', file, sheet: t.sheet ?? '', args: {} });
     }
+    // A Biểu 7A is not rolled up (its refusal says why), but the sums it states are checked all the same.
+    for (const o of fr.others) if (o.decision.kind === 'indicator-form' && o.decision.bieu7a) for (const d of formSumDiagnostics({ kind: 'form-sums', form: '7A', sums: o.decision.bieu7a.sums }, file, o.sheet)) this.diagnostics.push(d);
     const totals = findTotalsSheet(tables);
     for (const t of tables) {
       for (const d of t.diagnostics) this.diagnostics.push(d);
