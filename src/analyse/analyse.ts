@@ -157,6 +157,14 @@ class Gathered {
   }
 }
 
+/** With `--unit`: the official forms it named ("file [sheet]"), and a note in `notes` when it named none. */
+function unitFormsOf(notes: Note[], unit: string | undefined): string[] | undefined {
+  if (unit === undefined) return undefined;
+  const forms = notes.filter((n) => n.code === 'sheet-kind' && n.args.nameFrom === 'option').map((n) => `${n.file ?? ''}${n.sheet !== undefined ? ` [${n.sheet}]` : ''}`);
+  if (forms.length === 0) notes.push({ code: 'unit-unused', args: { unit } });
+  return forms;
+}
+
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
 export async function analyse(inputs: readonly string[], options: AnalyseOptions): Promise<Analysis> {
   const { files, failures, ignored } = await expandInputs(inputs, options.cwd);
@@ -186,9 +194,11 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
   };
   const feed = (row: UnitRow): void => {
-    checker.add(row);
+    // A unit sent both as a table's row and as its form is TL020 and counted once, as first read.
+    const counted = checker.add(row);
     if (!options.lean) index.add(row);
-    fold(row);
+    if (counted) fold(row);
+    else run.counted--;
     if (++rowsSeen % 10_000 === 0) report();
   };
   const run = new Gathered(feed, failures);
@@ -221,8 +231,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const summary = options.rollup ? rollup.result() : undefined;
   const fromForms = summary ? formPrevious?.result(summary, run.previousRows, run.previousForms, options) : undefined;
   if (fromForms) run.notes.push(fromForms.note);
-  const unitForms = options.unit !== undefined ? run.notes.filter((n) => n.code === 'sheet-kind' && n.args.nameFrom === 'option').map((n) => `${n.file ?? ''}${n.sheet !== undefined ? ` [${n.sheet}]` : ''}`) : undefined;
-  if (options.unit !== undefined && unitForms?.length === 0) run.notes.push({ code: 'unit-unused', args: { unit: options.unit } });
+  const unitForms = unitFormsOf(run.notes, options.unit);
   const diagnostics = run.diagnostics;
   for (const d of lists.diagnostics) diagnostics.push(d);
   for (const d of checker.finish()) diagnostics.push(d);

@@ -1,4 +1,5 @@
 import type { Note } from '../recognise/facts.js';
+import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
 import { compareSummaries, type Comparison } from '../rollup/compare.js';
 import { Rollup, type RollupOptions, type Summary } from '../rollup/summary.js';
@@ -33,18 +34,39 @@ export class FormPrevious {
       rollup.add(row);
       if (isGrassroots(row)) previous.add(key(row.source.file, row.source.sheet, row.source.row));
     }
+    // Each previous row is its own form's: matched with that form's current row; a form not counted (the same unit
+    // as a table's row read before it, TL020) leaves its previous row to the unit's row that was, by name.
     const seen = new Set<string>();
-    const appeared: UnitRef[] = [];
-    const matched = { byCode: 0, byName: 0 };
-    for (const { ref: r, sheet } of this.refs) {
+    const matchedRefs = new Set<number>();
+    this.refs.forEach(({ ref: r, sheet }, i) => {
       const k = key(r.file, sheet, r.row);
       if (previous.has(k) && !seen.has(k)) {
         seen.add(k);
-        if (r.code) matched.byCode++;
-        else matched.byName++;
-      } else if (appeared.length < LIST_LIMIT) appeared.push(r);
+        matchedRefs.add(i);
+      }
+    });
+    const byName = new Map<string, number>();
+    this.refs.forEach(({ ref: r }, i) => {
+      if (!matchedRefs.has(i) && !byName.has(fold(r.name))) byName.set(fold(r.name), i);
+    });
+    const gone: UnitRef[] = [];
+    for (const row of previousRows) {
+      if (!isGrassroots(row) || seen.has(key(row.source.file, row.source.sheet, row.source.row))) continue;
+      const i = byName.get(fold(row.name));
+      if (i === undefined) gone.push(ref(row));
+      else {
+        byName.delete(fold(row.name));
+        matchedRefs.add(i);
+      }
     }
-    const gone = previousRows.filter((row) => isGrassroots(row) && !seen.has(key(row.source.file, row.source.sheet, row.source.row))).map(ref);
+    const appeared: UnitRef[] = [];
+    const matched = { byCode: 0, byName: 0 };
+    this.refs.forEach(({ ref: r }, i) => {
+      if (!matchedRefs.has(i)) {
+        if (appeared.length < LIST_LIMIT) appeared.push(r);
+      } else if (r.code) matched.byCode++;
+      else matched.byName++;
+    });
     const count = matched.byCode + matched.byName;
     const units = { matched, appeared, disappeared: gone.slice(0, LIST_LIMIT), appearedCount: this.grassroots - count, disappearedCount: gone.length };
     const comparison = compareSummaries(current, rollup.result(), units);
