@@ -12,7 +12,7 @@ import { ROOT } from './helpers.js';
  */
 
 /** Folders that are read as one input (per-unit reports and their variants), besides each file on its own. */
-const FOLDERS = ['per-unit', 'per-unit-duplicate', 'per-unit-title', 'periods', 'round2/own-forms', 'members/beside-agree', 'members/beside-differ', 'official-forms/mixed'];
+const FOLDERS = ['per-unit', 'per-unit-duplicate', 'per-unit-title', 'periods', 'round2/own-forms', 'members/beside-agree', 'members/beside-differ', 'official-forms/mixed', 'official-forms/previous', 'official-forms/previous-partial'];
 const READABLE = /\.(xlsx|csv|xls|ods|txt)$/;
 
 function fixtureFiles(dir: string): string[] {

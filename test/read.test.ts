@@ -90,7 +90,7 @@ describe('inputs tally cannot read: exit 2, a sentence and a way out, never a st
     ['password.xlsx', 'được đặt mật khẩu'],
     ['no-table.csv', 'Các tiêu đề đọc được: "Số văn bản", "Ngày ban hành", "Trích yếu nội dung", "Người ký"'],
     ['member-list.xlsx', 'là danh sách đảng viên (mỗi người một dòng: "Họ và tên", …), không phải báo cáo của tổ chức'],
-    ['bieu-7a.csv', 'là biểu thống kê có các chỉ tiêu theo dòng ("a) Trong sạch vững mạnh", "b) Hoàn thành tốt nhiệm vụ"'],
+    ['bieu-7a.csv', 'là biểu thống kê có các chỉ tiêu theo dòng ("A. Số tổ chức cơ sở đảng có đến cuối năm (A = 1+2)", "1. Số tổ chức cơ sở đảng được đánh giá chất lượng"'],
     ['bieu-5-loai-hinh.csv', 'là biểu tổng hợp theo loại hình hay nhóm (các dòng "1. Doanh nghiệp nhà nước", "2. Đơn vị sự nghiệp", "3. Cơ quan hành chính")'],
   ];
   for (const [file, says] of CASES) {

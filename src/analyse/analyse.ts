@@ -2,6 +2,7 @@ import { Checker } from '../check/checker.js';
 import type { Diagnostic } from '../check/diagnostic.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../check/rule.js';
 import { droppedPartDiagnostics } from '../check/parts.js';
+import { formSumDiagnostics } from '../check/form-sums.js';
 import { mixedPeriods, totalsSheetMismatches, type PeriodStart } from '../check/workbook.js';
 import { TallyError } from '../read/errors.js';
 import { expandInputs, type ReadOptions } from '../read/inputs.js';
@@ -22,10 +23,14 @@ import { rosterDiagnostics } from '../check/roster.js';
 import { treeDiagnostics } from '../check/tree.js';
 import { TreeFold, type CommitteeTree } from '../rollup/tree.js';
 import { Breakdown, type BreakdownField, type BreakdownResult } from '../rollup/breakdown.js';
+import type { Comparison } from '../rollup/compare.js';
+import { FormPrevious } from './form-previous.js';
 
 export interface AnalyseOptions extends ReadOptions, RollupOptions {
   readonly scale: Scale;
   readonly period?: string | undefined;
+  /** `--unit`: the reporting unit of an official form (of one form: the CLI refuses it for several, see `unitForms`). */
+  readonly unit?: string | undefined;
   readonly thresholds?: Thresholds | undefined;
   /** Roll up as well as check (the report command); `check` skips the summary. */
   readonly rollup: boolean;
@@ -75,6 +80,13 @@ export interface Analysis {
   readonly committees?: readonly CommitteeTree[] | undefined;
   /** With `by`: the ratings and members of each part, and of the whole. */
   readonly breakdown?: BreakdownResult | undefined;
+  /**
+   * The previous period that official forms state ("Cùng kỳ năm trước" of Biểu 1), compared with this run as
+   * `--previous` would (which wins when given); only in a report's run.
+   */
+  readonly formComparison?: Comparison | undefined;
+  /** With `unit`: the official forms it named ("file [sheet]"); more than one is refused by the CLI. */
+  readonly unitForms?: readonly string[] | undefined;
 }
 
 /** From how many files a run reads them on worker threads. */
@@ -89,6 +101,9 @@ class Gathered {
   readonly notes: Note[] = [];
   /** Member lists, one person a row: rolled up when read alone, checked against the reports beside them. */
   readonly memberLists: MemberList[] = [];
+  /** The units of the previous period that official forms state, and how many forms state it. */
+  readonly previousRows: UnitRow[] = [];
+  previousForms = 0;
   read = 0;
   counted = 0;
 
@@ -110,6 +125,8 @@ class Gathered {
       for (const row of t.rows) this.skipped.push({ file, sheet: t.sheet, row: row.source.row, reason: 'instructions-sheet', text: row.name });
       this.notes.push({ code: 'instructions-sheet', file, sheet: t.sheet ?? '', args: {} });
     }
+    // A Biểu 7A is not rolled up (its refusal says why), but the sums it states are checked all the same.
+    for (const o of fr.others) if (o.decision.kind === 'indicator-form' && o.decision.bieu7a) for (const d of formSumDiagnostics({ kind: 'form-sums', form: '7A', sums: o.decision.bieu7a.sums }, file, o.sheet)) this.diagnostics.push(d);
     const totals = findTotalsSheet(tables);
     for (const t of tables) {
       for (const d of t.diagnostics) this.diagnostics.push(d);
@@ -122,6 +139,8 @@ class Gathered {
       }
       this.counted += t.result.rowsCounted;
       for (const row of t.rows) this.feed(row);
+      if (t.result.previousRows) this.previousForms++;
+      for (const row of t.result.previousRows ?? []) this.previousRows.push(row);
       const { header, rowsCounted, period } = t.result;
       const rows = `${header.top + 1}${header.bottom > header.top ? `–${header.bottom + 1}` : ''}`;
       this.notes.push({ code: 'header-at', file, sheet: t.sheet, args: { rows, count: rowsCounted, ...(period ? { period } : {}) } });
@@ -136,6 +155,14 @@ class Gathered {
     for (const s of t.result.skipped) this.skipped.push(s);
     this.read += t.result.rowsRead;
   }
+}
+
+/** With `--unit`: the official forms it named ("file [sheet]"), and a note in `notes` when it named none. */
+function unitFormsOf(notes: Note[], unit: string | undefined): string[] | undefined {
+  if (unit === undefined) return undefined;
+  const forms = notes.filter((n) => n.code === 'sheet-kind' && n.args.nameFrom === 'option').map((n) => `${n.file ?? ''}${n.sheet !== undefined ? ` [${n.sheet}]` : ''}`);
+  if (forms.length === 0) notes.push({ code: 'unit-unused', args: { unit } });
+  return forms;
 }
 
 /** Read, recognise, check and (optionally) roll up a set of inputs. The only I/O is in `read`. */
@@ -154,6 +181,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   const tree = new TreeFold();
   const by = options.by !== undefined ? new Breakdown(options.by, options, true) : undefined;
   const index = new UnitIndex();
+  const formPrevious = options.rollup && !options.lean ? new FormPrevious() : undefined;
   /** Into the roll-up (and the series); a member list read alone comes in here too, as its organisation's row. */
   const fold = (row: UnitRow): void => {
     units?.push(row);
@@ -162,12 +190,15 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     roster?.add(row);
     if (!options.lean) tree.add(row);
     by?.add(row);
+    formPrevious?.addCurrent(row);
     if (row.period !== undefined && !periods.has(row.period)) periods.set(row.period, { source: row.source, columns: row.columns, name: row.name });
   };
   const feed = (row: UnitRow): void => {
-    checker.add(row);
+    // A unit sent both as a table's row and as its form is TL020 and counted once, as first read.
+    const counted = checker.add(row);
     if (!options.lean) index.add(row);
-    fold(row);
+    if (counted) fold(row);
+    else run.counted--;
     if (++rowsSeen % 10_000 === 0) report();
   };
   const run = new Gathered(feed, failures);
@@ -198,6 +229,9 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
   }
   for (const n of lists.notes) run.notes.push(n);
   const summary = options.rollup ? rollup.result() : undefined;
+  const fromForms = summary ? formPrevious?.result(summary, run.previousRows, run.previousForms, options) : undefined;
+  if (fromForms) run.notes.push(fromForms.note);
+  const unitForms = unitFormsOf(run.notes, options.unit);
   const diagnostics = run.diagnostics;
   for (const d of lists.diagnostics) diagnostics.push(d);
   for (const d of checker.finish()) diagnostics.push(d);
@@ -214,5 +248,6 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     files, summary, rows: { read: run.read + lists.persons, counted: run.counted + lists.rows.length, skipped: run.skipped }, diagnostics, failures, notes: run.notes,
     ...(units ? { units } : {}), ...(run.memberLists.length > 0 ? { memberLists: run.memberLists } : {}),
     ...(rosterResult ? { roster: rosterResult } : {}), committees, ...(by ? { breakdown: by.result() } : {}),
+    ...(fromForms ? { formComparison: fromForms.comparison } : {}), ...(unitForms ? { unitForms } : {}),
   };
 }

@@ -13,6 +13,7 @@ export interface WorkerOptions {
   readonly delimiter?: string | undefined;
   readonly scale: RecogniseOptions['scale'];
   readonly period?: string | undefined;
+  readonly unit?: string | undefined;
   readonly maxRows?: number | undefined;
 }
 
@@ -46,7 +47,7 @@ export async function workerPool(options: ReadOptions & RecogniseOptions & { wor
   const size = options.workers ?? defaultWorkers();
   if (size === 0) return undefined;
   const { Worker } = await import('node:worker_threads');
-  const data: WorkerOptions = { cwd: options.cwd, encoding: options.encoding, delimiter: options.delimiter, scale: options.scale, period: options.period, maxRows: options.maxRows };
+  const data: WorkerOptions = { cwd: options.cwd, encoding: options.encoding, delimiter: options.delimiter, scale: options.scale, period: options.period, unit: options.unit, maxRows: options.maxRows };
   const workers = Array.from({ length: size }, () => new Worker(url, { workerData: data }));
   return {
     run(files, onResult) {

@@ -1,5 +1,6 @@
 import { previousSamePeriod } from '../check/periods.js';
 import type { PeriodStart } from '../check/workbook.js';
+import type { Note } from '../recognise/facts.js';
 import type { UnitRow } from '../recognise/table.js';
 import { compareSummaries, type Comparison } from '../rollup/compare.js';
 import { UnitMatcher } from '../rollup/unit-match.js';
@@ -36,12 +37,15 @@ export async function analysePrevious(inputs: readonly string[], previousInputs:
   const diagnostics = [...current.diagnostics, ...previous.diagnostics];
   const same = current.summary && previous.summary && current.summary.periods.length > 0 && current.summary.periods.join() === previous.summary.periods.join();
   if (same && first) diagnostics.push(previousSamePeriod(first, current.summary?.periods.join(', ') ?? ''));
+  // The forms' own previous period ("Cùng kỳ năm trước") gives way to --previous, and the verbose output says so.
+  const { formComparison, ...rest } = current;
+  const overridden: Note[] = formComparison ? [{ code: 'form-previous-overridden', args: { forms: current.notes.find((n) => n.code === 'form-previous')?.args.forms ?? 0 } }] : [];
   const analysis: Analysis = {
-    ...current,
+    ...rest,
     files: [...current.files, ...previous.files],
     diagnostics,
     failures: [...current.failures, ...previous.failures],
-    notes: [...current.notes, ...previous.notes],
+    notes: [...current.notes.filter((n) => n.code !== 'form-previous'), ...overridden, ...previous.notes],
   };
   const comparison = current.summary && previous.summary ? compareSummaries(current.summary, previous.summary, matcher.result()) : undefined;
   return { analysis, comparison };

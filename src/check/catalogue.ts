@@ -136,8 +136,8 @@ export const CATALOGUE = {
   },
   TL020: {
     severity: 'error', rule: 'duplicate-unit',
-    vi: (a) => `Tổ chức "${s(a, 'value')}" xuất hiện hai lần: ở đây và ở ${s(a, 'other')}.`,
-    en: (a) => `Organisation "${s(a, 'value')}" appears twice: here and at ${s(a, 'other')}.`,
+    vi: (a) => `Tổ chức "${s(a, 'value')}" xuất hiện hai lần: ở đây và ở ${s(a, 'other')}.${a.once !== undefined ? ` Một bên là biểu thống kê của đơn vị: chỉ tính một lần, theo ${s(a, 'other')} (đọc trước), không tính dòng này, kể cả với --force.` : ''}`,
+    en: (a) => `Organisation "${s(a, 'value')}" appears twice: here and at ${s(a, 'other')}.${a.once !== undefined ? ` One of them is the unit's statistical form: counted once, as ${s(a, 'other')} (read first), not this one, even with --force.` : ''}`,
     hintVi: 'Giữ một dòng cho mỗi tổ chức; nếu là hai tổ chức khác nhau thì sửa mã đơn vị.',
     hintEn: 'Keep one row per organisation; if they are two organisations, give them different codes.',
   },

@@ -29,6 +29,8 @@ export class Checker {
   private readonly children: Child[] = [];
   /** The organisations' excellent quota is a share within one period: counted per period. */
   private readonly quotaCounts = new Map<string, { excellent: number; good: number }>();
+  /** The units first read from an official form or another derived table (packed as in `units`): a few. */
+  private readonly formFirsts = new Set<number>();
 
   constructor(private readonly ctx: RuleContext) {}
 
@@ -53,7 +55,12 @@ export class Checker {
     return { ...place, row: rest % ROW_BITS, type };
   }
 
-  add(row: UnitRow): void {
+  /**
+   * Check a row. False when it must not be counted: the same unit as an earlier row where one of the two is an
+   * official form's (a unit table's row and the unit's Biểu 1), which TL020 reports and the roll-up counts once, as
+   * first read, even under --force. Two rows of unit tables stay as they were (both counted under --force).
+   */
+  add(row: UnitRow): boolean {
     for (const rule of ROW_RULES) {
       const finding = rule.check(row, this.ctx);
       if (finding) this.diagnostics.push(locate(rule.code, row, finding));
@@ -63,13 +70,16 @@ export class Checker {
     // are three cells.
     const key = `${row.period ?? ''}\u0000${row.code ? `c${fold(row.code)}` : row.parent && row.type === 'chi_bo_truc_thuoc' ? `p${fold(row.parent)}\u0000${fold(row.name)}` : `n${fold(row.name)}`}`;
     const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
-    const first = this.units.setIfAbsent(key, ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type);
+    const packed = ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type;
+    const first = this.units.setIfAbsent(key, packed);
     if (first !== undefined) {
       const at = this.unpack(first);
       const other = `${at.file}${at.sheet ? ` [${at.sheet}]` : ''}:${at.row}`;
-      this.diagnostics.push(locate('TL020', row, { column: row.code ? 'code' : 'name', args: { value: row.code ?? row.name, other } }));
-      return;
+      const once = row.source.cells !== undefined || this.formFirsts.has(first);
+      this.diagnostics.push(locate('TL020', row, { column: row.code ? 'code' : 'name', args: { value: row.code ?? row.name, other, ...(once ? { once: 1 } : {}) } }));
+      return !once;
     }
+    if (row.source.cells !== undefined) this.formFirsts.add(packed);
     if (row.parent) this.children.push({ source: row.source, columns: row.columns, name: row.name, code: row.code, parent: row.parent, period: row.period });
     if (row.type !== 'chi_bo_truc_thuoc' && row.type !== 'dang_bo_bo_phan') {
       let q = this.quotaCounts.get(row.period ?? '');
@@ -77,6 +87,7 @@ export class Checker {
       if (row.rating === 'HTXSNV') q.excellent++;
       if (row.rating === 'HTXSNV' || row.rating === 'HTTNV') q.good++;
     }
+    return true;
   }
 
   /** Rules over the whole set: hierarchy and the organisations' excellent quota. */

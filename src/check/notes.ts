@@ -11,7 +11,7 @@ const FORM_TITLES: Readonly<Record<string, string>> = { 1: 'Tăng, giảm đản
   5: 'Tổ chức đảng và đảng viên trong các loại hình cơ sở',
 };
 const NAME_FROM: Readonly<Record<string, readonly [string, string]>> = {
-  'reporting-unit': ['dòng "Đơn vị báo cáo"', 'the "Đơn vị báo cáo" line'], title: ['tiêu đề', 'the title'], file: ['tên tệp', 'the file name'],
+  'reporting-unit': ['dòng "Đơn vị báo cáo"', 'the "Đơn vị báo cáo" line'], title: ['tiêu đề', 'the title'], file: ['tên tệp', 'the file name'], option: ['--unit', '--unit'],
 };
 
 /** An official form, as the verbose note names it: "Biểu 1-BTCTW (2021) "Tăng, giảm đảng viên", cột "Kỳ này" (B)". */
@@ -19,10 +19,12 @@ function formKind(a: Note['args'], lang: Lang): string {
   const n = s(a, 'form');
   const code = `Biểu số ${n}-${a.edition === '2012' ? 'TCTW' : 'BTCTW'} (${lang === 'vi' ? 'mẫu' : 'edition'} ${s(a, 'edition')}) "${FORM_TITLES[n] ?? ''}"`;
   const col = a1(0, Number(a.column ?? 0)).replace(/\d+$/, '');
-  const from = NAME_FROM[s(a, 'nameFrom')] ?? ['', ''];
+  const named = NAME_FROM[s(a, 'nameFrom')] ?? ['', ''];
+  const from = a.named === undefined ? named : [`${named[0]} (biểu ghi "${s(a, 'named')}")`, `${named[1]} (the form says "${s(a, 'named')}")`];
+  const prev = a.previousPeriod === undefined ? undefined : a1(0, Number(a.previousColumn ?? 0)).replace(/\d+$/, '');
   return lang === 'vi'
-    ? `${code}, dòng ${s(a, 'rows')}: số liệu cột "${n === '1' ? 'Kỳ này' : 'Tổng số'}" (${col}), đọc thành một dòng tổ chức, tên lấy từ ${from[0]}`
-    : `${code}, rows ${s(a, 'rows')}: figures of the "${n === '1' ? 'Kỳ này' : 'Tổng số'}" column (${col}), read as one organisation, named from ${from[1]}`;
+    ? `${code}, dòng ${s(a, 'rows')}: số liệu cột "${n === '1' ? 'Kỳ này' : 'Tổng số'}" (${col}), đọc thành một dòng tổ chức, tên lấy từ ${from[0]}${prev ? `; cột "Cùng kỳ năm trước" (${prev}) là kỳ trước (${s(a, 'previousPeriod')})` : ''}`
+    : `${code}, rows ${s(a, 'rows')}: figures of the "${n === '1' ? 'Kỳ này' : 'Tổng số'}" column (${col}), read as one organisation, named from ${from[1]}${prev ? `; the "Cùng kỳ năm trước" column (${prev}) as the previous period (${s(a, 'previousPeriod')})` : ''}`;
 }
 
 /** How each verbose note reads, in Vietnamese and English. */
@@ -166,6 +168,18 @@ const NOTES = {
   'member-list-unmatched': {
     vi: (a) => `danh sách đảng viên của "${s(a, 'organisation')}" (kỳ ${s(a, 'period')}): báo cáo không có dòng nào của tổ chức này nên không đối chiếu được; danh sách không được cộng`,
     en: (a) => `member list of "${s(a, 'organisation')}" (period ${s(a, 'period')}): no row of this organisation in the reports, so nothing to check it against; the list is not added`,
+  },
+  'form-previous': {
+    vi: (a) => `kỳ trước (${s(a, 'period')}) lấy từ cột "Cùng kỳ năm trước" của ${s(a, 'forms')} biểu${Number(a.without ?? 0) > 0 ? `; ${s(a, 'without')} tổ chức không có số liệu kỳ trước, được so sánh như tổ chức có ở kỳ này, không có ở kỳ trước (liệt kê dưới bảng)` : ''}`,
+    en: (a) => `the previous period (${s(a, 'period')}) read from the "Cùng kỳ năm trước" column of ${s(a, 'forms')} form(s)${Number(a.without ?? 0) > 0 ? `; ${s(a, 'without')} organisation(s) without previous figures, compared as come since (listed under the table)` : ''}`,
+  },
+  'unit-unused': {
+    vi: (a) => `--unit "${s(a, 'unit')}" không được dùng: không có biểu thống kê chính thức nào trong các đầu vào (tên đơn vị lấy từ bảng)`,
+    en: (a) => `--unit "${s(a, 'unit')}" not used: no official statistical form among the inputs (the units are named by their tables)`,
+  },
+  'form-previous-overridden': {
+    vi: (a) => `--previous được dùng làm kỳ trước; cột "Cùng kỳ năm trước" của ${s(a, 'forms')} biểu không được dùng`,
+    en: (a) => `--previous is the previous period; the "Cùng kỳ năm trước" column of ${s(a, 'forms')} form(s) is not used`,
   },
   'term-not-read': {
     vi: (a) => `không có báo cáo nào của nhiệm kỳ ${s(a, 'term')} (tally.config.json) trong các tệp đọc (kỳ ${s(a, 'periods')}): bỏ qua nhiệm kỳ và các chỉ tiêu, tổng hợp như thường lệ`,

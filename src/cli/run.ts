@@ -14,6 +14,7 @@ import { EXIT, exitCode } from './exit-code.js';
 import { useColor, type Io } from './io.js';
 import { Progress, wantsProgress } from './progress.js';
 import { delimiterArg, invalid, langOf, notAnOption, usageError, workersFromEnv } from './usage.js';
+import { refuseUnitForForms, UNIT_HELP } from './unit.js';
 import { analyseWithTargets, termOption, type TargetsRun } from './term.js';
 import { version } from './version.js';
 import { CHECK_FORMAT_NAMES, CHECK_FORMATS, REPORT_FORMAT_NAMES, REPORT_FORMATS, type CheckFormatName, type ReportFormatName } from '../render/formats.js';
@@ -36,6 +37,7 @@ interface CommonOptions {
   roster?: string;
   requireAll?: boolean;
   by?: BreakdownField;
+  unit?: string;
 }
 interface ReportOptions extends CommonOptions {
   format: ReportFormatName;
@@ -145,7 +147,8 @@ export async function run(io: Io): Promise<number> {
     .addOption(new Option('--by <field>', 'break the ratings and members down by parent, type, sector or group, with a total').choices([...BREAKDOWN_FIELDS]))
     .option('--previous <inputs...>', 'the previous period\'s reports (files or folders): every figure beside last year\'s, with the change')
     .addOption(new Option('--by-period', 'inputs of several periods: one column per period, the latest as the headline').conflicts('previous'))
-    .option('--term <years>', 'the congress term (e.g. 2020-2025): reports of its years read as a series, the targets of the config judged on them', termOption))
+    .option('--term <years>', 'the congress term (e.g. 2020-2025): reports of its years read as a series, the targets of the config judged on them', termOption)
+    .option('--unit <name>', UNIT_HELP, notAnOption))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: ReportOptions, cmd: Command) => {
       code = await report(inputs, opts, io, cmd.getOptionValueSource('format') === 'cli');
@@ -157,7 +160,8 @@ export async function run(io: Io): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMAT_NAMES).default('text'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', wholeNumber(0, 1_000_000))
     .option('--roster <file>', 'the units expected to report (.csv/.xlsx: code, name, type, parent): who is missing, who is not on it')
-    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)'))
+    .option('--require-all', 'with --roster: a missing report or a unit not on the roster is an error (exit 1)')
+    .option('--unit <name>', UNIT_HELP, notAnOption))
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts: CheckOptions) => {
       code = await check(inputs, opts, io);
@@ -225,6 +229,7 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
     keepUnits,
     roster: opts.roster,
     requireAll: opts.requireAll,
+    unit: opts.unit,
     by: opts.by,
     workers: workersFromEnv(io.env.TALLY_WORKERS),
     ...extra,
@@ -235,9 +240,11 @@ async function analyseWith(inputs: string[], opts: CommonOptions & { format: str
   const targeted = rollup && (!via || (opts.byPeriod === true && termed)) && (termed || (config.targets?.length ?? 0) > 0);
   const ran: PeriodRun & TargetsRun = await (targeted ? analyseWithTargets(inputs, options, config, opts.term)
     : via ? via(options)
-      : analyse(inputs, options).then((analysis) => ({ analysis }))).finally(() => progress?.done());
+      : analyse(inputs, options).then((analysis) => ({ analysis, comparison: analysis.formComparison }))).finally(() => progress?.done());
+  if (opts.unit !== undefined) refuseUnitForForms(ran.analysis, opts.unit, opts.lang);
   return { ...ran, config };
 }
+
 
 async function verboseLines(a: Analysis, lang: Lang): Promise<string[]> {
   const { noteLine } = await import('../check/notes.js');

@@ -139,7 +139,7 @@ export const NOTE_CODES = [
   'instructions-sheet', 'totals-sheet', 'sheet-without-table', 'lock-file', 'not-a-spreadsheet', 'period-as-of', 'period-from-dateline', 'member-levels-incomplete',
   'httnv-from-good-or-better', 'member-quota-not-judged', 'rating-codes-legend', 'rating-codes-assumed', 'rating-codes-conflict',
   'sheet-kind',
-  'member-list-alone', 'member-list-beside', 'member-list-unmatched', 'term-not-read',
+  'member-list-alone', 'member-list-beside', 'member-list-unmatched', 'term-not-read', 'form-previous', 'form-previous-overridden', 'unit-unused',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

@@ -17,12 +17,15 @@ import { parseRating, type Scale } from './vocabulary.js';
 import { Committees } from './walk/committee.js';
 import { Sums, totalValues, type TotalRow } from './walk/sums.js';
 import { walkDerived } from './walk/derived.js';
+import { namedBy, previousPeriod, walkPrevious } from './walk/form-previous.js';
 import { readUnit, type Group, type UnitHost } from './walk/unit.js';
 
 export interface RecogniseOptions {
   readonly scale: Scale;
   /** `--period`: overrides any period found in the file. */
   readonly period?: string | undefined;
+  /** `--unit`: the reporting unit of an official form, over what its title block or file name says. */
+  readonly unit?: string | undefined;
 }
 
 /** Where the walk's output goes: unit rows to the fold, facts to check/ (see check/facts.ts). */
@@ -42,6 +45,11 @@ export interface SheetResult {
   /** Non-empty rows read in the sheet. */
   readonly rowsRead: number;
   readonly rowsCounted: number;
+  /**
+   * An official form that states its previous period ("Cùng kỳ năm trước"): its unit's row of that period, labelled
+   * a year back; not counted in this run's roll-up (analyse/ compares it, as `--previous` would).
+   */
+  readonly previousRows?: readonly UnitRow[] | undefined;
 }
 
 /** What walks a sheet's rows once its header is known: rows may come all at once or streamed. */
@@ -76,9 +84,21 @@ export function startDecided(sheet: RawSheet, decision: TableDecision, options: 
   if (decision.kind === 'unit-table') return startSheet(sheet, decision.plan, options, sink);
   // An official form's own sums are about the sheet's cells: said before the derived table's origin.
   if (decision.kind === 'official-form') sink.fact({ kind: 'form-sums', form: decision.form.form, sums: decision.form.sums });
+  if (decision.kind === 'official-form' && options.unit !== undefined) decision = namedBy(decision, options.unit);
   const more: Record<string, string | number> = decision.kind === 'official-form'
-    ? { form: decision.form.form, edition: decision.form.edition, column: decision.form.column, nameFrom: decision.form.nameFrom } : {};
-  return walkDerived(decision.kind, decision.table, decision.plan, options, sink, startSheet, more);
+    ? { form: decision.form.form, edition: decision.form.edition, column: decision.form.column, nameFrom: decision.form.nameFrom, ...(decision.form.named !== undefined ? { named: decision.form.named } : {}) } : {};
+  const previous = decision.kind === 'official-form' ? decision.form.previous : undefined;
+  if (!previous) return walkDerived(decision.kind, decision.table, decision.plan, options, sink, startSheet, more);
+  // The previous column's period is the current one's a year back: known once the current column is walked, said
+  // in the same note. A form with no year of its own has no previous period tally could name: not read.
+  const notes: Fact[] = [];
+  const walker = walkDerived(decision.kind, decision.table, decision.plan, options, { row: (u) => sink.row(u), fact: (f) => notes.push(f) }, startSheet, more);
+  const result = walker.finish();
+  const period = previousPeriod(result.period);
+  for (const f of notes) sink.fact(f.kind === 'note' && f.note.code === 'sheet-kind' && period !== undefined ? { ...f, note: { ...f.note, args: { ...f.note.args, previousColumn: previous.column, previousPeriod: period } } } : f);
+  const previousRows = period !== undefined ? walkPrevious(previous, period, options, startSheet) : undefined;
+  const done: SheetResult = previousRows ? { ...result, previousRows } : result;
+  return { firstDataRow: walker.firstDataRow, walk: () => undefined, finish: () => done };
 }
 
 /** The walk of one table: the row kinds decide what each row is; unit rows are read in walk/unit.ts. */

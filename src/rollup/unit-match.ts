@@ -28,7 +28,9 @@ export const LIST_LIMIT = 1000;
 const KEEP_LIMIT = 10_000;
 
 const GRASSROOTS = new Set<OrgType | undefined>(['dang_bo_co_so', 'chi_bo_co_so', undefined]);
-const ref = (row: UnitRow): UnitRef => ({ code: row.code ?? null, name: row.name, type: row.type ?? null, file: row.source.file, row: row.source.row });
+/** Is the row a grassroots organisation (or of a type not said), as the comparison matches them? */
+export const isGrassroots = (row: UnitRow): boolean => GRASSROOTS.has(row.type);
+export const ref = (row: UnitRow): UnitRef => ({ code: row.code ?? null, name: row.name, type: row.type ?? null, file: row.source.file, row: row.source.row });
 
 /** Each UTF-16 unit as `fold` reads it: its folded letters, "" for a separator, null for a combining mark (dropped). */
 const foldedUnits = new Map<number, string | null>();

@@ -2,6 +2,7 @@ import { isCountColumn, type ColumnId } from '../columns.js';
 import { matchPath } from '../header.js';
 import { cellText } from '../normalise.js';
 import { FORM_ROWS } from '../patterns.js';
+import { readBieu7A } from './bieu-7a.js';
 import { closestForm } from './closest-form.js';
 import { defineSheetKind } from './kind.js';
 import type { SheetLook } from './look.js';
@@ -31,6 +32,9 @@ export function indicatorRows(look: SheetLook): string[] | undefined {
 export const indicatorForm = defineSheetKind({
   kind: 'indicator-form',
   test: (look) => {
+    // A Biểu 7A counts a committee's organisations by rating: recognised as such, its sums checked, not rolled up.
+    const bieu7a = readBieu7A(look.sheet);
+    if (bieu7a) return { kind: 'indicator-form', examples: bieu7a.examples, closest: '7A', bieu7a };
     const examples = indicatorRows(look);
     return examples ? { kind: 'indicator-form', examples, closest: closestForm(look.sheet) } : undefined;
   },

@@ -76,33 +76,64 @@ function editionOf(title: readonly string[], sheet: RawSheet, h: FormHeader, row
   return '2021';
 }
 
-/**
- * Biểu 1 "Tăng, giảm đảng viên" (2021 "Biểu số 1-BTCTW", 2012 "Biểu số 1 - TCTW"): one unit's report with its
- * figures as rows, read from its "Kỳ này" column as a table of that one unit (membersStart … members), with the
- * sums the form states for check/.
- */
-export function readBieu1(sheet: RawSheet): { table: DerivedTable; info: OfficialFormInfo } | undefined {
-  const h = formHeader(sheet);
-  if (!h) return undefined;
-  const title = titleText(sheet, h.top);
-  const rows = readOutline(sheet, h.bottom + 1, Math.min(sheet.rows.length, h.bottom + FORM_ROWS), h.column, FORM_FOOT);
+/** The unit's figures of Biểu 1 in one of its columns ("Kỳ này", "Cùng kỳ năm trước"), and the sums they state. */
+function bieu1Column(sheet: RawSheet, h: FormHeader, column: number) {
+  const rows = readOutline(sheet, h.bottom + 1, Math.min(sheet.rows.length, h.bottom + FORM_ROWS), column, FORM_FOOT);
   const found = bieu1Figures(rows);
-  if (!found || (!title.some((t) => BIEU1_TITLE.test(t)) && found.fields.length < 5)) return undefined;
-  const unit = unitName(sheet, h.top);
+  if (!found) return undefined;
+  const { A, B, C, D } = found.sections;
+  return { rows, found, sums: [...outlineChecks(rows), balanceCheck(D, [A, B], [C])] };
+}
+
+type Bieu1Column = NonNullable<ReturnType<typeof bieu1Column>>;
+
+/** The derived table of one unit from one column of its Biểu 1: its name, then each figure with its cell. */
+function bieu1Table(sheet: RawSheet, h: FormHeader, read: Bieu1Column, unit: ReturnType<typeof unitName>): DerivedTable {
   const columns: DerivedColumn[] = [{ label: 'Tên đơn vị', at: unit.at }];
   const values: CellValue[] = [unit.name];
   const at: (Origin | null)[] = [unit.at];
-  for (const [id, row] of found.fields) {
+  for (const [id, row] of read.found.fields) {
     columns.push({ label: COLUMN_LABELS[id], at: [row.row, row.col] });
     // A row left blank over its parts ("2. Chuyển đến" over a. and b.) is what they add up to.
     values.push(row.value === undefined && row.children.length > 0 ? (valueOf(row) ?? null) : row.cell);
     at.push(row.at);
   }
-  const { A, B, C, D } = found.sections;
-  const sums = [...outlineChecks(rows), balanceCheck(D, [A, B], [C])];
-  const last = allRows(rows).at(-1)?.row ?? h.bottom;
-  const table = buildDerived(sheet, h.top, columns, [{ values, at, home: unit.at }], 1, [h.top, last], false);
-  const info: OfficialFormInfo = { form: '1', edition: editionOf(title, sheet, h, rows), column: h.column, previousColumn: h.previousColumn, nameFrom: unit.from, sums };
+  const last = allRows(read.rows).at(-1)?.row ?? h.bottom;
+  return buildDerived(sheet, h.top, columns, [{ values, at, home: unit.at }], 1, [h.top, last], false);
+}
+
+/**
+ * The previous period of a Biểu 1, from its "Cùng kỳ năm trước" column when that column has figures: the same unit's
+ * table of that column (walked with the previous period's label) and the sums the column states, checked like the
+ * current ones.
+ */
+function previousOf(sheet: RawSheet, h: FormHeader, unit: ReturnType<typeof unitName>): { previous: NonNullable<OfficialFormInfo['previous']>; sums: Bieu1Column['sums'] } | undefined {
+  if (h.previousColumn === undefined) return undefined;
+  const read = bieu1Column(sheet, h, h.previousColumn);
+  if (!read || !read.found.fields.some(([, r]) => r.value !== undefined)) return undefined;
+  const table = bieu1Table(sheet, h, read, unit);
+  const header = findHeader(table.sheet);
+  return header ? { previous: { table, plan: planColumns(table.sheet, header), column: h.previousColumn }, sums: read.sums } : undefined;
+}
+
+/**
+ * Biểu 1 "Tăng, giảm đảng viên" (2021 "Biểu số 1-BTCTW", 2012 "Biểu số 1 - TCTW"): one unit's report with its
+ * figures as rows, read from its "Kỳ này" column as a table of that one unit (membersStart … members), with the
+ * sums the form states for check/; its "Cùng kỳ năm trước" column, filled, as the same unit's previous period.
+ */
+export function readBieu1(sheet: RawSheet): { table: DerivedTable; info: OfficialFormInfo } | undefined {
+  const h = formHeader(sheet);
+  if (!h) return undefined;
+  const title = titleText(sheet, h.top);
+  const read = bieu1Column(sheet, h, h.column);
+  if (!read || (!title.some((t) => BIEU1_TITLE.test(t)) && read.found.fields.length < 5)) return undefined;
+  const unit = unitName(sheet, h.top);
+  const table = bieu1Table(sheet, h, read, unit);
+  const prev = previousOf(sheet, h, unit);
+  const info: OfficialFormInfo = {
+    form: '1', edition: editionOf(title, sheet, h, read.rows), column: h.column, previousColumn: h.previousColumn, nameFrom: unit.from,
+    sums: prev ? [...read.sums, ...prev.sums] : read.sums, ...(prev ? { previous: prev.previous } : {}),
+  };
   return { table, info };
 }
 

@@ -24,7 +24,7 @@ const ROWS: readonly (readonly [RegExp, CountColumn | 'rated'])[] = [
 ];
 
 /** The figure column: "Tổng số" (or "Số lượng") in the header, the first such left to right. */
-function figureColumn(sheet: RawSheet): { top: number; bottom: number; column: number } | undefined {
+export function figureColumn(sheet: RawSheet): { top: number; bottom: number; column: number } | undefined {
   for (let r = 0; r < Math.min(sheet.rows.length, LIST_HEADER_ROWS); r++) {
     const cells = sheet.rows[r] ?? [];
     const column = cells.findIndex((v) => /^(tong so|so luong)$/.test(fold(cellText(v))));
