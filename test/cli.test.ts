@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { BIN, cli, NODE, ROOT } from './helpers.js';
 import { expectGolden } from './golden.js';
@@ -83,6 +83,20 @@ describe('help and version', () => {
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
     expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('the bundled build', () => {
+  it('is what bin/tally.js runs, and says what the modules tsc compiled say (TALLY_BUNDLE=0)', () => {
+    expect(existsSync(`${ROOT}/dist/bundle/main.js`)).toBe(true);
+    expect(existsSync(`${ROOT}/dist/bundle/read-worker.js`)).toBe(true);
+    for (const args of [['fixtures/khoi-2023.csv', '--format', 'json'], ['fixtures/khoi-2020.xlsx'], ['check', 'fixtures/per-unit'], ['check', '--help'], ['list', 'fixtures/per-unit']]) {
+      const bundled = cli(args);
+      const modules = cli(args, undefined, { TALLY_BUNDLE: '0' });
+      expect(bundled.stdout.length).toBeGreaterThan(0);
+      expect(bundled).toEqual(modules);
+    }
+    expect(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0' })).toEqual(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0', TALLY_BUNDLE: '0' }));
   });
 });
 
