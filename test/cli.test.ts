@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { BIN, cli, NODE, ROOT } from './helpers.js';
 import { expectGolden } from './golden.js';
@@ -88,7 +90,7 @@ describe('help and version', () => {
 
 describe('the bundled build', () => {
   it('is what bin/tally.js runs, and says what the modules tsc compiled say (TALLY_BUNDLE=0)', () => {
-    expect(existsSync(`${ROOT}/dist/bundle/main.js`)).toBe(true);
+    expect(existsSync(`${ROOT}/dist/bundle/tally.cjs`)).toBe(true);
     expect(existsSync(`${ROOT}/dist/bundle/read-worker.js`)).toBe(true);
     for (const args of [['fixtures/khoi-2023.csv', '--format', 'json'], ['fixtures/khoi-2020.xlsx'], ['check', 'fixtures/per-unit'], ['check', '--help'], ['list', 'fixtures/per-unit']]) {
       const bundled = cli(args);
@@ -97,6 +99,28 @@ describe('the bundled build', () => {
       expect(bundled).toEqual(modules);
     }
     expect(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0' })).toEqual(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0', TALLY_BUNDLE: '0' }));
+  });
+  it('keeps a code cache of the bundle in NODE_COMPILE_CACHE, rewrites one V8 rejects, and never reads one from a folder others can write', () => {
+    const args = ['fixtures/khoi-2023.csv', '--format', 'json'];
+    const expected = cli(args, undefined, { TALLY_BUNDLE: '0' }).stdout;
+    const cache = mkdtempSync(join(tmpdir(), 'tally-code-cache-'));
+    const files = (): string[] => (existsSync(join(cache, 'bundle')) ? readdirSync(join(cache, 'bundle')) : []);
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(expected);
+    expect(files()).toEqual([]);
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    const [file] = files();
+    expect(file).toMatch(/^tally-v\d+\.\d+\.\d+-.+\.bin$/);
+    const path = join(cache, 'bundle', file ?? '');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    writeFileSync(path, 'not a code cache');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    expect(readFileSync(path, 'utf8')).not.toBe('not a code cache');
+    const shared = mkdtempSync(join(tmpdir(), 'tally-code-cache-'));
+    mkdirSync(join(shared, 'bundle'));
+    chmodSync(join(shared, 'bundle'), 0o777);
+    writeFileSync(join(shared, 'bundle', file ?? ''), 'not a code cache');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: shared }).stdout).toBe(expected);
+    expect(readFileSync(join(shared, 'bundle', file ?? ''), 'utf8')).toBe('not a code cache');
   });
 });
 
