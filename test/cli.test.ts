@@ -100,14 +100,17 @@ describe('the bundled build', () => {
     }
     expect(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0' })).toEqual(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0', TALLY_BUNDLE: '0' }));
   });
-  it('keeps a code cache of the bundle in NODE_COMPILE_CACHE, rewrites one V8 rejects, and never reads one from a folder others can write', () => {
+  it('keeps a code cache of the bundle in NODE_COMPILE_CACHE (an earlier build\'s removed), rewrites one V8 rejects, never reads one from a folder others can write', () => {
     const args = ['fixtures/khoi-2023.csv', '--format', 'json'];
     const expected = cli(args, undefined, { TALLY_BUNDLE: '0' }).stdout;
     const cache = mkdtempSync(join(tmpdir(), 'tally-code-cache-'));
     const files = (): string[] => (existsSync(join(cache, 'bundle')) ? readdirSync(join(cache, 'bundle')) : []);
     expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(expected);
     expect(files()).toEqual([]);
+    mkdirSync(join(cache, 'bundle'), { mode: 0o700 });
+    writeFileSync(join(cache, 'bundle', 'tally-v0.0.0-x64-an-earlier-build.bin'), '');
     expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    expect(files()).toHaveLength(1);
     const [file] = files();
     expect(file).toMatch(/^tally-v\d+\.\d+\.\d+-.+\.bin$/);
     const path = join(cache, 'bundle', file ?? '');
