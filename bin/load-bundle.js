@@ -14,7 +14,7 @@ import vm from 'node:vm';
  * architecture, one for each kind of run (runKind); V8 checks it again and rejects a cache of another V8 or other
  * flags: then it is written anew.
  * A cache that cannot be read or written only makes the run slower, never wrong. Without a bundle (a plain tsc
- * build), or with TALLY_BUNDLE=0, the modules tsc compiled run instead.
+ * build), with a bundle older than tsc's output, or with TALLY_BUNDLE=0, the modules tsc compiled run instead.
  */
 export function loadBundle() {
   const file = fileURLToPath(new URL('../dist/bundle/tally.cjs', import.meta.url));
@@ -22,8 +22,10 @@ export function loadBundle() {
   let stat;
   let hash;
   try {
-    source = readFileSync(file, 'utf8');
     stat = statSync(file);
+    // tsc run again without the bundle step (`npx tsc -p tsconfig.build.json`): the bundle is older than the code.
+    if (statSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))).mtimeMs > stat.mtimeMs) return undefined;
+    source = readFileSync(file, 'utf8');
     hash = readFileSync(`${file}.hash`, 'utf8').trim();
   } catch (err) {
     if (err.code === 'ENOENT') return undefined;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN, cli, NODE, ROOT } from './helpers.js';
 import { expectGolden } from './golden.js';
 import { run } from '../src/cli/run.js';
@@ -99,6 +99,17 @@ describe('the bundled build', () => {
       expect(bundled).toEqual(modules);
     }
     expect(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0' })).toEqual(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0', TALLY_BUNDLE: '0' }));
+  });
+  it('is passed over when tsc has built again since it was made: the modules run, never an older bundle', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'tally-stale-bundle-'));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    writeFileSync(join(copy, 'dist/bundle/tally.cjs'), 'throw new Error("the stale bundle ran");\n');
+    utimesSync(join(copy, 'dist/bundle/tally.cjs'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const args = [join(copy, 'bin/tally.js'), 'fixtures/khoi-2023.csv', '--format', 'json'];
+    const r = spawnSync(NODE, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(cli(['fixtures/khoi-2023.csv', '--format', 'json']).stdout);
   });
   it('keeps a code cache of the bundle in NODE_COMPILE_CACHE (an earlier build\'s removed), rewrites one V8 rejects, never reads one from a folder others can write', () => {
     const args = ['fixtures/khoi-2023.csv', '--format', 'json'];
