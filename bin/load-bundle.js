@@ -24,7 +24,8 @@ export function loadBundle() {
   try {
     stat = statSync(file);
     // tsc run again without the bundle step (`npx tsc -p tsconfig.build.json`): the bundle is older than the code.
-    if (statSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))).mtimeMs > stat.mtimeMs) return undefined;
+    // A copy of dist/ (cp -r) writes its files a few milliseconds apart, in any order: a second is allowed for it.
+    if (statSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))).mtimeMs > stat.mtimeMs + 1000) return undefined;
     source = readFileSync(file, 'utf8');
     hash = readFileSync(`${file}.hash`, 'utf8').trim();
   } catch (err) {
