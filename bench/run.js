@@ -54,7 +54,7 @@ if (!argv.includes('--no-snapshot')) {
   rmSync(snap, { recursive: true, force: true });
   mkdirSync(snap, { recursive: true });
   cpSync(join(ROOT, 'bin'), join(snap, 'bin'), { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(snap, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(snap, 'dist'), { recursive: true, preserveTimestamps: true });
   cpSync(join(ROOT, 'package.json'), join(snap, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(snap, 'node_modules'), 'dir');
   TALLY = join(snap, 'bin', 'tally.js');

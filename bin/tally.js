@@ -40,10 +40,13 @@ function early(argv) {
 }
 
 if (!early(process.argv.slice(2))) {
-  // Node 22.1+ keeps the compiled code of tally and its dependencies between runs, in the OS temp folder (or where
-  // NODE_COMPILE_CACHE says). Node 20 has no such cache: the call is skipped there. A cache that cannot be written
-  // is only slower, never an error.
+  // Node 22.1+ keeps the compiled top level of bin/ and of the packages between runs, in the OS temp folder (or where
+  // NODE_COMPILE_CACHE says); Node 20 has no such cache: the call is skipped there. tally's own bundle has a cache
+  // of its own that holds every function a run compiled (bin/load-bundle.js). A cache that cannot be written is
+  // only slower, never an error.
   module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'tally-compile-cache'));
-  const { main } = await import('../dist/cli/main.js');
+  const bundle = process.env.TALLY_BUNDLE === '0' ? undefined : (await import('./load-bundle.js')).loadBundle();
+  const { main } = bundle ?? (await import('../dist/cli/main.js'));
   process.exitCode = await main(process);
+  bundle?.save();
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('./tally.js', import.meta.url));
-const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TALLY_STATIC_HELP: '0', NO_COLOR: '1', COLUMNS: '80' } });
+const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TALLY_STATIC_HELP: '0', TALLY_BUNDLE: '0', NO_COLOR: '1', COLUMNS: '80' } });
 if (r.status !== 0 || !r.stdout.includes('Usage: tally')) {
   process.stderr.write(`write-help: tally --help failed (${r.status}): ${r.stderr}\n`);
   process.exit(1);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN, cli, NODE, ROOT } from './helpers.js';
 import { expectGolden } from './golden.js';
 import { run } from '../src/cli/run.js';
@@ -83,6 +85,56 @@ describe('help and version', () => {
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
     expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('the bundled build', () => {
+  it('is what bin/tally.js runs, and says what the modules tsc compiled say (TALLY_BUNDLE=0)', () => {
+    expect(existsSync(`${ROOT}/dist/bundle/tally.cjs`)).toBe(true);
+    expect(existsSync(`${ROOT}/dist/bundle/read-worker.js`)).toBe(true);
+    for (const args of [['fixtures/khoi-2023.csv', '--format', 'json'], ['fixtures/khoi-2020.xlsx'], ['check', 'fixtures/per-unit'], ['check', '--help'], ['list', 'fixtures/per-unit']]) {
+      const bundled = cli(args);
+      const modules = cli(args, undefined, { TALLY_BUNDLE: '0' });
+      expect(bundled.stdout.length).toBeGreaterThan(0);
+      expect(bundled).toEqual(modules);
+    }
+    expect(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0' })).toEqual(cli(['--help'], undefined, { TALLY_STATIC_HELP: '0', TALLY_BUNDLE: '0' }));
+  });
+  it('is passed over when tsc has built again since it was made: the modules run, never an older bundle', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'tally-stale-bundle-'));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    writeFileSync(join(copy, 'dist/bundle/tally.cjs'), 'throw new Error("the stale bundle ran");\n');
+    utimesSync(join(copy, 'dist/bundle/tally.cjs'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const args = [join(copy, 'bin/tally.js'), 'fixtures/khoi-2023.csv', '--format', 'json'];
+    const r = spawnSync(NODE, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(cli(['fixtures/khoi-2023.csv', '--format', 'json']).stdout);
+  });
+  it('keeps a code cache of the bundle in NODE_COMPILE_CACHE (an earlier build\'s removed), rewrites one V8 rejects, never reads one from a folder others can write', () => {
+    const args = ['fixtures/khoi-2023.csv', '--format', 'json'];
+    const expected = cli(args, undefined, { TALLY_BUNDLE: '0' }).stdout;
+    const cache = mkdtempSync(join(tmpdir(), 'tally-code-cache-'));
+    const files = (): string[] => (existsSync(join(cache, 'bundle')) ? readdirSync(join(cache, 'bundle')) : []);
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(expected);
+    expect(files()).toEqual([]);
+    mkdirSync(join(cache, 'bundle'), { mode: 0o700 });
+    writeFileSync(join(cache, 'bundle', 'tally-v0.0.0-x64-an-earlier-build.bin'), '');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    expect(files()).toHaveLength(1);
+    const [file] = files();
+    expect(file).toMatch(/^tally-v\d+\.\d+\.\d+-.+\.bin$/);
+    const path = join(cache, 'bundle', file ?? '');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    writeFileSync(path, 'not a code cache');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: cache }).stdout).toBe(expected);
+    expect(readFileSync(path, 'utf8')).not.toBe('not a code cache');
+    const shared = mkdtempSync(join(tmpdir(), 'tally-code-cache-'));
+    mkdirSync(join(shared, 'bundle'));
+    chmodSync(join(shared, 'bundle'), 0o777);
+    writeFileSync(join(shared, 'bundle', file ?? ''), 'not a code cache');
+    expect(cli(args, undefined, { NODE_COMPILE_CACHE: shared }).stdout).toBe(expected);
+    expect(readFileSync(join(shared, 'bundle', file ?? ''), 'utf8')).toBe('not a code cache');
   });
 });
 

@@ -15,15 +15,16 @@ function distance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-const ALL: readonly { id: ColumnId; folded: string }[] = [...TEXT_COLUMNS, ...COUNT_COLUMNS]
-  .flatMap((id) => aliasesOf(id).map((alias) => ({ id, folded: fold(alias) })));
+/** Every spelling of every column, folded: made when a message first needs it, not by every run that loads this. */
+let all: readonly { id: ColumnId; folded: string }[] | undefined;
 
 /** The known column a header most nearly spells, for the "no table found" message; undefined when none is near. */
 export function closestColumn(header: string): { id: ColumnId; label: string } | undefined {
   const key = fold(header);
   if (key === '') return undefined;
   let best: { id: ColumnId; d: number } | undefined;
-  for (const a of ALL) {
+  all ??= [...TEXT_COLUMNS, ...COUNT_COLUMNS].flatMap((id) => aliasesOf(id).map((alias) => ({ id, folded: fold(alias) })));
+  for (const a of all) {
     const d = distance(key, a.folded);
     if (!best || d < best.d) best = { id: a.id, d };
   }
