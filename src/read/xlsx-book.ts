@@ -4,6 +4,7 @@ import type { ZipEntry } from './detect.js';
 import type { Budget } from './xlsx-limits.js';
 import { decodeEscapes, decodeXml, smallTags } from './xml-text.js';
 import { Name, nameAt, XmlStream } from './xml-stream.js';
+import type { XmlBytes } from './xml-bytes.js';
 import type { CellValue } from './types.js';
 
 /** A worksheet as workbook.xml lists it, with the zip entry of its part (undefined when the part is missing). */
@@ -75,6 +76,12 @@ export async function scan(bytes: Uint8Array, entry: ZipEntry, budget: Budget, s
   for await (const piece of inflated(bytes, entry, budget)) scanner.push(decoder.write(piece));
   const rest = decoder.end();
   if (rest) scanner.push(rest);
+}
+
+/** Feed a part's pieces, as bytes, to a scanner that reads them so. */
+export async function scanBytes(bytes: Uint8Array, entry: ZipEntry, budget: Budget, scanner: XmlBytes): Promise<void> {
+  for await (const piece of inflated(bytes, entry, budget)) scanner.pushBytes(piece);
+  scanner.endBytes();
 }
 
 /** `target` of a relationship in `relsName`, as a part name: relative to the source's folder, or absolute. */
