@@ -27,16 +27,19 @@ const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || 
  */
 export function nextAttributeIn(b: Buffer, i: number, to: number): number {
   while (i < to && isSpace(b[i])) i++;
-  const eq = b.indexOf(0x3d, i);
-  if (eq < 0 || eq >= to) return -1;
+  // Loops, not indexOf: a tag's attributes are a few bytes, and a call to indexOf costs more than reading them.
+  let eq = i;
+  while (eq < to && b[eq] !== 0x3d) eq++;
+  if (eq >= to) return -1;
   let nameEnd = eq;
   while (nameEnd > i && isSpace(b[nameEnd - 1])) nameEnd--;
   let q = eq + 1;
   while (q < to && isSpace(b[q])) q++;
   const quote = b[q];
   if (quote !== 0x22 && quote !== 0x27) return -1;
-  const close = b.indexOf(quote, q + 1);
-  if (close < 0 || close > to) return -1;
+  let close = q + 1;
+  while (close < b.length && b[close] !== quote) close++;
+  if (close >= b.length || close > to) return -1;
   at.name = i;
   at.nameEnd = nameEnd;
   at.value = q + 1;
