@@ -5,9 +5,14 @@ const COMMENT_END = Buffer.from('-->');
 const CDATA = Buffer.from('<![CDATA[');
 const CDATA_END = Buffer.from(']]>');
 
-type Sliced = Buffer & { utf8Slice(start: number, end: number): string };
-/** The text of UTF-8 bytes: `toString('utf8', from, to)` without its checks of the arguments (a call per cell). */
-export const utf8 = (b: Buffer, from: number, to: number): string => (b as Sliced).utf8Slice(from, to);
+type Sliced = Buffer & { utf8Slice?: (start: number, end: number) => string };
+/**
+ * The text of UTF-8 bytes: `toString('utf8', from, to)` without its checks of the arguments (a call per cell), where
+ * Node has the method toString calls (it has since Node 0.x; toString otherwise).
+ */
+export const utf8: (b: Buffer, from: number, to: number) => string = typeof (Buffer.prototype as Sliced).utf8Slice === 'function'
+  ? (b, from, to) => (b as Required<Sliced>).utf8Slice(from, to)
+  : (b, from, to) => b.toString('utf8', from, to);
 
 /** Where `c` is in `b` from `from` on, or -1: a loop for the few bytes to the next `<` or `>`, indexOf past them. */
 export function find(b: Buffer, c: number, from: number): number {
