@@ -145,6 +145,15 @@ const HAND_MADE: Record<string, () => Buffer> = {
   'dates by built-in and custom formats, percents and currency formats stay numbers': () => handMade([{ name: 'D', xml:
     '<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>45000.5</v></c><c r="C1" s="3"><v>0.25</v></c><c r="D1" s="4"><v>1000</v></c><c r="E1" s="5"><v>1</v></c><c r="F1" s="2"><f>A1+1</f><v>45001</v></c></row></sheetData>' }], { styles: STYLES }),
   'the 1904 date system': () => handMade([{ name: 'D', xml: '<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData>' }], { styles: STYLES, date1904: true }),
+  // Read from the bytes of `<v>` where they are plain digits (xlsx-bytes.ts), from the text otherwise.
+  'numbers and shared-string indexes in every form, cells typed "n", dates from the bytes': () => handMade([{ name: 'N', xml:
+    '<sheetData><row r="1">' + ['1e5', ' 12', '007', '-0', '1.', '.5', '-.25', '12345678901234567', '0.1', '3.14159265358979', '123456789012345', '-999999999999999', '0.000000000000001', '1.2.3', '12abc', '-', '4\r\n']
+      .map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join('') + '<c r="T1" t="n"><v>2.5</v></c><c r="U1" s="1"><v>45000</v></c></row>'
+      + '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>01</v></c><c r="C2" t="s"><v> 0</v></c><c r="D2" t="s"><v>1.0</v></c><c r="G2"><v></v></c><c r="H2"/></row></sheetData>' }],
+  { strings: '<si><t>không</t></si><si><t>một</t></si>', styles: STYLES }),
+  'cells in a row out of order, merges in the data zone (the value in their top row only)': () => handMade([{ name: 'O', xml:
+    '<sheetData><row r="1"><c r="B1" t="inlineStr"><is><t>b</t></is></c><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="2"><c r="A2"><v>2</v></c><c><v>20</v></c></row>'
+      + '<row r="3"><c r="A3"><v>3</v></c><c r="B3"><v>30</v></c></row><row r="4"><c r="B4"><v>40</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A3:A4"/><mergeCell ref="B2:B2"/></mergeCells>' }]),
   'merges, hidden rows and columns, a hidden sheet, inline rich text': () => handMade([
     { name: 'Ẩn', state: 'hidden', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' },
     { name: 'M', xml: '<cols><col min="2" max="3" width="0" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>Tổng </t></r><r><rPr><b/></rPr><t>số</t></r></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c><c r="D1"><v>3</v></c></row>'
@@ -268,10 +277,15 @@ describe('the sheet scanner', () => {
       + '<row r="1" hidden="1"><c r="A1" t="inlineStr"><is><t>Đảng bộ &amp; chi bộ &#x1EA1;</t></is></c><c r="B1"><v>1.5</v></c></row>'
       + '<row r="3"><c r="A3" t="str"><f>"a"</f><v><![CDATA[x < y & z]]></v></c><c t="b"><v>1</v></c></row></sheetData>'
       + '<mergeCells><mergeCell ref="A1:A2"/></mergeCells></worksheet>';
-    const read = (size: number): unknown => {
+    const bytes = Buffer.from(xml);
+    const read = (size: number, asBytes = false): unknown => {
       const rows: [number, unknown[]][] = [];
       const scanner = new SheetScanner({ strings: [], dateStyles: [], date1904: false, stats: { withResult: 0 }, budget: new Budget('x', 1, { rows: 100 }), part: 'p' }, (i, cells) => rows.push([i, cells]));
-      for (let at = 0; at < xml.length; at += size) scanner.push(xml.slice(at, at + size));
+      if (asBytes) {
+        // Cut anywhere, in a character too: the bytes as they inflate.
+        for (let at = 0; at < bytes.length; at += size) scanner.pushBytes(bytes.subarray(at, at + size));
+        scanner.endBytes();
+      } else for (let at = 0; at < xml.length; at += size) scanner.push(xml.slice(at, at + size));
       scanner.finish();
       return { rows, merges: scanner.merges, hiddenRows: [...scanner.hiddenRows], hiddenColumns: [...scanner.hiddenColumns] };
     };
@@ -281,6 +295,7 @@ describe('the sheet scanner', () => {
       merges: [{ top: 0, left: 0, bottom: 1, right: 0 }], hiddenRows: [0], hiddenColumns: [1],
     });
     for (const size of [1, 2, 3, 5, 8, 13, 100]) expect(read(size)).toEqual(whole);
+    for (const size of [1, 2, 3, 4, 5, 7, 8, 13, 31, 32, 33, 100, bytes.length]) expect(read(size, true)).toEqual(whole);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ZipEntry } from './detect.js';
 import type { Budget } from './xlsx-limits.js';
 import { decodeEscapes, decodeXml, smallTags } from './xml-text.js';
 import { Name, nameAt, XmlStream } from './xml-stream.js';
+import type { XmlBytes } from './xml-bytes.js';
 import type { CellValue } from './types.js';
 
 /** A worksheet as workbook.xml lists it, with the zip entry of its part (undefined when the part is missing). */
@@ -40,7 +41,8 @@ export async function* inflated(bytes: Uint8Array, entry: ZipEntry, budget: Budg
     yield data;
     return;
   }
-  const z = createInflateRaw({ chunkSize: 64 * 1024 });
+  // Pieces of 256 KB: a quarter of the trips to zlib's thread of 64 KB ones, for 9% less CPU reading a 92 MB sheet.
+  const z = createInflateRaw({ chunkSize: 256 * 1024 });
   z.end(data);
   let size = 0;
   try {
@@ -75,6 +77,12 @@ export async function scan(bytes: Uint8Array, entry: ZipEntry, budget: Budget, s
   for await (const piece of inflated(bytes, entry, budget)) scanner.push(decoder.write(piece));
   const rest = decoder.end();
   if (rest) scanner.push(rest);
+}
+
+/** Feed a part's pieces, as bytes, to a scanner that reads them so. */
+export async function scanBytes(bytes: Uint8Array, entry: ZipEntry, budget: Budget, scanner: XmlBytes): Promise<void> {
+  for await (const piece of inflated(bytes, entry, budget)) scanner.pushBytes(piece);
+  scanner.endBytes();
 }
 
 /** `target` of a relationship in `relsName`, as a part name: relative to the source's folder, or absolute. */

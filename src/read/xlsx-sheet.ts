@@ -1,20 +1,12 @@
-import type { Budget } from './xlsx-limits.js';
 import { decodeEscapes, decodeXml, eachAttribute, found, nextAttribute } from './xml-text.js';
-import { Name, nameAt, nameEnd, XmlStream } from './xml-stream.js';
+import { Name, nameAt, nameEnd } from './xml-stream.js';
+import { at, find, nextAttributeIn, utf8 } from './xml-bytes.js';
+import { columnIn, digitsIn, typeIn } from './xlsx-bytes.js';
 import type { CellValue, MergeRange } from './types.js';
-import { cellRef, columnAt, excelDate, type FormulaStats } from './xlsx-values.js';
+import { cellRef, columnAt } from './xlsx-values.js';
+import { CellReader, type SheetContext } from './xlsx-cell.js';
 
-/** What a sheet's cells need from the rest of the workbook. */
-export interface SheetContext {
-  readonly strings: readonly CellValue[];
-  /** By style index (`s`): whether its number format is a date, as exceljs judges it. */
-  readonly dateStyles: readonly boolean[];
-  readonly date1904: boolean;
-  readonly stats: FormulaStats;
-  readonly budget: Budget;
-  /** The sheet's part name, for the limits' messages. */
-  readonly part: string;
-}
+export type { SheetContext } from './xlsx-cell.js';
 
 /** A row as read: its 0-based index and its cells (trailing empties left off). */
 export type RowSink = (index: number, cells: CellValue[]) => void;
@@ -37,7 +29,7 @@ const TRUE = (v: string): boolean => v === '1' || v === 'true';
  * their number format, formulas by their cached result), hidden rows and columns, merged ranges, and the limits
  * of rows and row width checked on the way.
  */
-export class SheetScanner extends XmlStream {
+export class SheetScanner extends CellReader {
   readonly merges: MergeRange[] = [];
   readonly hiddenRows = new Set<number>();
   readonly hiddenColumns = new Set<number>();
@@ -48,22 +40,51 @@ export class SheetScanner extends XmlStream {
   private cells: CellValue[] = [];
   private col = -1;
   private width = 0;
-  // The cell being read.
-  private inCell = false;
-  private type = '';
-  private style = -1;
-  private raw = '';
-  private runs = '';
-  private formula = '';
-  private hasFormula = false;
-  private sharedIndex: string | undefined;
-  private where = 0;
-  /** Shared formulas' text by their index, for the copies that carry none. */
-  private readonly shared = new Map<string, string>();
 
-  constructor(private readonly ctx: SheetContext, private readonly sink: RowSink) {
-    super();
+  constructor(ctx: SheetContext, private readonly sink: RowSink) {
+    super(ctx);
   }
+
+  /** The tags of every cell, read from the bytes: `<c ...>`, `<v>` with its text and `</v>`, `</c>`, `</row>`. */
+  protected fast(b: Buffer, lt: number, gt: number): number {
+    const a = b[lt + 1];
+    if (a === 0x63) {
+      const d = b[lt + 2];
+      if (d !== 0x20 && d !== 0x3e && d !== 0x2f && d !== 0x09 && d !== 0x0a && d !== 0x0d) return -1;
+      const empty = b[gt - 1] === 0x2f;
+      this.openCellIn(b, lt + 2, empty ? gt - 1 : gt, empty);
+      return gt + 1;
+    }
+    if (a === 0x76 && gt === lt + 2) {
+      if (!this.inCell) return gt + 1;
+      const end = find(b, 0x3c, gt + 1);
+      if (end < 0 || b[end + 1] !== 0x2f || b[end + 2] !== 0x76 || b[end + 3] !== 0x3e) {
+        this.startText(1);
+        return gt + 1;
+      }
+      // As `startText` then `endText` would leave it.
+      this.collecting = false;
+      this.text = '';
+      this.flushValue();
+      if (this.raw === '') {
+        this.vBytes = b;
+        this.vFrom = gt + 1;
+        this.vTo = end;
+      } else this.raw += utf8(b, gt + 1, end);
+      return end + 4;
+    }
+    if (a !== 0x2f) return -1;
+    if (b[lt + 2] === 0x63 && gt === lt + 3) {
+      if (this.inCell) this.closeCell();
+      return gt + 1;
+    }
+    if (gt === lt + 5 && b[lt + 2] === 0x72 && b[lt + 3] === 0x6f && b[lt + 4] === 0x77) {
+      if (this.inRow) this.closeRow();
+      return gt + 1;
+    }
+    return -1;
+  }
+
 
   protected tag(s: string, lt: number, gt: number): void {
     const closing = s.charCodeAt(lt + 1) === 0x2f;
@@ -148,6 +169,7 @@ export class SheetScanner extends XmlStream {
     switch (this.textFor) {
       case 1:
       case 3:
+        this.flushValue();
         this.raw += t;
         return;
       case 2:
@@ -204,18 +226,39 @@ export class SheetScanner extends XmlStream {
       else if (a === 0x74) type = s.slice(found.value, found.valueEnd);
       else if (a === 0x73) style = digitsAt(s, found.value, found.valueEnd);
     }
+    this.startCell(col, type, style, empty);
+  }
+
+  private startCell(col: number, type: string, style: number, empty: boolean): void {
     this.col = col >= 0 ? col : this.col + 1;
     this.ctx.budget.width(this.ctx.part, ++this.width);
     this.inCell = true;
     this.type = type;
     this.style = style;
     this.raw = '';
+    this.vBytes = undefined;
     this.runs = '';
     this.formula = '';
     this.hasFormula = false;
     this.sharedIndex = undefined;
     this.where = 0;
     if (empty) this.closeCell();
+  }
+
+  /** `openCell` on the bytes of the tag. */
+  private openCellIn(b: Buffer, from: number, to: number, empty: boolean): void {
+    if (!this.inRow) this.openRow('', 0, 0);
+    let col = -1;
+    let type = '';
+    let style = -1;
+    for (let i = nextAttributeIn(b, from, to); i >= 0; i = nextAttributeIn(b, i, to)) {
+      if (at.nameEnd - at.name !== 1) continue;
+      const a = b[at.name];
+      if (a === 0x72) col = columnIn(b, at.value, at.valueEnd);
+      else if (a === 0x74) type = typeIn(b, at.value, at.valueEnd);
+      else if (a === 0x73) style = digitsIn(b, at.value, at.valueEnd);
+    }
+    this.startCell(col, type, style, empty);
   }
 
   private openFormula(s: string, from: number, to: number, empty: boolean): void {
@@ -239,61 +282,8 @@ export class SheetScanner extends XmlStream {
     this.inCell = false;
     this.where = 0;
     const value = this.value();
+    this.vBytes = undefined;
     if (value !== null) this.cells[this.col] = value;
-  }
-
-  private number(raw: string): CellValue {
-    const n = parseFloat(raw);
-    return this.style >= 0 && this.ctx.dateStyles[this.style] === true ? excelDate(n, this.ctx.date1904) : n;
-  }
-
-  private value(): CellValue {
-    const { raw, type } = this;
-    if (this.formula !== '' || this.hasFormula) return this.formulaValue();
-    if (type === 'inlineStr' && this.runs !== '') return this.runs;
-    if (raw === '') return null;
-    switch (type) {
-      case 's':
-        return this.ctx.strings[parseInt(raw, 10)] ?? null;
-      case 'inlineStr':
-        return decodeXml(raw);
-      case 'd': {
-        // An ISO 8601 date (strict Open XML); exceljs reads it as parseFloat("2024-05-01") = 2024.
-        const d = new Date(decodeXml(raw));
-        return Number.isNaN(d.getTime()) ? decodeXml(raw) : d;
-      }
-      default:
-        // Text ("str"), a boolean, an error or a number: read as a formula's cached result is.
-        return this.cachedResult(raw);
-    }
-  }
-
-  private formulaValue(): CellValue {
-    const { raw, ctx } = this;
-    let text = decodeXml(this.formula);
-    const si = this.sharedIndex;
-    if (si !== undefined) {
-      if (si.startsWith('=')) this.shared.set(si.slice(1), text);
-      else if (text === '') text = this.shared.get(si) ?? '';
-    }
-    const result = raw === '' ? undefined : this.cachedResult(raw);
-    // No cached result, or a cached 0, FALSE or "": see FormulaStats.
-    if (result === undefined || result === 0 || result === false || result === '') return ctx.stats.withResult > 0 ? 0 : { error: `=${text}` };
-    ctx.stats.withResult++;
-    return result;
-  }
-
-  private cachedResult(raw: string): CellValue {
-    switch (this.type) {
-      case 'str':
-        return decodeXml(raw);
-      case 'b':
-        return parseInt(raw, 10) !== 0;
-      case 'e':
-        return { error: decodeXml(raw) };
-      default:
-        return this.number(raw);
-    }
   }
 
   private column(s: string, from: number, to: number): void {

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { ZipEntry } from './detect.js';
 import type { CellValue, MergeRange } from './types.js';
 import { inflated } from './xlsx-book.js';
@@ -45,11 +44,22 @@ const TAIL = 8;
 
 const endsName = (c: number | undefined): boolean => c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
 
+// The searches look for bytes that are rare in a sheet ("ow", "Cell": not "<" or "r", in every cell) and check the
+// bytes before them: a search stops at every occurrence of the first byte it looks for.
+const OW = Buffer.from('ow');
+const CELL = Buffer.from('Cell');
+
 /** How many `<row` tags (not `<rowBreaks`) start in `buf` from `from` with the byte after the name in `buf` too. */
 function countRows(buf: Buffer, from: number): number {
   let n = 0;
-  for (let at = buf.indexOf(ROW, from); at >= 0; at = buf.indexOf(ROW, at + 4)) if (endsName(buf[at + 4])) n++;
+  for (let at = buf.indexOf(OW, from + 2); at >= 0; at = buf.indexOf(OW, at + 2)) if (buf[at - 1] === 0x72 && buf[at - 2] === 0x3c && endsName(buf[at + 2])) n++;
   return n;
+}
+
+/** Where the next `mergeCell` in `buf` starts from `from` on, or -1. */
+function nextMerge(buf: Buffer, from: number): number {
+  for (let at = buf.indexOf(CELL, from + 5); at >= 0; at = buf.indexOf(CELL, at + 4)) if (buf.compare(MERGE, 0, 5, at - 5, at) === 0) return at - 5;
+  return -1;
 }
 
 /** A `mergeCell` tag's text (from its name to its `>`, exclusive) as a range, or nothing (`<mergeCells count>`). */
@@ -109,7 +119,7 @@ export async function mergesIn(pieces: AsyncIterable<Buffer>, rowsSoFar: (rows: 
     }
     rows += countRows(piece, from);
     rowsSoFar(rows);
-    for (let at = piece.indexOf(MERGE, from); at >= 0; at = piece.indexOf(MERGE, at + MERGE.length)) {
+    for (let at = nextMerge(piece, from); at >= 0; at = nextMerge(piece, at + MERGE.length)) {
       const gt = piece.indexOf(0x3e, at);
       if (gt < 0) {
         partial = piece.toString('latin1', at);
@@ -140,13 +150,12 @@ async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Book, scanne
       pending.length = 0;
       return batch;
     };
-    const decoder = new StringDecoder('utf8');
     for await (const piece of inflated(bytes, entry, book.budget)) {
-      scanner.push(decoder.write(piece));
+      scanner.pushBytes(piece);
       const batch = flush();
       if (batch.length > 0) yield batch;
     }
-    scanner.push(decoder.end());
+    scanner.endBytes();
     scanner.finish();
     const batch = flush();
     if (batch.length > 0) yield batch;

@@ -1,6 +1,6 @@
 import type { ZipEntry } from './detect.js';
 import { TallyError } from './errors.js';
-import { bookMap, dateStyles, scan, smallPart, StringsScanner, type BookMap, type SheetRef } from './xlsx-book.js';
+import { bookMap, dateStyles, scan, scanBytes, smallPart, StringsScanner, type BookMap, type SheetRef } from './xlsx-book.js';
 import { Budget, DEFAULT_MAX_ROWS, type XlsxLimits } from './xlsx-limits.js';
 import { SheetScanner, type SheetContext } from './xlsx-sheet.js';
 import { isNoResult, type FormulaStats } from './xlsx-values.js';
@@ -88,7 +88,7 @@ async function wholeSheet(bytes: Uint8Array, book: Book, ref: SheetRef, entry: Z
   const scanner = new SheetScanner(context(book, entry), (index, cells) => {
     if (cells.length > 0) rows[index] = cells;
   });
-  await scan(bytes, entry, book.budget, scanner);
+  await scanBytes(bytes, entry, book.budget, scanner);
   scanner.finish();
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   blankMergedCopies(rows, scanner.merges);
