@@ -11,6 +11,7 @@ import type { TextCache, RowView } from '../rows/view.js';
 import type { UnitRow } from '../table.js';
 import { inferOrgType, type OrgType, type parseRating, type Scale } from '../vocabulary.js';
 import type { Committees } from './committee.js';
+import { countsLiteral } from './counts-literal.js';
 
 /** A group heading's reading: the units under it take its type or its sector. */
 export interface Group {
@@ -148,9 +149,13 @@ const at = (layout: Layout, col: number | undefined): string | undefined => (col
 /** The row's counts and indicators from its parsed figures; an unreadable cell is a fact of its own. */
 function readFigures(h: UnitHost, v: RowView): { counts: Partial<Record<CountColumn, number>>; indicators: (number | undefined)[] } {
   const { summed, firstIndicator } = h.layout;
-  const counts: Partial<Record<CountColumn, number>> = {};
   const indicators: (number | undefined)[] = new Array<number | undefined>(summed.length - firstIndicator);
-  for (let i = 0; i < summed.length; i++) {
+  // Every count cell filled (nearly every row): the counts at once, and only the indicators read one by one.
+  const literal = countsLiteral(summed, firstIndicator);
+  let filled = literal !== undefined;
+  for (let i = 0; filled && i < firstIndicator; i++) filled = (v.values[i] as number) >= 0;
+  const counts: Partial<Record<CountColumn, number>> = filled && literal ? literal(v.values) : {};
+  for (let i = filled ? firstIndicator : 0; i < summed.length; i++) {
     const s = summed[i] as (typeof summed)[number];
     const value = v.values[i] ?? BLANK_CELL;
     if (value >= 0) {
