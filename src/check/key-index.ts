@@ -187,10 +187,6 @@ class SortedStore {
     return (this.los[k >>> BLOCK_BITS] as Uint32Array)[k & IN_BLOCK] as number;
   }
 
-  private valAt(k: number): number {
-    return (this.vals[k >>> BLOCK_BITS] as Float64Array)[k & IN_BLOCK] as number;
-  }
-
   private at(h: number, l: number): number {
     if (this.n === 0) return -1;
     // Most keys looked up are new: one bit says so for most of them without a search.
@@ -209,14 +205,6 @@ class SortedStore {
     return a < end && this.hiAt(a) === h && this.loAt(a) === l ? a : -1;
   }
 
-  private put(k: number, h: number, l: number, v: number): void {
-    const b = k >>> BLOCK_BITS;
-    const o = k & IN_BLOCK;
-    (this.his[b] as Uint32Array)[o] = h;
-    (this.los[b] as Uint32Array)[o] = l;
-    (this.vals[b] as Float64Array)[o] = v;
-  }
-
   /** Merge sorted keys in (none of them is here already). */
   merge(b: Sealed): void {
     const total = this.n + b.n;
@@ -230,41 +218,49 @@ class SortedStore {
       const l = b.lo[m] as number;
       this.seen[l >>> (37 - SEEN_BITS)] = (this.seen[l >>> (37 - SEEN_BITS)] as number) | (1 << (l & 31));
     }
+    if (this.dir.length !== DIR + 1) this.dir = new Uint32Array(DIR + 1);
+    const { his, los, vals, dir } = this;
+    // The ranges of the directory are found as the keys are written, from the back: a range's last write is its start.
+    dir.fill(NO_KEY);
     let i = this.n - 1;
     let j = b.n - 1;
-    // The store's last key not yet moved, read once each time `i` moves (-1: none left, below any key).
-    let ah = i >= 0 ? this.hiAt(i) : -1;
-    let al = i >= 0 ? this.loAt(i) : -1;
-    let av = i >= 0 ? this.valAt(i) : 0;
-    for (let k = total - 1; j >= 0; k--) {
+    let k = total - 1;
+    while (j >= 0) {
       const bh = b.hi[j] as number;
       const bl = b.lo[j] as number;
-      if (ah > bh || (ah === bh && al > bl)) {
-        if (k !== i) this.put(k, ah, al, av);
-        i--;
-        ah = i >= 0 ? this.hiAt(i) : -1;
-        al = i >= 0 ? this.loAt(i) : -1;
-        av = i >= 0 ? this.valAt(i) : 0;
-      } else {
-        this.put(k, bh, bl, b.values[j] as number);
-        j--;
+      // The store's keys above b's next one move up, to k.
+      for (; i >= 0; i--, k--) {
+        const ib = i >>> BLOCK_BITS;
+        const io = i & IN_BLOCK;
+        const ah = (his[ib] as Uint32Array)[io] as number;
+        const al = (los[ib] as Uint32Array)[io] as number;
+        if (ah < bh || (ah === bh && al < bl)) break;
+        const kb = k >>> BLOCK_BITS;
+        const ko = k & IN_BLOCK;
+        (his[kb] as Uint32Array)[ko] = ah;
+        (los[kb] as Uint32Array)[ko] = al;
+        (vals[kb] as Float64Array)[ko] = (vals[ib] as Float64Array)[io] as number;
+        dir[ah >>> (32 - DIR_BITS)] = k;
       }
+      const kb = k >>> BLOCK_BITS;
+      const ko = k & IN_BLOCK;
+      (his[kb] as Uint32Array)[ko] = bh;
+      (los[kb] as Uint32Array)[ko] = bl;
+      (vals[kb] as Float64Array)[ko] = b.values[j] as number;
+      dir[bh >>> (32 - DIR_BITS)] = k;
+      j--;
+      k--;
     }
+    // The store's first keys, below all of b's, stay where they are.
+    for (; i >= 0; i--) dir[this.hiAt(i) >>> (32 - DIR_BITS)] = i;
+    dir[DIR] = total;
+    for (let d = DIR - 1; d >= 0; d--) if (dir[d] === NO_KEY) dir[d] = dir[d + 1] as number;
     this.n = total;
-    this.index();
-  }
-
-  private index(): void {
-    if (this.dir.length !== DIR + 1) this.dir = new Uint32Array(DIR + 1);
-    const dir = this.dir;
-    let d = 0;
-    for (let k = 0; k < this.n; k++) {
-      const top = this.hiAt(k) >>> (32 - DIR_BITS);
-      while (d <= top) dir[d++] = k;
-    }
-    while (d <= DIR) dir[d++] = this.n;
   }
 }
+
+/** A range of the directory no key is in (yet). */
+const NO_KEY = 0xffffffff;
 
 /** 2^23 bits (1 MB): for a million keys about one new key in nine is looked for in the store. */
 const SEEN_BITS = 23;
