@@ -1,3 +1,7 @@
+import { hash } from './key-hash.js';
+
+export { hash } from './key-hash.js';
+
 /**
  * A set of unit keys with a number stored for each, in typed arrays: 16 bytes a key instead of the ~100 a
  * Map<string, number> takes, so that a million units fit in a few tens of megabytes. Keys are kept as two
@@ -44,9 +48,14 @@ export class KeyIndex {
 
   /** Store `value` for `key` unless it is there already; returns the value already stored, if any. */
   setIfAbsent(key: string, value: number): number | undefined {
+    const [h, l] = hash(key);
+    return this.setHashIfAbsent(h, l, value);
+  }
+
+  /** `setIfAbsent` of the key whose `hash` is (h, l) (see KeyHash: a key hashed without being made). */
+  setHashIfAbsent(h: number, l: number, value: number): number | undefined {
     // Before any lookup: a key is then in the table or in the store, never moved between the two looks.
     if (this.count >= SEAL_FROM) this.seal();
-    const [h, l] = hash(key);
     if (this.sealed.n > 0) {
       const before = this.sealed.find(h, l);
       if (before !== undefined) return before;
@@ -268,17 +277,3 @@ const SEEN_BITS = 23;
 /** Bits of a key's `hi` the sorted store is indexed by: 65,536 ranges, 256 KB. */
 const DIR_BITS = 16;
 const DIR = 1 << DIR_BITS;
-
-/** FNV-1a and a murmur-style mix over UTF-16 code units: two independent 32-bit hashes. */
-export function hash(key: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  b = Math.imul(b ^ (b >>> 15), 0x85ebca6b);
-  return [a >>> 0, (b ^ (b >>> 16)) >>> 0];
-}
