@@ -40,6 +40,15 @@ describe('text folding and cleaning', () => {
   it('fold gives what its regular expressions give, on codes, names and every kind of space', () => {
     for (const t of corpus()) expect(fold(t), JSON.stringify(t)).toBe(foldByRegex(t));
   });
+  it('fold gives what its regular expressions give on every character of the BMP, alone and between letters, and on Vietnamese, Latin and Greek text', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `A${ch}b`, `${ch}${ch} 1${ch}`, `Đ${ch}\u0301x`]) expect(fold(t), `U+${c.toString(16)} in ${JSON.stringify(t)}`).toBe(foldByRegex(t));
+    }
+    const texts = ['Đảng bộ Sở Tài chính số 0000001', 'ĐẢNG BỘ CƠ SỞ', 'Hoàn thành xuất sắc nhiệm vụ', 'Tổng số\n ĐV', 'Ưu tú – ơn', 'Œuvre Æsir ﬁ',
+      'İstanbul ΣΟΦΟΣ σοφος', 'e\u0302\u0323 Nguye\u0302\u0303n', 'Straße ǅemal ǈ', '  -- Chi bộ (1) --  ', 'x'.repeat(600) + 'ệ', 'ệ'.repeat(513)];
+    for (const t of texts) expect(fold(t), JSON.stringify(t.slice(0, 40))).toBe(foldByRegex(t));
+  });
   it('cleanText gives what its regular expressions give', () => {
     for (const t of corpus()) expect(cleanText(t), JSON.stringify(t)).toBe(cleanByRegex(t));
   });
