@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, fold } from '../src/recognise/normalise.js';
 import { countOf } from '../src/recognise/numbers.js';
+import { CleanCache } from '../src/recognise/rows/view.js';
 
 const COMBINING = /[\u0300-\u036f]/g;
 function foldByRegex(text: string): string {
@@ -60,5 +61,16 @@ describe('text folding and cleaning', () => {
     expect(countOf('4.288')).toBe(4288);
     expect(countOf('1234567890123456')).toBe(1234567890123456);
     expect(countOf('-1')).toBeLessThan(0);
+  });
+});
+
+describe('CleanCache', () => {
+  it('gives what cleanText gives, the same string for the same text on every row, and stops keeping past 1,000 texts', () => {
+    const cache = new CleanCache();
+    for (const t of corpus()) expect(cache.get(t), JSON.stringify(t)).toBe(cleanText(t));
+    const a = cache.get(` Đảng bộ cơ sở${' '.repeat(0)}`.slice(0));
+    expect(cache.get(' Đảng bộ cơ sở')).toBe(a);
+    expect(a).toBe('Đảng bộ cơ sở');
+    expect(cache.get('Chi bộ  \n cơ sở ')).toBe('Chi bộ cơ sở');
   });
 });

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../read/types.js';
 import type { Layout } from '../layout.js';
-import { cellText, fold } from '../normalise.js';
+import { cellText, cleanText, fold } from '../normalise.js';
 import { BAD_CELL, countOf, decimalOf, NA_CELL } from '../numbers.js';
 import { LABEL_HEAD, NON_ASCII, STT_NUMBER } from '../patterns.js';
 import { parseOrgType, type OrgType } from '../vocabulary.js';
@@ -17,6 +17,31 @@ export class TextCache<T> {
     }
     return v as T;
   }
+}
+
+/**
+ * Cells of the columns that repeat a few texts (type, rating, sector): each distinct text cleaned once, and the same
+ * string handed out for it on every row, whose hash the maps after it (the type and rating caches, the roll-up's
+ * sectors) have already computed. Keys and texts are copies: a cell read from a CSV is a slice of a whole piece of
+ * the file, which a slice kept alive would keep.
+ */
+export class CleanCache {
+  private readonly map = new Map<string, string>();
+  get(raw: string): string {
+    let clean = this.map.get(raw);
+    if (clean === undefined) {
+      clean = cleanText(raw);
+      if (this.map.size < 1000) {
+        clean = copyOf(clean);
+        this.map.set(copyOf(raw), clean);
+      }
+    }
+    return clean;
+  }
+}
+
+function copyOf(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
@@ -40,7 +65,7 @@ export class RowView {
   private stt: string | undefined;
   private unit: boolean | undefined;
 
-  constructor(private readonly layout: Layout, readonly types: TextCache<OrgType | undefined>) {
+  constructor(private readonly layout: Layout, readonly types: TextCache<OrgType | undefined>, private readonly cleaned = new CleanCache()) {
     this.values = new Float64Array(layout.summed.length);
   }
 
@@ -99,7 +124,9 @@ export class RowView {
   get isUnit(): boolean {
     if (this.unit === undefined) {
       const t = this.layout.columns.type;
-      this.unit = STT_NUMBER.test(this.sttText) || (t !== undefined && this.types.get(cellText(this.row[t])) !== undefined);
+      const cell = t !== undefined ? this.row[t] : undefined;
+      this.unit = STT_NUMBER.test(this.sttText)
+        || (t !== undefined && this.types.get(typeof cell === 'string' ? this.cleaned.get(cell) : cellText(cell)) !== undefined);
     }
     return this.unit;
   }
