@@ -26,17 +26,26 @@ export class TextCache<T> {
  * the file, which a slice kept alive would keep.
  */
 export class CleanCache {
-  private readonly map = new Map<string, string>();
+  // A table of its own, not a Map: a Map hashes the whole text of every cell looked up; here a few of its characters
+  // choose a short list, and the text is compared once with the texts on it.
+  private readonly keys: string[] = [];
+  private readonly texts: string[] = [];
+  private readonly next: number[] = [];
+  private readonly heads = new Int32Array(256).fill(-1);
+
   get(raw: string): string {
-    let clean = this.map.get(raw);
-    if (clean === undefined) {
-      clean = cleanText(raw);
-      if (this.map.size < 1000) {
-        clean = copyOf(clean);
-        this.map.set(copyOf(raw), clean);
-      }
-    }
-    return clean;
+    const n = raw.length;
+    if (n === 0) return raw;
+    const bucket = (n * 31 + raw.charCodeAt(0) * 7 + raw.charCodeAt(n >> 1) * 3 + raw.charCodeAt(n - 1)) & 255;
+    for (let e = this.heads[bucket] as number; e >= 0; e = this.next[e] as number) if (this.keys[e] === raw) return this.texts[e] as string;
+    const clean = cleanText(raw);
+    if (this.keys.length >= 1000) return clean;
+    const text = copyOf(clean);
+    this.next.push(this.heads[bucket] as number);
+    this.heads[bucket] = this.keys.length;
+    this.keys.push(copyOf(raw));
+    this.texts.push(text);
+    return text;
   }
 }
 
