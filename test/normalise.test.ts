@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, fold } from '../src/recognise/normalise.js';
 import { countOf } from '../src/recognise/numbers.js';
+import { looksLikeFormula } from '../src/recognise/formula-text.js';
 import { CleanCache } from '../src/recognise/rows/view.js';
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -72,5 +73,23 @@ describe('CleanCache', () => {
     expect(cache.get(' Đảng bộ cơ sở')).toBe(a);
     expect(a).toBe('Đảng bộ cơ sở');
     expect(cache.get('Chi bộ  \n cơ sở ')).toBe('Chi bộ cơ sở');
+  });
+});
+
+function looksLikeFormulaByRegex(text: string): boolean {
+  if (text === '') return false;
+  if (/^[\t\r]/.test(text)) return true;
+  const t = text.trimStart();
+  if (t.startsWith('=')) return t.length > 1;
+  if (/^[+\-@]\S/.test(t)) return !/^[+-]?[\d.,\s]+%?$/.test(t);
+  return false;
+}
+
+describe('looksLikeFormula', () => {
+  it('tells a text by its first character as its regular expressions do, whatever that character is', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `${ch}=1`, `${ch}+cmd`, `${ch}A1`, `${ch}${ch}-2+3`]) expect(looksLikeFormula(t), `U+${c.toString(16)} ${JSON.stringify(t)}`).toBe(looksLikeFormulaByRegex(t));
+    }
   });
 });
