@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { hash, isAsciiAlnum, KeyHash } from '../src/check/key-hash.js';
 import { KeyIndex } from '../src/check/key-index.js';
+import { fold } from '../src/recognise/normalise.js';
 
 describe('KeyIndex', () => {
   it('stores a value per key, keeps the first, and grows without losing any', () => {
@@ -51,5 +53,29 @@ describe('KeyIndex.set', () => {
     index.set('k139999', -1); // still in the table
     index.set('new', 42);
     expect([index.get('k5'), index.get('k139999'), index.get('new'), index.get('k6'), index.size]).toEqual([-5, -1, 42, 6, 140_001]);
+  });
+});
+
+describe('KeyHash', () => {
+  it('hashes a key given in pieces as hash() hashes the key written out, codes lower-cased as fold lower-cases them', () => {
+    const periods = ['', '2023', 'Năm 2023', '6 tháng đầu năm 2024'];
+    const codes = ['DB0000001', 'db01', 'A', '0', 'ZzAa09', 'CB7777777777'];
+    const k = new KeyHash();
+    for (const period of periods) {
+      for (const code of codes) {
+        expect(isAsciiAlnum(code)).toBe(true);
+        const joined = `${period}\u0000c${fold(code)}`;
+        k.start(period.length + 2 + code.length).text(period).char(0).char(0x63).lowerAscii(code).end();
+        expect([k.hi, k.lo], joined).toEqual(hash(joined));
+      }
+    }
+    for (const code of ['', 'DB-01', 'Đ01', 'db 01', 'ĐB01', 'db_1', '１２']) expect(isAsciiAlnum(code), code).toBe(false);
+  });
+  it('stores and finds a key set by its hash as the same key set as a string', () => {
+    const index = new KeyIndex();
+    const k = new KeyHash().start(2 + 4).text('').char(0).char(0x63).lowerAscii('DB01').end();
+    expect(index.setHashIfAbsent(k.hi, k.lo, 5)).toBeUndefined();
+    expect(index.setIfAbsent('\u0000cdb01', 6)).toBe(5);
+    expect(index.get('\u0000cdb01')).toBe(5);
   });
 });

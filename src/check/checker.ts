@@ -1,6 +1,7 @@
 import { diagnose, type Diagnostic } from './diagnostic.js';
 import { ROW_RULES } from './registry.js';
 import { KeyIndex } from './key-index.js';
+import { isAsciiAlnum, KeyHash } from './key-hash.js';
 import { locate, type Locatable, type RuleContext } from './rule.js';
 import { fold } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
@@ -26,6 +27,7 @@ export class Checker {
   private readonly placeIds = new Map<string, number>();
   /** key → ((place × 2^28 + row) × 8 + type). */
   private readonly units = new KeyIndex();
+  private readonly key = new KeyHash();
   private readonly children: Child[] = [];
   /** The organisations' excellent quota is a share within one period: counted per period. */
   private readonly quotaCounts = new Map<string, { excellent: number; good: number }>();
@@ -68,10 +70,19 @@ export class Checker {
     // One row per unit and period: the same unit in the reports of two years is not a duplicate.
     // A cell with no code is known by its name under its committee: three "Chi bộ Văn phòng" under three committees
     // are three cells.
-    const key = `${row.period ?? ''}\u0000${row.code ? `c${fold(row.code)}` : row.parent && row.type === 'chi_bo_truc_thuoc' ? `p${fold(row.parent)}\u0000${fold(row.name)}` : `n${fold(row.name)}`}`;
     const type = row.type ? ORG_TYPES.indexOf(row.type) : 7;
     const packed = ((this.placeOf(row.source.file, row.source.sheet) * ROW_BITS) + row.source.row) * 8 + type;
-    const first = this.units.setIfAbsent(key, packed);
+    const period = row.period ?? '';
+    const code = row.code;
+    let first: number | undefined;
+    if (code !== undefined && isAsciiAlnum(code)) {
+      // A code of letters and digits (nearly every row): the key is hashed as it would be written, not written.
+      const k = this.key.start(period.length + 2 + code.length).text(period).char(0).char(0x63).lowerAscii(code).end();
+      first = this.units.setHashIfAbsent(k.hi, k.lo, packed);
+    } else {
+      const key = `${period}\u0000${code ? `c${fold(code)}` : row.parent && row.type === 'chi_bo_truc_thuoc' ? `p${fold(row.parent)}\u0000${fold(row.name)}` : `n${fold(row.name)}`}`;
+      first = this.units.setIfAbsent(key, packed);
+    }
     if (first !== undefined) {
       const at = this.unpack(first);
       const other = `${at.file}${at.sheet ? ` [${at.sheet}]` : ''}:${at.row}`;

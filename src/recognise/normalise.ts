@@ -25,9 +25,61 @@ export function fold(text: string): string {
     if (c >= 0x41 && c <= 0x5a) upper = true;
   }
   if (i === text.length) return upper ? text.toLowerCase() : text;
+  const fast = text.length <= FAST_FOLD_MAX ? foldByTable(text) : undefined;
+  if (fast !== undefined) return fast;
   let s = text.toLowerCase();
   if (!ASCII.test(s)) s = s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd');
   return s.replace(NON_ALNUM, ' ').trim();
+}
+
+/** Up to U+1EFF (Latin with Vietnamese, and what else the table can say alone), Greek left out (Σ lower-cases by context). */
+const TABLE_END = 0x1f00;
+const FAST_FOLD_MAX = 512;
+/** Each character as `fold` makes it alone, before the runs of other characters become one space: filled as met. */
+const FOLDED_CHAR: (string | undefined)[] = [];
+const folded = new Uint16Array(FAST_FOLD_MAX * 4);
+
+function foldChar(c: number): string {
+  let f = FOLDED_CHAR[c];
+  if (f === undefined) {
+    f = String.fromCharCode(c).toLowerCase().normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd');
+    FOLDED_CHAR[c] = f;
+  }
+  return f;
+}
+
+/**
+ * `fold` one character at a time through a table (no normalisation and no regular expression over the whole text):
+ * lower-casing, decomposing and taking the marks off each letter of these scripts alone gives what they give of the
+ * whole text. Undefined for a text with any other character (test/normalise.test.ts holds the two to each other).
+ */
+function foldByTable(text: string): string | undefined {
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= TABLE_END || (c >= 0x370 && c <= 0x3ff)) return undefined;
+    const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) : -1;
+    if (f >= 0) {
+      if ((f >= 0x61 && f <= 0x7a) || (f >= 0x30 && f <= 0x39)) {
+        if (space && n > 0) folded[n++] = 0x20;
+        space = false;
+        folded[n++] = f;
+      } else space = true;
+      continue;
+    }
+    const piece = foldChar(c);
+    if (n + 2 * piece.length >= folded.length) return undefined;
+    for (let k = 0; k < piece.length; k++) {
+      const p = piece.charCodeAt(k);
+      if ((p >= 0x61 && p <= 0x7a) || (p >= 0x30 && p <= 0x39)) {
+        if (space && n > 0) folded[n++] = 0x20;
+        space = false;
+        folded[n++] = p;
+      } else space = true;
+    }
+  }
+  return String.fromCharCode.apply(null, folded.subarray(0, n) as unknown as number[]);
 }
 
 /**

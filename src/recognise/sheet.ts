@@ -9,7 +9,7 @@ import { describeCodes, findLegends } from './rating-codes.js';
 import { ROW_KINDS } from './rows/index.js';
 import type { RowContext, RowKind } from './rows/kind.js';
 import { groupType, isEmptyRow } from './rows/labels.js';
-import { RowView, TextCache, typeCache } from './rows/view.js';
+import { CleanCache, RowView, TextCache, typeCache } from './rows/view.js';
 import type { SkipReason, SkippedRow, UnitRow } from './table.js';
 import { classifySheet, type SheetDecision } from './sheet-kinds/index.js';
 import { titleLines } from './title.js';
@@ -111,6 +111,7 @@ class Walk implements RowContext, UnitHost {
   readonly headerNames = new Set<string>();
   readonly committees: Committees;
   readonly ratings: TextCache<ReturnType<typeof parseRating>>;
+  readonly cleaned = new CleanCache();
   readonly hiddenErrorCols = new Set<number>();
   rowsCounted = 0;
   afterGrandTotal = false;
@@ -151,7 +152,7 @@ class Walk implements RowContext, UnitHost {
       const n = nameCol !== undefined ? cellText(row[nameCol] ?? null) : '';
       if (n !== '') this.headerNames.add(n);
     }
-    this.view = new RowView(this.layout, typeCache());
+    this.view = new RowView(this.layout, typeCache(), this.cleaned);
     this.ratings = new TextCache((t) => parseRating(t, options.scale));
     this.committees = new Committees(this.layout, {
       emit: (f) => this.emit(f), onRow: (u) => this.onRow(u), addToSums: (r, v) => this.addToSums(r, v), groupType: () => this.group?.type,

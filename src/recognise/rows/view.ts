@@ -1,6 +1,6 @@
 import type { CellValue } from '../../read/types.js';
 import type { Layout } from '../layout.js';
-import { cellText, fold } from '../normalise.js';
+import { cellText, cleanText, fold } from '../normalise.js';
 import { BAD_CELL, countOf, decimalOf, NA_CELL } from '../numbers.js';
 import { LABEL_HEAD, NON_ASCII, STT_NUMBER } from '../patterns.js';
 import { parseOrgType, type OrgType } from '../vocabulary.js';
@@ -17,6 +17,40 @@ export class TextCache<T> {
     }
     return v as T;
   }
+}
+
+/**
+ * Cells of the columns that repeat a few texts (type, rating, sector): each distinct text cleaned once, and the same
+ * string handed out for it on every row, whose hash the maps after it (the type and rating caches, the roll-up's
+ * sectors) have already computed. Keys and texts are copies: a cell read from a CSV is a slice of a whole piece of
+ * the file, which a slice kept alive would keep.
+ */
+export class CleanCache {
+  // A table of its own, not a Map: a Map hashes the whole text of every cell looked up; here a few of its characters
+  // choose a short list, and the text is compared once with the texts on it.
+  private readonly keys: string[] = [];
+  private readonly texts: string[] = [];
+  private readonly next: number[] = [];
+  private readonly heads = new Int32Array(256).fill(-1);
+
+  get(raw: string): string {
+    const n = raw.length;
+    if (n === 0) return raw;
+    const bucket = (n * 31 + raw.charCodeAt(0) * 7 + raw.charCodeAt(n >> 1) * 3 + raw.charCodeAt(n - 1)) & 255;
+    for (let e = this.heads[bucket] as number; e >= 0; e = this.next[e] as number) if (this.keys[e] === raw) return this.texts[e] as string;
+    const clean = cleanText(raw);
+    if (this.keys.length >= 1000) return clean;
+    const text = copyOf(clean);
+    this.next.push(this.heads[bucket] as number);
+    this.heads[bucket] = this.keys.length;
+    this.keys.push(copyOf(raw));
+    this.texts.push(text);
+    return text;
+  }
+}
+
+function copyOf(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
@@ -40,7 +74,7 @@ export class RowView {
   private stt: string | undefined;
   private unit: boolean | undefined;
 
-  constructor(private readonly layout: Layout, readonly types: TextCache<OrgType | undefined>) {
+  constructor(private readonly layout: Layout, readonly types: TextCache<OrgType | undefined>, private readonly cleaned = new CleanCache()) {
     this.values = new Float64Array(layout.summed.length);
   }
 
@@ -99,7 +133,9 @@ export class RowView {
   get isUnit(): boolean {
     if (this.unit === undefined) {
       const t = this.layout.columns.type;
-      this.unit = STT_NUMBER.test(this.sttText) || (t !== undefined && this.types.get(cellText(this.row[t])) !== undefined);
+      const cell = t !== undefined ? this.row[t] : undefined;
+      this.unit = STT_NUMBER.test(this.sttText)
+        || (t !== undefined && this.types.get(typeof cell === 'string' ? this.cleaned.get(cell) : cellText(cell)) !== undefined);
     }
     return this.unit;
   }

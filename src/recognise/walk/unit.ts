@@ -7,10 +7,11 @@ import { cellText } from '../normalise.js';
 import { BAD_CELL, BLANK_CELL, countOf, NA_CELL, parseCount, parsePercent, writtenDecimals } from '../numbers.js';
 import { INDENT, MARK, SUB_BULLET, SUB_LETTER, SUB_STT } from '../patterns.js';
 import { describeCodes, ratingCode } from '../rating-codes.js';
-import type { TextCache, RowView } from '../rows/view.js';
+import type { CleanCache, TextCache, RowView } from '../rows/view.js';
 import type { UnitRow } from '../table.js';
 import { inferOrgType, type OrgType, type parseRating, type Scale } from '../vocabulary.js';
 import type { Committees } from './committee.js';
+import { countsLiteral } from './counts-literal.js';
 
 /** A group heading's reading: the units under it take its type or its sector. */
 export interface Group {
@@ -29,6 +30,8 @@ export interface UnitHost {
   readonly group: Group | undefined;
   readonly committees: Committees;
   readonly ratings: TextCache<ReturnType<typeof parseRating>>;
+  /** Type, rating and sector cells, cleaned once per distinct text. */
+  readonly cleaned: CleanCache;
   emit(f: Fact): void;
   note(code: Note['code'], args: Note['args']): void;
   onRow(row: UnitRow): void;
@@ -65,16 +68,17 @@ export function readUnit(h: UnitHost, v: RowView): void {
   let name = v.name;
   if (name === '' && layout.titleName) name = layout.titleName;
   const { counts, indicators } = readFigures(h, v);
-  const text = (id: ColumnId): string => {
+  const text = (id: ColumnId, repeats?: true): string => {
     const c = columns[id];
     if (c === undefined) return '';
-    const own = cellText(row[c]);
+    const cell = row[c];
+    const own = repeats && typeof cell === 'string' ? h.cleaned.get(cell) : cellText(cell);
     // A text cell merged down over several units (a sector or parent written once for a block of rows) belongs
     // to each of them; counts are never spread this way, they would be added twice.
     return own !== '' ? own : cellText(h.mergedAbove(r, c));
   };
   let type: OrgType | undefined;
-  const typeText = text('type');
+  const typeText = text('type', true);
   if (typeText !== '') {
     type = v.types.get(typeText);
     if (!type) h.emit({ kind: 'unknown-type', row: r, col: columns.type, column: at(layout, columns.type), value: typeText });
@@ -100,7 +104,7 @@ export function readUnit(h: UnitHost, v: RowView): void {
   for (const col of layout.percents) readShare(h, row, r, col, counts);
   const code = text('code');
   for (const f of formulaCells(layout, row, r)) h.emit(f);
-  const sector = text('sector') || h.group?.sector;
+  const sector = text('sector', true) || h.group?.sector;
   const rowPeriod = h.period ?? (columns.period !== undefined ? yearOf(row[columns.period]) : undefined) ?? layout.period;
   const candidate: Candidate = { name, counts, indicators };
   if (code) candidate.code = code;
@@ -148,9 +152,13 @@ const at = (layout: Layout, col: number | undefined): string | undefined => (col
 /** The row's counts and indicators from its parsed figures; an unreadable cell is a fact of its own. */
 function readFigures(h: UnitHost, v: RowView): { counts: Partial<Record<CountColumn, number>>; indicators: (number | undefined)[] } {
   const { summed, firstIndicator } = h.layout;
-  const counts: Partial<Record<CountColumn, number>> = {};
   const indicators: (number | undefined)[] = new Array<number | undefined>(summed.length - firstIndicator);
-  for (let i = 0; i < summed.length; i++) {
+  // Every count cell filled (nearly every row): the counts at once, and only the indicators read one by one.
+  const literal = countsLiteral(summed, firstIndicator);
+  let filled = literal !== undefined;
+  for (let i = 0; filled && i < firstIndicator; i++) filled = (v.values[i] as number) >= 0;
+  const counts: Partial<Record<CountColumn, number>> = filled && literal ? literal(v.values) : {};
+  for (let i = filled ? firstIndicator : 0; i < summed.length; i++) {
     const s = summed[i] as (typeof summed)[number];
     const value = v.values[i] ?? BLANK_CELL;
     if (value >= 0) {
@@ -189,11 +197,11 @@ function goodOrBetter(layout: Layout, counts: Partial<Record<CountColumn, number
 }
 
 /** The unit's rating: its rating column, or the level column marked "x". */
-function readRating(h: UnitHost, v: RowView, text: (id: ColumnId) => string): UnitRow['rating'] {
+function readRating(h: UnitHost, v: RowView, text: (id: ColumnId, repeats?: true) => string): UnitRow['rating'] {
   const { columns, ticks } = h.layout;
   let rating: UnitRow['rating'];
   if (columns.rating !== undefined) {
-    const ratingText = text('rating');
+    const ratingText = text('rating', true);
     const p = h.ratings.get(ratingText);
     if (p.kind === 'level') rating = p.level;
     else if (p.kind === 'unrated') rating = 'unrated';
