@@ -119,6 +119,17 @@ async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += CSV_CHUNK) yield bytes.subarray(at, at + CSV_CHUNK);
 }
 
+/**
+ * A file read from disk this many bytes at a time, handed on in pieces of CSV_CHUNK: each read is a trip to libuv's
+ * thread pool that the main thread waits for, so reads of 32 KB left it idle 4% of a 1,000,000-row run.
+ */
+const CSV_READ = 256 * 1024;
+
+/** A file's bytes, read CSV_READ at a time and handed on in pieces of CSV_CHUNK (views, not copies). */
+async function* filePieces(path: string): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: CSV_READ })) yield* pieces(chunk as Buffer);
+}
+
 /** Files up to this size are read whole at once: one open, one read (a folder of a thousand small files). */
 const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -192,7 +203,7 @@ export async function openInput(file: string, options: ReadOptions): Promise<Ope
       // A ".xls" or ".xlsx" that is really tab- or comma-separated text (what many web systems export) reads as
       // CSV; if it holds no table either, it is said to be text under a workbook's name.
       return {
-        kind: 'csv', file, batches: csvBatches(bytes ? pieces(bytes) : createReadStream(path, { highWaterMark: CSV_CHUNK }), file, options),
+        kind: 'csv', file, batches: csvBatches(bytes ? pieces(bytes) : filePieces(path), file, options),
         disguised: ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' ? ext : undefined,
       };
   }
