@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { csvBatches, type CsvOptions } from './csv.js';
@@ -125,9 +124,27 @@ async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
  */
 const CSV_READ = 256 * 1024;
 
-/** A file's bytes, read CSV_READ at a time and handed on in pieces of CSV_CHUNK (views, not copies). */
+/**
+ * A file's bytes, read CSV_READ at a time into one buffer and handed on in pieces of CSV_CHUNK (views of it). The
+ * buffer is read into again only when every piece of the last read has been asked for and the next is wanted: the
+ * reader decodes each piece before it asks for the next (csv.ts; its head copies what it keeps). A fresh buffer per
+ * read, as a read stream makes, left ~10 MB of freed 256 KB blocks in the C heap of a two-year streak. A read that
+ * comes back short before the end of the file (not on a local disk) gets a buffer of its own next time, so that no
+ * piece is overwritten while the head still looks at it.
+ */
 async function* filePieces(path: string): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(path, { highWaterMark: CSV_READ })) yield* pieces(chunk as Buffer);
+  const handle = await open(path, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(CSV_READ);
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, CSV_READ, null);
+      if (bytesRead === 0) return;
+      yield* pieces(buf.subarray(0, bytesRead));
+      if (bytesRead < CSV_READ) buf = Buffer.allocUnsafe(CSV_READ);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Files up to this size are read whole at once: one open, one read (a folder of a thousand small files). */
