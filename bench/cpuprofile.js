@@ -8,9 +8,9 @@ import { join, relative } from 'node:path';
 import { ROOT } from './lib.js';
 
 /** Runs `node --cpu-prof argv...` once (output to /dev/null) and returns the profile's file, or an error. */
-export function recordProfile(argv, { node = process.execPath } = {}) {
+export function recordProfile(argv, { node = process.execPath, env } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tally-prof-'));
-  const r = spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
   const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!name) {
     rmSync(dir, { recursive: true, force: true });
