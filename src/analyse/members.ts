@@ -2,11 +2,10 @@ import { memberListMismatches, unknownMemberRatings } from '../check/member-list
 import type { Diagnostic } from '../check/diagnostic.js';
 import type { Note } from '../recognise/facts.js';
 import type { MemberList } from '../recognise/members/read.js';
-import { fold } from '../recognise/normalise.js';
+import { fold, own } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
 import { inferOrgType } from '../recognise/vocabulary.js';
 import { figuresByUnit, memberFigures } from '../rollup/member-figures.js';
-import { own } from '../rollup/tree.js';
 
 /**
  * How many unit rows are remembered for a list to be checked against: a bloc has a few thousand; beyond it, a run of a

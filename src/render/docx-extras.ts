@@ -5,6 +5,7 @@ import type { TargetsResult } from '../rollup/targets.js';
 import { BY_HEAD, BY_NOTE, type ByTable } from './by-field.js';
 import { formatCount, formatShare } from './format.js';
 import { text } from './heading.js';
+import { unitText } from './roster.js';
 
 export type Align = 'left' | 'center' | 'right';
 /** A row of a table: its cells' texts and alignments; the label (second cell) italic or indented. A row of fewer cells than columns lets its last cell span the rest. */
@@ -67,7 +68,7 @@ function byTable(t: ByTable, lang: Lang, decimals: number): ExtraTable {
 function rosterTable(r: RosterResult, lang: Lang): ExtraTable {
   const missing = r.units.filter((u) => !u.found);
   const received = WORDS.received[lang].replace('{n}', formatCount(r.units.length - missing.length, lang)).replace('{of}', formatCount(r.units.length, lang)).replace('{file}', r.roster.file);
-  const strangers = r.strangers.map((s) => (s.code ? `${s.code} ${s.name}` : s.name));
+  const strangers = r.strangers.map((s) => unitText(s.code, s.name));
   return {
     title: `${WORDS.roster[lang]} (${missing.length})`,
     widths: [0.08, 0.16, 0.56, 0.2],

@@ -26,23 +26,32 @@ const WORDS = {
   en: { received: 'Received', reports: 'reports', roster: 'roster', missing: 'No report from', stranger: 'Not on the roster' },
 } as const;
 
-const where = (s: RowSource): string => `${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row}`;
-const unitText = (code: string | undefined, name: string): string => (code ? `${code} ${name}` : name);
+/** Where a report's row is: "file [sheet]:row". */
+export const where = (s: RowSource): string => `${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row}`;
+/** A unit as the roster's lines name it: "CB09 Chi bộ …". */
+export const unitText = (code: string | undefined, name: string): string => (code ? `${code} ${name}` : name);
+
+/** "Nhận 3/4 báo cáo (danh sách units.csv)": the roster's first line. */
+export function receivedLine(r: RosterResult, lang: Lang): string {
+  const w = WORDS[lang];
+  const received = r.units.filter((u) => u.found).length;
+  return `${w.received} ${formatCount(received, lang)}/${formatCount(r.units.length, lang)} ${w.reports} (${w.roster} ${r.roster.file})`;
+}
 
 /** The roster's lines under a report, in the words of a terminal, a paragraph, Markdown or CSV. */
 export function renderRoster(r: RosterResult, format: 'table' | 'text' | 'md' | 'csv', lang: Lang): string {
   const w = WORDS[lang];
   const missing = r.units.filter((u) => !u.found).map((u) => unitText(u.unit.code, u.unit.name));
   const strangers = r.strangers.map((s) => `${unitText(s.code, s.name)} — ${where(s.source)}`);
-  const received = r.units.length - missing.length;
   if (format === 'csv') {
+    const received = r.units.length - missing.length;
     return csvLines([
       ['roster', 'received', received, r.units.length, null],
       ...missing.map((m) => ['roster.missing', m, null, null, null]),
       ...r.strangers.map((s) => ['roster.notOnRoster', `${unitText(s.code, s.name)} (${where(s.source)})`, null, null, null]),
     ]);
   }
-  const head = `${w.received} ${formatCount(received, lang)}/${formatCount(r.units.length, lang)} ${w.reports} (${w.roster} ${r.roster.file})`;
+  const head = receivedLine(r, lang);
   if (format === 'md') {
     const list = (title: string, items: readonly string[]): string[] => (items.length === 0 ? [] : ['', `**${title} (${items.length}):**`, '', ...items.map((i) => `- ${i}`)]);
     return `\n**${head}.**\n${[...list(w.missing, missing), ...list(w.stranger, strangers)].join('\n')}\n`;

@@ -1,11 +1,11 @@
 import type { Workbook } from 'exceljs';
 import type { Lang } from '../check/catalogue.js';
 import type { RosterResult } from '../recognise/roster.js';
-import type { RowSource } from '../recognise/table.js';
 import { RATING_LEVELS } from '../recognise/vocabulary.js';
 import type { Summary } from '../rollup/summary.js';
 import { BY_HEAD, BY_NOTE, type ByLine, type ByTable } from './by-field.js';
 import { roman, titleWithPeriod, type DocumentOptions } from './heading.js';
+import { receivedLine, unitText, where } from './roster.js';
 import { COUNT_FORMAT, percentFormat, SheetWriter, type CellStyle, type Column, type Value } from './xlsx-sheet.js';
 
 /** 92.52 → 0.9252, for the percent format. */
@@ -30,11 +30,9 @@ const WORDS = {
     en: ['No.', 'Unit expected to report', 'Report received (file:row)'],
   },
   missing: { vi: 'Chưa gửi báo cáo', en: 'No report' },
-  received: { vi: 'Nhận {n}/{of} báo cáo (danh sách {file})', en: 'Received {n}/{of} reports (roster {file})' },
   strangers: { vi: 'Gửi báo cáo nhưng không có trong danh sách', en: 'Reported, not on the roster' },
 } as const;
 
-const where = (s: RowSource): string => `${s.file}${s.sheet ? ` [${s.sheet}]` : ''}:${s.row}`;
 
 /**
  * The breakdown of `--by FIELD` as a sheet of its own ("Theo trực thuộc", …): a column for each part and the total,
@@ -79,16 +77,14 @@ export function bySheet(wb: Workbook, s: Summary, t: ByTable, o: DocumentOptions
 export function rosterSheet(wb: Workbook, r: RosterResult, o: DocumentOptions): void {
   const L: Lang = o.lang;
   const w = new SheetWriter(wb.addWorksheet(WORDS.roster[L]), [{ width: 6, align: 'center' }, { width: 54, wrap: true }, { width: 48, wrap: true }], L);
-  const received = r.units.filter((u) => u.found).length;
-  w.titleBlock(o, [WORDS.rosterTitle[L], WORDS.received[L].replace('{n}', String(received)).replace('{of}', String(r.units.length)).replace('{file}', r.roster.file)]);
+  w.titleBlock(o, [WORDS.rosterTitle[L], receivedLine(r, L)]);
   w.header([...WORDS.rosterHead[L]]);
-  const unit = (code: string | undefined, name: string): string => (code ? `${code} ${name}` : name);
   r.units.forEach((u, i) => {
-    w.tableRow([i + 1, unit(u.unit.code, u.unit.name), u.found ? where(u.found) : WORDS.missing[L]], [undefined, undefined, u.found ? undefined : { bold: true, color: 'FFC00000' }]);
+    w.tableRow([i + 1, unitText(u.unit.code, u.unit.name), u.found ? where(u.found) : WORDS.missing[L]], [undefined, undefined, u.found ? undefined : { bold: true, color: 'FFC00000' }]);
   });
   if (r.strangers.length > 0) {
     w.tableRow([null, `${WORDS.strangers[L]} (${r.strangers.length})`], [], { bold: true });
-    r.strangers.forEach((x, i) => w.tableRow([i + 1, unit(x.code, x.name), where(x.source)]));
+    r.strangers.forEach((x, i) => w.tableRow([i + 1, unitText(x.code, x.name), where(x.source)]));
   }
   w.finish();
 }

@@ -1,8 +1,7 @@
-import { fold } from '../recognise/normalise.js';
+import { fold, own } from '../recognise/normalise.js';
 import { RATING_LEVELS, type OrgType, type RatingLevel } from '../recognise/vocabulary.js';
 import { KeyIndex } from '../check/key-index.js';
 import { EntryTable, type ParentRef } from './streak-store.js';
-import { own } from './tree.js';
 
 /** What a streak needs of one unit row (the series core's UnitBrief has it). */
 export interface StreakRow {

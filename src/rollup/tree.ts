@@ -1,5 +1,5 @@
 import { COUNT_COLUMNS, type CountColumn } from '../recognise/columns.js';
-import { fold } from '../recognise/normalise.js';
+import { fold, own } from '../recognise/normalise.js';
 import type { UnitRow } from '../recognise/table.js';
 import type { RatingLevel } from '../recognise/vocabulary.js';
 
@@ -51,13 +51,6 @@ const COMMITTEE_TYPES = new Set(['dang_bo_co_so', 'dang_bo_bo_phan']);
 /** What is kept of a committee's row: its names and figures, not the row (a run of 100,000 rows stays flat). */
 type CommitteeRow = Pick<UnitRow, 'code' | 'name' | 'period' | 'rating' | 'source' | 'columns'> & { readonly counts: Readonly<Partial<Record<CountColumn, number>>> };
 
-/**
- * A copy of a text that holds nothing else: a name read from a CSV or a streamed sheet can be a slice of the whole
- * chunk it was decoded from, and keeping a slice keeps the chunk (V8 keeps a slice's parent alive).
- */
-export function own(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
 
 function committeeRow(row: UnitRow): CommitteeRow {
   const counts: Partial<Record<CountColumn, number>> = {};

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../read/types.js';
 import type { Layout } from '../layout.js';
-import { cellText, cleanText, fold } from '../normalise.js';
+import { cellText, cleanText, fold, own } from '../normalise.js';
 import { BAD_CELL, countOf, decimalOf, NA_CELL } from '../numbers.js';
 import { LABEL_HEAD, NON_ASCII, STT_NUMBER } from '../patterns.js';
 import { parseOrgType, type OrgType } from '../vocabulary.js';
@@ -40,17 +40,13 @@ export class CleanCache {
     for (let e = this.heads[bucket] as number; e >= 0; e = this.next[e] as number) if (this.keys[e] === raw) return this.texts[e] as string;
     const clean = cleanText(raw);
     if (this.keys.length >= 1000) return clean;
-    const text = copyOf(clean);
+    const text = own(clean);
     this.next.push(this.heads[bucket] as number);
     this.heads[bucket] = this.keys.length;
-    this.keys.push(copyOf(raw));
+    this.keys.push(own(raw));
     this.texts.push(text);
     return text;
   }
-}
-
-function copyOf(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
