@@ -4,7 +4,7 @@ import type { RosterResult } from '../recognise/roster.js';
 import { RATING_LEVELS } from '../recognise/vocabulary.js';
 import type { Summary } from '../rollup/summary.js';
 import { BY_HEAD, BY_NOTE, type ByLine, type ByTable } from './by-field.js';
-import { roman, titleWithPeriod, type DocumentOptions } from './heading.js';
+import { roman, text, titleWithPeriod, type DocumentOptions } from './heading.js';
 import { receivedLine, unitText, where } from './roster.js';
 import { COUNT_FORMAT, percentFormat, SheetWriter, type CellStyle, type Column, type Value } from './xlsx-sheet.js';
 
@@ -17,8 +17,6 @@ const WORDS = {
     en: { parent: 'By parent', type: 'By type', sector: 'By sector', group: 'By group' },
   },
   byTitle: { vi: 'XẾP LOẠI TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN', en: 'RATINGS OF THE ORGANISATIONS AND MEMBERS' },
-  tt: { vi: 'TT', en: 'No.' },
-  figure: { vi: 'Chỉ tiêu', en: 'Figure' },
   ratings: { vi: 'XẾP LOẠI TỔ CHỨC ĐẢNG', en: 'RATINGS OF THE ORGANISATIONS' },
   share: { vi: 'Tỷ lệ', en: 'Share' },
   members: { vi: 'ĐẢNG VIÊN', en: 'MEMBERS' },
@@ -48,11 +46,11 @@ export function bySheet(wb: Workbook, s: Summary, t: ByTable, o: DocumentOptions
     { width: 5, align: 'center' }, { width: 30, wrap: true }, ...parts.map((): Column => ({ width: 14, align: 'right' })),
   ], L);
   w.titleBlock(o, [titleWithPeriod(WORDS.byTitle[L], s.periods, L)]);
-  w.header([WORDS.tt[L], WORDS.figure[L], ...parts.map((p) => p.label)]);
+  w.header([text('tt', L), text('figure', L), ...parts.map((p) => p.label)]);
   const count = { numFmt: COUNT_FORMAT };
-  const styles = (style: CellStyle): CellStyle[] => [{}, {}, ...parts.map((p) => (p === t.total ? { ...style, bold: true } : style))];
   const row = (tt: string | null, label: string, pick: (l: ByLine) => Value, style: CellStyle = count, indent = 0): void => {
-    w.tableRow([tt, label, ...parts.map(pick)], [{}, { indent }, ...styles(style).slice(2)]);
+    // The total's column in bold.
+    w.tableRow([tt, label, ...parts.map(pick)], [{}, { indent }, ...parts.map((p) => (p === t.total ? { ...style, bold: true } : style))]);
   };
   w.tableRow([roman(1), WORDS.ratings[L]], [], { bold: true });
   row('1', h.units, (l) => l.units);
